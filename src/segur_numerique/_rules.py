@@ -889,15 +889,23 @@ def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> Rul
 
 @functools.cache
 def illustrative_assumptions() -> RuleSet:
-    """The official rules overlaid with the shipped **illustrative, not official** assumption set.
+    """The official rules overlaid with the shipped **illustrative, not official** assumption sets.
 
-    For demos, docs and tests only: every value it adds is marked ``illustrative`` in explanations.
+    For demos, docs and tests only: every value they add is marked ``illustrative`` in
+    explanations. The sets are the files ``segur_numerique/data/illustrative_*_NOT_OFFICIAL.toml``.
     """
     root = resources.files("segur_numerique").joinpath("data")
-    path = root.joinpath("illustrative_assumptions_NOT_OFFICIAL.toml")
-    overlay = parse_parameter_text(
-        path.read_text(encoding="utf-8"),
-        file="segur_numerique/data/illustrative_assumptions_NOT_OFFICIAL.toml",
-        origin=Origin.ILLUSTRATIVE,
+    rules = load_rules()
+    names = sorted(
+        p.name
+        for p in root.iterdir()
+        if p.name.startswith("illustrative_") and p.name.endswith("_NOT_OFFICIAL.toml")
     )
-    return load_rules().with_overlay(overlay)
+    for name in names:
+        overlay = parse_parameter_text(
+            root.joinpath(name).read_text(encoding="utf-8"),
+            file=f"segur_numerique/data/{name}",
+            origin=Origin.ILLUSTRATIVE,
+        )
+        rules = rules.with_overlay(overlay)
+    return rules
