@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
+from typing import Any
 
 import jsonschema
 import pytest
@@ -28,9 +29,14 @@ def _sample() -> Explanation:
         title=Text(fr="Part", en="Share"),
         outcome=Text(fr="trois septièmes", en="three sevenths"),
         result=Euro.round(exact),
-        inputs=(InputValue("share", Fraction(3, 7)), InputValue("policy", "half up", defaulted=True)),
+        inputs=(
+            InputValue("share", Fraction(3, 7)),
+            InputValue("policy", "half up", defaulted=True),
+        ),
         parameters=(read,),
-        rounding=(RoundingStep(Text(fr="part", en="share"), exact, Euro.round(exact).value, CENT_HALF_UP),),
+        rounding=(
+            RoundingStep(Text(fr="part", en="share"), exact, Euro.round(exact).value, CENT_HALF_UP),
+        ),
     )
     return Explanation(
         rule="demo.root",
@@ -64,7 +70,8 @@ def test_json_export_is_versioned_and_valid() -> None:
     jsonschema.validate(doc, explanation_json_schema())
     text = _sample().to_json_text()
     assert json.loads(text) == json.loads(json.dumps(doc))
-    child = doc["root"]["children"][0]  # type: ignore[index]
+    loaded: Any = json.loads(text)
+    child = loaded["root"]["children"][0]
     assert child["result"] == {"type": "euro", "value": "90000000.00"}
     assert child["parameters"][0]["status"] == "confirmed"
     assert child["rounding"][0]["mode"] == "half_up"

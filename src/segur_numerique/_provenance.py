@@ -109,31 +109,81 @@ def _check_date(_instance: object, attribute: attrs.Attribute[dt.date], value: d
         raise InvalidInputError(f"must be a date, got {value!r}", where=attribute.name)
 
 
+class DatePrecision(enum.Enum):
+    """How precisely the date of a source is known.
+
+    Many stored web pages show no date. Rather than invent a day, the data says what is known:
+    the day, only the month or the year (inferred from the content; the date is then the first
+    day of that month or year), or nothing (the date is the day the copy was consulted).
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    """Only the month is known; the date is the first day of that month."""
+    YEAR = "year"
+    """Only the year is known; the date is the 1st of January of that year."""
+    CONSULTED = "consulted"
+    """The document shows no date; the date is the day its stored copy was consulted."""
+
+    def show(self, day: dt.date) -> str:
+        """``2022-05-18``, ``2022-05``, ``2022`` or ``consulted 2026-11-22``."""
+        if self is DatePrecision.MONTH:
+            return day.strftime("%Y-%m")
+        if self is DatePrecision.YEAR:
+            return str(day.year)
+        if self is DatePrecision.CONSULTED:
+            return f"undated, consulted {day.isoformat()}"
+        return day.isoformat()
+
+
+def _check_seed(
+    _instance: object, _attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidInputError(f"must be a non-empty seed name, got {value!r}", where="seed")
+
+
 @attrs.frozen
 class Source:
     """A document behind a rule value: its title, address and date.
 
     Attributes:
         title: the title of the document (an official page, a press release, an instruction).
-        url: where it can be read. Required for the package's official data; a caller's
-            parameter file may cite a document it holds without a public address.
-        date: the date of the document (its publication or signature).
+        url: where it can be read. Required for the package's official data unless the document
+            is one of the project's seed documents (``seed``) whose address is not known; a
+            caller's parameter file may cite a document it holds without a public address.
+        date: the date of the document (its publication or signature); see ``date_precision``.
         locator: where in the document (a page, a section), if useful.
+        seed: the name of the stored seed document (``003_9597f8eeff523aed``), if it is one.
+        date_precision: how precisely ``date`` is known (day by default).
+
+    >>> s = Source(
+    ...     "Page", "https://example.org", dt.date(2022, 5, 1), date_precision=DatePrecision.MONTH
+    ... )
+    >>> s.cite()
+    'Page (2022-05), https://example.org'
     """
 
     title: str = attrs.field(validator=_check_title)
     url: str | None = attrs.field(validator=_check_url)
     date: dt.date = attrs.field(validator=_check_date)
     locator: str | None = attrs.field(default=None, kw_only=True)
+    seed: str | None = attrs.field(default=None, kw_only=True, validator=_check_seed)
+    date_precision: DatePrecision = attrs.field(
+        default=DatePrecision.DAY,
+        kw_only=True,
+        validator=attrs.validators.instance_of(DatePrecision),
+    )
 
     def cite(self) -> str:
         """``Title (2022-03-01), URL``."""
         where = f", {self.locator}" if self.locator else ""
+        seed = f", seed {self.seed}" if self.seed else ""
         url = f", {self.url}" if self.url else ""
-        return f"{self.title} ({self.date.isoformat()}{where}){url}"
+        return f"{self.title} ({self.date_precision.show(self.date)}{where}{seed}){url}"
 
     def to_json(self) -> dict[str, str | None]:
-        """The source as a JSON object."""
+        """The source as a JSON object (``seed`` and ``date_precision`` only when set)."""
         out: dict[str, str | None] = {
             "title": self.title,
             "url": self.url,
@@ -141,4 +191,8 @@ class Source:
         }
         if self.locator:
             out["locator"] = self.locator
+        if self.seed:
+            out["seed"] = self.seed
+        if self.date_precision is not DatePrecision.DAY:
+            out["date_precision"] = self.date_precision.value
         return out

@@ -22,6 +22,7 @@ import datetime as dt
 import difflib
 import fnmatch
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -33,6 +34,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.v import format_exception as _cattrs_format_exception
 
 from segur_numerique._errors import (
     ConflictingValueError,
@@ -44,7 +46,7 @@ from segur_numerique._errors import (
 from segur_numerique._explanation import ParameterRead
 from segur_numerique._i18n import Text
 from segur_numerique._money import Euro
-from segur_numerique._provenance import Origin, Source, Status, Unit
+from segur_numerique._provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique._values import JsonValue, encode_value
 
 RULES_FORMAT = "segur_numerique.rules/v1"
@@ -335,9 +337,12 @@ def _value_json(value: RuleValue, on: dt.date | None) -> dict[str, JsonValue]:
             ],
             "valid_until": v.valid_until.isoformat() if v.valid_until else None,
             "last_verified": v.last_verified.isoformat() if v.last_verified else None,
+            "reasoning": v.reasoning.to_json() if v.reasoning else None,
+            "note": v.note.to_json() if v.note else None,
         }
         for v in value.versions
     ]
+    out["description"] = value.description.to_json() if value.description else None
     return out
 
 
@@ -357,6 +362,8 @@ class _RawSource:
     date: dt.date
     url: str | None = None
     locator: str | None = None
+    seed: str | None = None
+    date_precision: DatePrecision = DatePrecision.DAY
 
 
 @attrs.frozen
@@ -414,22 +421,43 @@ class _RawFile:
     origin: str | None = None
 
 
+class _DataValueError(ValueError):
+    """A malformed value in a data file; its message is shown as is (see :func:`_format_error`)."""
+
+
 def _structure_date(value: object, _type: object) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}")
+        raise _DataValueError(f"expected a date (YYYY-MM-DD, unquoted), got {value!r}")
     return value
 
 
 def _structure_str(value: object, _type: object) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected a string, got {value!r}")
+        raise _DataValueError(f"expected a string, got {value!r}")
     return value
 
 
 def _structure_bool(value: object, _type: object) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise _DataValueError(f"expected true or false, got {value!r}")
     return value
+
+
+def _enum_hook(kind: str, enum_type: type[Any]) -> Any:
+    def structure(value: object, _type: object) -> Any:
+        try:
+            return enum_type(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in enum_type)
+            raise _DataValueError(f"unknown {kind} {value!r}; expected one of {allowed}") from None
+
+    return structure
+
+
+def _format_error(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, _DataValueError):
+        return str(exc)
+    return _cattrs_format_exception(exc, type_)
 
 
 def _structure_source_ref(value: object, _type: object) -> str | _RawSource:
@@ -444,6 +472,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(str | _RawSource, _structure_source_ref)
+    converter.register_structure_hook(Status, _enum_hook("status", Status))
+    converter.register_structure_hook(Unit, _enum_hook("unit", Unit))
+    converter.register_structure_hook(DatePrecision, _enum_hook("date precision", DatePrecision))
     return converter
 
 
@@ -452,14 +483,18 @@ _CONVERTER = _make_converter()
 
 def _path_of(message: str) -> tuple[str, str]:
     problem, _, path = message.rpartition(" @ ")
-    return (path.removeprefix("$").lstrip("."), problem) if problem else ("", message)
+    if not problem:
+        return "", message
+    # cattrs writes values['a.b'].x; the loader's own errors write values."a.b".x
+    path = re.sub(r"\['([^']*)'\]", r'."\1"', path.removeprefix("$")).lstrip(".")
+    return path, problem
 
 
 def _structure_file(data: dict[str, Any], file: str) -> _RawFile:
     try:
         return _CONVERTER.structure(data, _RawFile)
     except (ClassValidationError, ForbiddenExtraKeysError) as exc:
-        messages = cattrs.transform_error(exc, path="$")
+        messages = cattrs.transform_error(exc, path="$", format_exception=_format_error)
         path, problem = _path_of(messages[0])
         if len(messages) > 1:
             problem += f" (and {len(messages) - 1} more problem(s): {'; '.join(messages[1:4])})"
@@ -544,10 +579,21 @@ def _build_source(
         if raw not in named:
             raise RuleDataError(f"unknown source id {raw!r}", file=file, path=path)
         return named[raw]
-    if official and raw.url is None:
-        raise RuleDataError("a source of official data needs a url", file=file, path=path)
+    if official and raw.url is None and raw.seed is None:
+        raise RuleDataError(
+            "a source of official data needs a url (or, for a seed document, its seed name)",
+            file=file,
+            path=path,
+        )
     try:
-        return Source(raw.title, raw.url, raw.date, locator=raw.locator)
+        return Source(
+            raw.title,
+            raw.url,
+            raw.date,
+            locator=raw.locator,
+            seed=raw.seed,
+            date_precision=raw.date_precision,
+        )
     except InvalidInputError as exc:
         raise RuleDataError(exc.what, file=file, path=f"{path}.{exc.where}") from None
 
@@ -613,6 +659,12 @@ def _build_version(
         if len(set(names)) != len(names):
             raise RuleDataError(
                 "duplicate alternative name", file=file, path=f"{path}.alternatives"
+            )
+        if raw.default is None:
+            raise RuleDataError(
+                f"a conflicting value needs a documented default, one of {', '.join(names)}",
+                file=file,
+                path=f"{path}.default",
             )
         if raw.default not in names:
             raise RuleDataError(
