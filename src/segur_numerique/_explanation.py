@@ -123,6 +123,29 @@ class RoundingStep:
         }
 
 
+def _render_number(value: Fraction, lang: Lang) -> str:
+    """A rounded or exact number as a decimal (``1234.5``), ``≈`` with the fraction if it does not end.
+
+    Rounding steps hold amounts as well as rates, so they are written as plain numbers, not as
+    percentages.
+    """
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    digits = 0
+    while (magnitude * 10**digits).denominator != 1 and digits < 6:
+        digits += 1
+    scaled = magnitude * 10**digits
+    whole = scaled.numerator // scaled.denominator
+    text = str(whole).rjust(digits + 1, "0")
+    if digits:
+        text = f"{text[:-digits]}.{text[-digits:]}"
+    if lang == "fr":
+        text = text.replace(".", ",")
+    if scaled.denominator != 1:
+        return f"≈ {sign}{text} ({value.numerator}/{value.denominator})"
+    return f"{sign}{text}"
+
+
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -198,8 +221,8 @@ class Explanation:
             (
                 "Arrondis" if fr else "Rounding",
                 [
-                    f"{r.what.in_(lang)}: {render_value(r.exact, lang)} → "
-                    f"{render_value(r.rounded, lang)} ({r.policy.describe().in_(lang)})"
+                    f"{r.what.in_(lang)}: {_render_number(r.exact, lang)} → "
+                    f"{_render_number(r.rounded, lang)} ({r.policy.describe().in_(lang)})"
                     for r in self.rounding
                 ],
             ),
@@ -213,6 +236,12 @@ class Explanation:
             lines.append(f"{pad}  {'Étapes' if fr else 'Steps'}{' ' if fr else ''}:")
             lines.extend(child.render(lang, indent=indent + 2) for child in self.children)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """Collapsible HTML for Jupyter (French; see :func:`segur_numerique._display.explanation_html`)."""
+        from segur_numerique._display import explanation_html  # noqa: PLC0415 (display only)
+
+        return explanation_html(self, "fr")
 
     def _node_json(self) -> dict[str, JsonValue]:
         return {

@@ -1,0 +1,115 @@
+"""e-parcours forfaits and payments (RULES.md §7; seed 004)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import segur_numerique as sn
+from segur_numerique import Euro
+from segur_numerique._e_parcours import (
+    BassinScaling,
+    EParcoursBeneficiary,
+    e_parcours_forfait,
+    e_parcours_payments,
+)
+
+RULES = sn.load_rules()
+
+
+def test_worked_example_800000_is_480000_plus_320000() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("800000"), start=dt.date(2020, 6, 1), targets_reached_on=dt.date(2022, 5, 31)
+    )
+    assert (p.start_payment, p.usage_payment, p.lost) == (Euro("480000"), Euro("320000"), Euro("0"))
+    assert p.total == Euro("800000")
+
+
+def test_worked_example_40_percent_lost_on_1_january_2023() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("800000"), start=dt.date(2021, 6, 1), targets_reached_on=dt.date(2023, 1, 1)
+    )
+    assert (p.start_payment, p.usage_payment, p.lost) == (Euro("480000"), Euro("0"), Euro("320000"))
+    assert p.deadline == dt.date(2022, 12, 31)
+    assert "lost" in p.explanation.render("en")
+    on_time = e_parcours_payments(
+        RULES, Euro("800000"), start=dt.date(2021, 6, 1), targets_reached_on=dt.date(2022, 12, 31)
+    )
+    assert on_time.usage_payment == Euro("320000")
+
+
+def test_two_years_from_start_when_earlier_than_end_2022() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("200000"), start=dt.date(2019, 9, 1), targets_reached_on=dt.date(2021, 9, 2)
+    )
+    assert p.deadline == dt.date(2021, 9, 1)
+    assert p.lost == Euro("80000")
+
+
+def test_pending_when_targets_not_reached() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("800000"), start=dt.date(2021, 6, 1), targets_reached_on=None
+    )
+    assert p.pending
+    assert p.usage_payment == Euro("0")
+    assert p.lost == Euro("0")
+
+
+@given(st.integers(0, 10**10).map(Euro.from_cents))
+def test_the_two_payments_add_up_exactly(amount: Euro) -> None:
+    p = e_parcours_payments(
+        RULES, amount, start=dt.date(2020, 1, 1), targets_reached_on=dt.date(2021, 1, 1)
+    )
+    assert p.start_payment + p.usage_payment == amount
+
+
+def test_forfaits_and_typo_note() -> None:
+    dac = e_parcours_forfait(RULES, "dac", population=300_000, scaling=BassinScaling.PROPORTIONAL)
+    col = e_parcours_forfait(
+        RULES,
+        EParcoursBeneficiary.COLLECTIF,
+        population=300_000,
+        scaling=BassinScaling.PROPORTIONAL,
+    )
+    assert (dac.amount, col.amount) == (Euro("800000"), Euro("200000"))
+    text = col.explanation.render("en")
+    assert "typo" in text
+    assert "inferred" in text
+
+
+@pytest.mark.parametrize(
+    ("scaling", "expected"),
+    [
+        (BassinScaling.PROPORTIONAL, Euro("266666.67")),
+        (BassinScaling.PER_STARTED_BASSIN, Euro("800000")),
+        (BassinScaling.PER_FULL_BASSIN, Euro("0")),
+    ],
+)
+def test_named_scaling_policies(scaling: BassinScaling, expected: Euro) -> None:
+    f = e_parcours_forfait(RULES, "dac", population=100_000, scaling=scaling)
+    assert f.amount == expected
+    assert scaling.label().en in f.explanation.render("en")
+
+
+def test_no_default_scaling_and_bad_input() -> None:
+    with pytest.raises(sn.InvalidInputError, match="BassinScaling") as info:
+        e_parcours_forfait(RULES, "dac", population=1, scaling=None)  # type: ignore[arg-type]
+    assert info.value.where == "scaling"
+    with pytest.raises(sn.InvalidInputError):
+        e_parcours_forfait(RULES, "cpts", population=1, scaling=BassinScaling.PROPORTIONAL)
+    with pytest.raises(sn.InvalidInputError):
+        e_parcours_forfait(RULES, "dac", population=-1, scaling=BassinScaling.PROPORTIONAL)
+    with pytest.raises(sn.InvalidInputError, match="before"):
+        e_parcours_payments(
+            RULES, Euro("1"), start=dt.date(2021, 1, 1), targets_reached_on=dt.date(2020, 1, 1)
+        )
+
+
+def test_payments_embed_the_forfait_explanation_and_export_json() -> None:
+    f = e_parcours_forfait(RULES, "dac", population=300_000, scaling=BassinScaling.PER_FULL_BASSIN)
+    p = e_parcours_payments(RULES, f, start=dt.date(2020, 1, 1), targets_reached_on=None)
+    assert p.explanation.children[0].rule == "e_parcours.forfait"
+    assert p.to_json()["start_payment"] == {"type": "euro", "value": "480000.00"}

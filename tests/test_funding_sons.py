@@ -1,0 +1,87 @@
+"""SONS ceilings, advance and balance, maintenance (RULES.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import segur_numerique as sn
+from segur_numerique import Euro, Period
+from segur_numerique._sons import (
+    CeilingRangeError,
+    sons_ceiling,
+    sons_maintenance,
+    sons_payments,
+    sons_ttc,
+)
+
+RULES = sn.load_rules()
+ILLUSTRATIVE = sn.illustrative_assumptions()
+
+
+def test_worked_example_875_ht_is_1050_ttc() -> None:
+    c = sons_ttc(RULES, Euro("875"))
+    assert c.ttc.amount == Euro("1050.00")
+    assert c.ttc.format("fr") == "1 050,00 € TTC"
+
+
+def test_known_ceilings() -> None:
+    assert sons_ceiling(RULES, "loinc").ht.amount == Euro("3500")
+    assert sons_ceiling(ILLUSTRATIVE, "lgo", turnover=Euro("2500000")).ttc.amount == Euro("1050")
+    assert sons_ceiling(ILLUSTRATIVE, "sgl", sites=1).ht.amount == Euro("22500")
+    assert sons_ceiling(ILLUSTRATIVE, "sgl", sites=12).ttc.amount == Euro("46278")
+
+
+def test_band_limits_are_unknown_officially() -> None:
+    with pytest.raises(sn.MissingParameterError) as info:
+        sons_ceiling(RULES, "lgo", turnover=Euro("1"))
+    assert info.value.key == "sons.ceiling.lgo.band_count"
+
+
+def test_band_amount_outside_the_known_range_is_refused() -> None:
+    text = (
+        'format = "segur_numerique.rules/v1"\n[sources.s]\ntitle = "AF"\ndate = 2022-01-01\n'
+        '[values."sons.ceiling.sgl.band.1.amount"]\nlabel = { fr = "x", en = "x" }\nunit = "EUR"\n'
+        '[[values."sons.ceiling.sgl.band.1.amount".versions]]\nsince = 2021-01-01\n'
+        'value = "50 000 €"\nstatus = "confirmed"\nsources = ["s"]\n'
+    )
+    rules = ILLUSTRATIVE.with_overlay(sn.parse_parameter_text(text, file="af.toml"))
+    with pytest.raises(CeilingRangeError) as info:
+        sons_ceiling(rules, "sgl", sites=1)
+    assert info.value.where == "sons.ceiling.sgl.band.1.amount"
+
+
+@given(st.integers(0, 10**9).map(Euro.from_cents))
+def test_advance_and_balance_add_up(amount: Euro) -> None:
+    p = sons_payments(RULES, amount, installation_certified_on=dt.date(2023, 1, 1))
+    assert p.advance + p.balance == amount
+    assert not p.pending
+
+
+def test_balance_is_70_percent_and_advance_inferred() -> None:
+    p = sons_payments(RULES, sons_ttc(RULES, Euro("875")), installation_certified_on=None)
+    assert (p.advance, p.balance, p.pending) == (Euro("315"), Euro("735"), True)
+    text = p.explanation.render("en")
+    assert "inferred" in text
+    assert "sons.payment.balance_share" in text
+
+
+def test_maintenance_at_most_six_years() -> None:
+    m = sons_maintenance(RULES, Period(dt.date(2022, 3, 1), dt.date(2030, 2, 28)))
+    assert m.funded == Period(dt.date(2022, 3, 1), dt.date(2028, 2, 29))
+    short = sons_maintenance(RULES, Period(dt.date(2022, 3, 1), dt.date(2023, 2, 28)))
+    assert short.unfunded_days == 0
+
+
+def test_bad_input() -> None:
+    with pytest.raises(sn.InvalidInputError):
+        sons_ceiling(RULES, "dpi")
+    with pytest.raises(sn.InvalidInputError):
+        sons_ceiling(ILLUSTRATIVE, "sgl", sites=0)
+    with pytest.raises(sn.InvalidInputError):
+        sons_ceiling(ILLUSTRATIVE, "lgo", sites=2)
+    with pytest.raises(sn.InvalidInputError):
+        sons_ttc(RULES, Euro("-1"))
