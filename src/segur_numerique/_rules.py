@@ -793,6 +793,19 @@ def _parse_file(
     return _LoadedFile(values, tuple(unknowns), tuple(checks), sources)
 
 
+def _file_sources(text: str, file: str) -> dict[str, Source]:
+    """The sources a rule-data file defines (first pass of :func:`load_rules_from`)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleDataError(f"malformed TOML: {exc}", file=file) from None
+    raw = _structure_file(data, file)
+    return {
+        sid: _build_source(rs, {}, file=file, path=f"sources.{sid}", official=True)
+        for sid, rs in raw.sources.items()
+    }
+
+
 def _run_checks(values: Mapping[str, RuleValue], checks: Iterable[SumCheck]) -> None:
     for i, check in enumerate(checks):
         path = f"checks[{i}]"
@@ -879,10 +892,23 @@ def load_rules_from(files: Iterable[tuple[str, str]]) -> RuleSet:
     values: dict[str, RuleValue] = {}
     unknowns: list[UnknownValue] = []
     checks: list[SumCheck] = []
+    texts = list(files)
+    # Source ids are global across files: collect every file's sources first, so that a file
+    # may cite a document defined once in another file, whatever their loading order.
     sources: dict[str, Source] = {}
-    for name, text in files:
-        loaded = _parse_file(text, name, origin=Origin.OFFICIAL, known_sources=sources)
-        sources.update(loaded.sources)
+    own: dict[str, frozenset[str]] = {}
+    for name, text in texts:
+        defined = _file_sources(text, name)
+        for sid in defined:
+            if sid in sources:
+                raise RuleDataError(
+                    f"source id {sid!r} is already defined", file=name, path=f"sources.{sid}"
+                )
+        sources.update(defined)
+        own[name] = frozenset(defined)
+    for name, text in texts:
+        others = {sid: s for sid, s in sources.items() if sid not in own[name]}
+        loaded = _parse_file(text, name, origin=Origin.OFFICIAL, known_sources=others)
         for key, value in loaded.values.items():
             if key in values:
                 raise RuleDataError(
