@@ -15,7 +15,7 @@ def main() -> None:
     """Print a few allocations and forfaits with their explanations."""
     rules = sn.load_rules()
 
-    print("1. SUN-ES envelope split by volet (shares read from the rule data)")
+    print("1. SUN-ES envelopes by volet (confirmed amounts read from the rule data)")
     volets = sn.split_sun_es_volets(rules)
     for name, amount in volets.amounts.items():
         print(f"   {name}: {amount}")
@@ -43,7 +43,7 @@ def main() -> None:
     print(f"   factor {scaled.factor}: {scaled.amounts}")
 
     print("\n4. The think tank's two thirds for human support (a proposal, not a rule)")
-    print(f"   {sn.human_support_split(sn.Euro.parse('2 Md€')).amounts}")
+    print(f"   {sn.human_support_split(rules, sn.Euro.parse('2 Md€')).amounts}")
 
     print("\n5. e-parcours: forfait for 450,000 inhabitants, then its payments")
     forfait = sn.e_parcours_forfait(

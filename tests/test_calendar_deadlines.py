@@ -152,14 +152,29 @@ def test_deadline_json_has_history() -> None:
 
 
 def test_e_parcours_usage_deadline_two_years_capped() -> None:
-    assert sn.e_parcours_usage_deadline(D(2019, 9, 1)).due == D(2021, 8, 31)
+    # CPC art. 641: a délai in years expires on the anniversary (same day number), inclusive.
+    assert sn.e_parcours_usage_deadline(D(2019, 9, 1)).due == D(2021, 9, 1)
     assert sn.e_parcours_usage_deadline(D(2021, 1, 1)).due == D(2022, 12, 31)
-    with pytest.raises(sn.AmbiguousDateError):
-        sn.e_parcours_usage_deadline(D(2020, 2, 29))
-    rounded = sn.e_parcours_usage_deadline(D(2020, 2, 29), policy=sn.MonthEndPolicy.ROUND_DOWN)
-    assert rounded.due == D(2022, 2, 27)
-    keys = {p.key for p in rounded.explanation.parameters}
+    keys = {p.key for p in sn.e_parcours_usage_deadline(D(2019, 9, 1)).explanation.parameters}
     assert keys == {"e_parcours.payment.usage_delay_years", "e_parcours.payment.usage_latest"}
+
+
+def test_e_parcours_usage_deadline_29_february_rounds_down_per_cpc_641() -> None:
+    # "A défaut d'un quantième identique, le délai expire le dernier jour du mois."
+    deadline = sn.e_parcours_usage_deadline(D(2020, 2, 29))
+    assert deadline.due == D(2022, 2, 28)
+    policy = next(i for i in deadline.explanation.inputs if i.name == "policy")
+    assert (policy.value, policy.defaulted) == (sn.MonthEndPolicy.ROUND_DOWN, True)
+    chosen = sn.e_parcours_usage_deadline(D(2020, 2, 29), policy=sn.MonthEndPolicy.ROUND_UP)
+    assert chosen.due == D(2022, 3, 1)
+    assert not next(i for i in chosen.explanation.inputs if i.name == "policy").defaulted
+
+
+def test_e_parcours_usage_deadline_states_its_reading_as_an_assumption() -> None:
+    explanation = sn.e_parcours_usage_deadline(D(2019, 9, 1)).explanation
+    assert any("art. 641" in a.en and "library's reading" in a.en for a in explanation.assumptions)
+    assert any("641" in s.title for s in explanation.basis)
+    assert "article 641" in explanation.render("fr")
 
 
 @given(st.dates(D(2019, 5, 24), D(2022, 12, 31)))

@@ -104,6 +104,59 @@ def test_unlisted_prerequisites_assumption_is_explicit() -> None:
     assert [r.code for r in strict.failed] == ["sun_es.prerequisites"]
 
 
+def test_assume_unlisted_is_defaulted_only_when_not_given() -> None:
+    def assume(verdict: sn.EligibilityResult) -> sn.InputValue:
+        return next(
+            i for i in verdict.explanation.inputs if i.name == "assume_unlisted_prerequisites_met"
+        )
+
+    default = assume(sn.sun_es_eligibility(es(), "volet1.discharge_documents"))
+    assert (default.value, default.defaulted) == (True, True)
+    given_true = sn.sun_es_eligibility(
+        es(), "volet1.discharge_documents", assume_unlisted_prerequisites_met=True
+    )
+    assert given_true.eligible
+    assert (assume(given_true).value, assume(given_true).defaulted) == (True, False)
+    given_false = sn.sun_es_eligibility(
+        es(), "volet1.discharge_documents", assume_unlisted_prerequisites_met=False
+    )
+    assert (assume(given_false).value, assume(given_false).defaulted) == (False, False)
+    with pytest.raises(sn.InvalidInputError) as info:
+        sn.sun_es_eligibility(
+            es(),
+            "volet1.discharge_documents",
+            assume_unlisted_prerequisites_met="yes",  # type: ignore[arg-type]
+        )
+    assert info.value.where == "assume_unlisted_prerequisites_met"
+
+
+def test_cro_bonus_reads_the_conflicting_bonus_or_required_value() -> None:
+    theatre = es(operating_theatre=True)
+    default = sn.sun_es_eligibility(theatre, sn.SunEsDomain.CRO_BONUS)
+    assert default.eligible
+    keys = {p.key: p for e in default.explanation.walk() for p in e.parameters}
+    is_bonus = keys["sun_es.indicator.operative_report.is_bonus"]
+    assert (is_bonus.status, is_bonus.alternative) == (sn.Status.CONFLICTING, "bonus")
+    concerns = keys["sun_es.eligibility.cro_bonus_requires_operating_theatre"]
+    assert concerns.status is sn.Status.CONFIRMED
+    assert "concerns only ES with an operating theatre" in concerns.label.en
+    alternative = next(i for i in default.explanation.inputs if i.name == "cro_alternative")
+    assert (alternative.value, alternative.defaulted) == ("bonus", True)
+
+    required = sn.sun_es_eligibility(theatre, "volet1.cro_bonus", cro_alternative="required")
+    assert not required.eligible
+    assert [r.code for r in required.failed] == ["sun_es.cro_is_bonus"]
+    assert "required indicator of domain 1" in required.failed[0].text.en
+    alternative = next(i for i in required.explanation.inputs if i.name == "cro_alternative")
+    assert (alternative.value, alternative.defaulted) == ("required", False)
+
+
+def test_cro_alternative_is_refused_outside_the_cro_bonus() -> None:
+    with pytest.raises(sn.InvalidInputError) as info:
+        sn.sun_es_eligibility(es(), "volet1.biology", cro_alternative="required")
+    assert info.value.where == "cro_alternative"
+
+
 def test_unknown_prerequisite_is_a_typed_error() -> None:
     with pytest.raises(sn.UnknownChoiceError) as info:
         sn.sun_es_eligibility(es(sun_es_prerequisites=["rniv"]), "volet1.discharge_documents")

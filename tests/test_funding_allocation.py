@@ -155,22 +155,42 @@ def test_split_by_shares_refuses_shares_not_summing_to_one() -> None:
     assert info.value.where == "shares"
 
 
-def test_sun_es_volet_split_reads_the_rule_data() -> None:
+def test_sun_es_volet_split_without_envelope_gives_the_confirmed_envelopes() -> None:
     result = split_sun_es_volets(sn.load_rules())
+    assert result.amounts == {"volet1": Euro.parse("158 M€"), "volet2": Euro.parse("52 M€")}
+    assert result.total == Euro.parse("210 M€")
+    keys = [p.key for p in result.explanation.parameters]
+    assert keys == ["sun_es.volet1.envelope", "sun_es.volet2.envelope"]
+    assert "confirmed envelopes read from the rules" in result.explanation.render("en")
+    envelope = next(i for i in result.explanation.inputs if i.name == "envelope")
+    assert (envelope.value, envelope.defaulted) == (None, True)
+
+
+def test_sun_es_volet_split_of_a_given_envelope_uses_the_shares() -> None:
+    result = split_sun_es_volets(sn.load_rules(), Euro.parse("210 M€"))
     assert result.amounts == {"volet1": Euro.parse("157.5 M€"), "volet2": Euro.parse("52.5 M€")}
     keys = [p.key for p in result.explanation.parameters]
-    assert keys == [
-        "sun_es.envelope.total",
-        "sun_es.volet_share.volet1",
-        "sun_es.volet_share.volet2",
-    ]
+    assert keys == ["sun_es.volet_share.volet1", "sun_es.volet_share.volet2"]
 
 
 def test_think_tank_two_thirds_add_up_exactly() -> None:
-    result = human_support_split(Euro.parse("2 Md€"))
+    result = human_support_split(sn.load_rules(), Euro.parse("2 Md€"))
     assert result.total == Euro.parse("2 Md€")
     assert result["human_support"] == Euro("1333333333.33")
     assert "proposal" in result.explanation.render("en")
+    assert [p.key for p in result.explanation.parameters] == ["segur.human_support.share"]
+    share = next(i for i in result.explanation.inputs if i.name == "share")
+    assert (share.value, share.defaulted) == (Fraction(2, 3), True)
+
+
+def test_a_given_human_support_share_overrides_the_rule_value() -> None:
+    result = human_support_split(sn.load_rules(), Euro("90"), Fraction(1, 3))
+    assert result.amounts == {"equipment": Euro("60"), "human_support": Euro("30")}
+    assert result.explanation.parameters == ()
+    share = next(i for i in result.explanation.inputs if i.name == "share")
+    assert (share.value, share.defaulted) == (Fraction(1, 3), False)
+    with pytest.raises(AllocationError, match="cannot exceed 1"):
+        human_support_split(sn.load_rules(), Euro("90"), Fraction(4, 3))
 
 
 def test_pro_rata_temporis_counts_days_exactly() -> None:

@@ -9,10 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import Euro
+from segur_numerique import EParcoursKind, Euro
 from segur_numerique._e_parcours import (
     BassinScaling,
-    EParcoursBeneficiary,
     e_parcours_forfait,
     e_parcours_payments,
 )
@@ -49,6 +48,28 @@ def test_two_years_from_start_when_earlier_than_end_2022() -> None:
     assert p.lost == Euro("80000")
 
 
+def test_reaching_the_targets_on_the_anniversary_is_in_time() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("200000"), start=dt.date(2019, 9, 1), targets_reached_on=dt.date(2021, 9, 1)
+    )
+    assert (p.usage_payment, p.lost) == (Euro("80000"), Euro("0"))
+
+
+def test_29_february_start_has_28_february_deadline() -> None:
+    p = e_parcours_payments(
+        RULES, Euro("800000"), start=dt.date(2020, 2, 29), targets_reached_on=None
+    )
+    assert p.deadline == dt.date(2022, 2, 28)
+
+
+@given(st.dates(dt.date(2019, 5, 24), dt.date(2022, 12, 31)))
+def test_payments_use_the_one_usage_deadline(start: dt.date) -> None:
+    p = e_parcours_payments(RULES, Euro("800000"), start=start, targets_reached_on=None)
+    deadline = sn.e_parcours_usage_deadline(start, rules=RULES)
+    assert p.deadline == deadline.due
+    assert deadline.explanation in p.explanation.children
+
+
 def test_pending_when_targets_not_reached() -> None:
     p = e_parcours_payments(
         RULES, Euro("800000"), start=dt.date(2021, 6, 1), targets_reached_on=None
@@ -70,7 +91,7 @@ def test_forfaits_and_typo_note() -> None:
     dac = e_parcours_forfait(RULES, "dac", population=300_000, scaling=BassinScaling.PROPORTIONAL)
     col = e_parcours_forfait(
         RULES,
-        EParcoursBeneficiary.COLLECTIF,
+        EParcoursKind.COLLECTIF,
         population=300_000,
         scaling=BassinScaling.PROPORTIONAL,
     )

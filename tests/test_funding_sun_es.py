@@ -10,23 +10,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import Euro
+from segur_numerique import Euro, SunEsDomain
 from segur_numerique._sun_es_funding import (
     SUN_ES_WINDOWS,
     DegressionError,
     DomainPayment,
     ForfaitGrid,
     ForfaitGridError,
-    FundingDomain,
     sun_es_forfait,
 )
 
 RULES = sn.illustrative_assumptions()
 DOMAINS = [
-    FundingDomain.DISCHARGE_DOCUMENTS,
-    FundingDomain.BIOLOGY,
-    FundingDomain.IMAGING,
-    FundingDomain.SECURE_MESSAGING,
+    SunEsDomain.DISCHARGE_DOCUMENTS,
+    SunEsDomain.BIOLOGY,
+    SunEsDomain.IMAGING,
+    SunEsDomain.MESSAGING,
 ]
 
 
@@ -49,7 +48,7 @@ def grids(draw: st.DrawFn) -> ForfaitGrid:
 def test_a_later_window_is_never_higher(grid: ForfaitGrid, activity: int) -> None:
     if activity < grid.activity_from[0]:
         return
-    values = [grid.forfait_cents(activity, FundingDomain.IMAGING, w) for w in SUN_ES_WINDOWS]
+    values = [grid.forfait_cents(activity, SunEsDomain.IMAGING, w) for w in SUN_ES_WINDOWS]
     assert values == sorted(values, reverse=True)
 
 
@@ -61,9 +60,9 @@ def test_a_later_window_is_never_higher(grid: ForfaitGrid, activity: int) -> Non
     st.booleans(),
 )
 def test_a_reassigned_establishment_never_gets_more_than_on_time(
-    domain: FundingDomain, activity: int, chosen: int, later: int, cro: bool
+    domain: SunEsDomain, activity: int, chosen: int, later: int, cro: bool
 ) -> None:
-    cro = cro and domain is FundingDomain.DISCHARGE_DOCUMENTS
+    cro = cro and domain is SunEsDomain.DISCHARGE_DOCUMENTS
     on_time = sun_es_forfait(
         RULES, activity=activity, domain=domain, window=SUN_ES_WINDOWS[chosen], cro_bonus=cro
     )
@@ -94,12 +93,12 @@ def test_worked_example_with_the_illustrative_grid() -> None:
 def test_all_or_nothing_is_switchable() -> None:
     met = {"discharge_letter": True, "prescription": False}
     aon = sun_es_forfait(
-        RULES, activity=0, domain=FundingDomain.DISCHARGE_DOCUMENTS, window="F1", indicators_met=met
+        RULES, activity=0, domain=SunEsDomain.DISCHARGE_DOCUMENTS, window="F1", indicators_met=met
     )
     per = sun_es_forfait(
         RULES,
         activity=0,
-        domain=FundingDomain.DISCHARGE_DOCUMENTS,
+        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
         window="F1",
         indicators_met=met,
         payment=DomainPayment.PER_INDICATOR,
@@ -115,18 +114,18 @@ def test_cro_bonus() -> None:
     f = sun_es_forfait(
         RULES,
         activity=200_000,
-        domain=FundingDomain.DISCHARGE_DOCUMENTS,
+        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
         window="F2",
         cro_bonus=True,
     )
     assert (f.paid, f.cro_bonus, f.amount) == (Euro("450000"), Euro("45000"), Euro("495000"))
     with pytest.raises(sn.InvalidInputError, match="CRO"):
-        sun_es_forfait(RULES, activity=1, domain=FundingDomain.IMAGING, window="F1", cro_bonus=True)
+        sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F1", cro_bonus=True)
 
 
 def test_missing_grid_names_the_parameter() -> None:
     with pytest.raises(sn.MissingParameterError) as info:
-        sun_es_forfait(sn.load_rules(), activity=1, domain=FundingDomain.IMAGING, window="F1")
+        sun_es_forfait(sn.load_rules(), activity=1, domain=SunEsDomain.IMAGING, window="F1")
     assert info.value.key == "sun_es.forfait_grid.band_count"
 
 
@@ -142,27 +141,27 @@ def test_rising_degression_is_refused() -> None:
         'status = "confirmed"\nsources = ["s"]\n'
     )
     with pytest.raises(DegressionError) as info:
-        sun_es_forfait(rules, activity=1, domain=FundingDomain.IMAGING, window="F1")
+        sun_es_forfait(rules, activity=1, domain=SunEsDomain.IMAGING, window="F1")
     assert info.value.where == "sun_es.degression.F3"
 
 
 def test_bad_input() -> None:
     with pytest.raises(sn.InvalidInputError, match="window"):
-        sun_es_forfait(RULES, activity=1, domain=FundingDomain.IMAGING, window="F9")
+        sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F9")
     with pytest.raises(sn.InvalidInputError, match="later window"):
         sun_es_forfait(
-            RULES, activity=1, domain=FundingDomain.IMAGING, window="F2", reassigned_to="F1"
+            RULES, activity=1, domain=SunEsDomain.IMAGING, window="F2", reassigned_to="F1"
         )
     with pytest.raises(sn.InvalidInputError, match="starts from window F1"):
         sun_es_forfait(
             RULES,
             activity=1,
-            domain=FundingDomain.IMAGING,
+            domain=SunEsDomain.IMAGING,
             window="F2",
             reassigned_to=sn.reassign("F1", dt.date(2023, 3, 1)),
         )
     with pytest.raises(sn.InvalidInputError, match="activity"):
-        sun_es_forfait(RULES, activity=-1, domain=FundingDomain.IMAGING, window="F1")
+        sun_es_forfait(RULES, activity=-1, domain=SunEsDomain.IMAGING, window="F1")
     with pytest.raises(sn.InvalidInputError):
         sun_es_forfait(RULES, activity=1, domain="volet1.nothing", window="F1")
     with pytest.raises(ForfaitGridError):
@@ -189,7 +188,7 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
 def test_reassignment_from_reassign() -> None:
     moved = sn.reassign("F1", dt.date(2023, 3, 1))
     f = sun_es_forfait(
-        RULES, activity=25_000, domain=FundingDomain.IMAGING, window="F1", reassigned_to=moved
+        RULES, activity=25_000, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=moved
     )
     assert (f.window, f.amount) == ("F3", Euro("64000"))
     assert f.explanation.children[0].rule == moved.explanation.rule
@@ -211,7 +210,7 @@ def test_reassignment_object_with_a_window_attribute() -> None:
         new_window = "F3"
 
     f = sun_es_forfait(
-        RULES, activity=1, domain=FundingDomain.IMAGING, window="F1", reassigned_to=Moved()
+        RULES, activity=1, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=Moved()
     )
     assert f.window == "F3"
     assert f.to_json()["chosen_window"] == "F1"
@@ -243,7 +242,7 @@ def test_reassigned_never_more_than_on_time_for_any_valid_grid(
 ) -> None:
     if activity < grid.activity_from[0] or new < chosen:
         return
-    domain = FundingDomain.DISCHARGE_DOCUMENTS if cro else FundingDomain.IMAGING
+    domain = SunEsDomain.DISCHARGE_DOCUMENTS if cro else SunEsDomain.IMAGING
     window = SUN_ES_WINDOWS[chosen]
     on_time = sun_es_forfait(
         RULES, activity=activity, domain=domain, window=window, cro_bonus=cro, grid=grid
@@ -258,3 +257,14 @@ def test_reassigned_never_more_than_on_time_for_any_valid_grid(
         reassigned_to=SUN_ES_WINDOWS[new],
     )
     assert moved.amount <= on_time.amount
+
+
+def test_indicators_not_given_are_shown_as_defaulted() -> None:
+    at_stake = sun_es_forfait(RULES, activity=25_000, domain="imaging", window="F1")
+    given = {i.name: i for i in at_stake.explanation.inputs}["indicators_met"]
+    assert (given.value, given.defaulted) == (None, True)
+    assert "targets assumed reached" in at_stake.explanation.outcome.en
+    met = sun_es_forfait(
+        RULES, activity=25_000, domain="imaging", window="F1", indicators_met={"imaging": True}
+    )
+    assert not {i.name: i for i in met.explanation.inputs}["indicators_met"].defaulted

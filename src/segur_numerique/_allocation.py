@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -341,6 +341,11 @@ _EXTRA_CENT = attrs.evolve(_WHOLE_CENTS, mode=RoundingMode.UP)
 """Largest remainder, second step: the shares with the largest remainders get one cent more."""
 
 
+def _restated(allocation: Allocation, **changes: Any) -> Allocation:
+    """``allocation`` with its explanation restated (``changes`` are explanation fields)."""
+    return attrs.evolve(allocation, explanation=attrs.evolve(allocation.explanation, **changes))
+
+
 def scale_to_envelope(requests: Mapping[str, Euro], envelope: Euro) -> Allocation:
     """Scale requested amounts down, pro rata, so that they fit ``envelope``.
 
@@ -389,8 +394,8 @@ def scale_to_envelope(requests: Mapping[str, Euro], envelope: Euro) -> Allocatio
         return Allocation(envelope, shares, explanation, Fraction(1), left)
     allocation = allocate(envelope, checked, caps=checked, weight_name="request")
     factor = Fraction(envelope.cents, requested)
-    explanation = attrs.evolve(
-        allocation.explanation,
+    scaled = _restated(
+        allocation,
         rule="funding.scale_to_envelope",
         title=Text(fr="Réduction des demandes à l'enveloppe", en="Scaling requests to an envelope"),
         outcome=Text(
@@ -400,7 +405,7 @@ def scale_to_envelope(requests: Mapping[str, Euro], envelope: Euro) -> Allocatio
             f"factor {factor} to fit {envelope.format('en')}",
         ),
     )
-    return attrs.evolve(allocation, explanation=explanation, factor=factor)
+    return attrs.evolve(scaled, factor=factor)
 
 
 def split_by_shares(
@@ -428,82 +433,121 @@ def split_by_shares(
     if total != 1:
         raise AllocationError(f"the shares must sum to 1, they sum to {total}", where="shares")
     allocation = allocate(envelope, exact, weight_name="share")
-    explanation = attrs.evolve(
-        allocation.explanation,
+    return _restated(
+        allocation,
         rule="funding.split_by_shares",
         title=Text(fr="Partage d'une enveloppe par parts", en="Splitting an envelope by shares"),
         parameters=reads,
         basis=basis,
         assumptions=allocation.explanation.assumptions + assumptions,
     )
-    return attrs.evolve(allocation, explanation=explanation)
 
 
 def split_sun_es_volets(
     rules: RuleSet, envelope: Euro | None = None, *, on: dt.date | None = None
 ) -> Allocation:
-    """Split a SUN-ES envelope between volet 1 and volet 2 with the shares of the rule data (75 / 25).
+    """The SUN-ES envelope by volet: the confirmed volet envelopes, or ``envelope`` split 75 / 25.
 
-    Without ``envelope``, the national envelope ``sun_es.envelope.total`` is split
-    (RULES.md §1; the published amounts, 158 and 52 M€, are 75.2 % and 24.8 %: the rounded
-    shares give 157.5 and 52.5 M€).
+    Without ``envelope``, the confirmed volet envelopes of the rule data are returned as they are
+    (``sun_es.volet1.envelope`` = 158 M€, ``sun_es.volet2.envelope`` = 52 M€; RULES.md §1): the
+    rounded shares (75 % / 25 %) would give 157.5 and 52.5 M€ of the 210 M€, which no source
+    publishes. With ``envelope`` (a regional envelope, a what-if), it is split by the shares
+    ``sun_es.volet_share.volet1`` / ``volet2``.
 
     >>> from segur_numerique import load_rules
     >>> split_sun_es_volets(load_rules()).amounts
-    {'volet1': Euro('157500000.00'), 'volet2': Euro('52500000.00')}
+    {'volet1': Euro('158000000.00'), 'volet2': Euro('52000000.00')}
+    >>> split_sun_es_volets(load_rules(), Euro.parse("10 M€")).amounts
+    {'volet1': Euro('7500000.00'), 'volet2': Euro('2500000.00')}
     """
-    r1 = rules.read("sun_es.volet_share.volet1", on=on)
-    r2 = rules.read("sun_es.volet_share.volet2", on=on)
-    reads: tuple[ParameterRead, ...] = (r1, r2)
-    if envelope is None:
-        total = rules.read("sun_es.envelope.total", on=on)
-        reads = (total, *reads)
-        envelope = total.value  # type: ignore[assignment]
-    assert isinstance(envelope, Euro)
-    assert isinstance(r1.value, Fraction)
-    assert isinstance(r2.value, Fraction)
-    return split_by_shares(envelope, {"volet1": r1.value, "volet2": r2.value}, reads=reads)
-
-
-THINK_TANK_SOURCE: Final = Source(
-    title=(
-        "2 Mds € pour le numérique en santé : « Investissons surtout dans l'humain » "
-        "(think tank Health & Tech, manifeste, dépêche n° 11346)"
-    ),
-    url=None,
-    date=dt.date(2020, 7, 24),
-)
-"""Seed 003: the think tank's manifesto (no public address was found for the dispatch)."""
-
-THINK_TANK_HUMAN_SUPPORT_SHARE: Final = Fraction(2, 3)
-"""Seed 003: "au moins deux tiers - soit 1,3 milliard d'euros" for human support.
-
-A *proposal* (a scenario), not a rule of any programme: it is therefore not rule data.
-"""
+    if envelope is not None:
+        r1 = rules.read("sun_es.volet_share.volet1", on=on)
+        r2 = rules.read("sun_es.volet_share.volet2", on=on)
+        assert isinstance(r1.value, Fraction)
+        assert isinstance(r2.value, Fraction)
+        return split_by_shares(
+            _envelope(envelope), {"volet1": r1.value, "volet2": r2.value}, reads=(r1, r2)
+        )
+    e1 = rules.read("sun_es.volet1.envelope", on=on)
+    e2 = rules.read("sun_es.volet2.envelope", on=on)
+    assert isinstance(e1.value, Euro)
+    assert isinstance(e2.value, Euro)
+    confirmed = {"volet1": e1.value, "volet2": e2.value}
+    allocation = allocate(e1.value + e2.value, confirmed, weight_name="confirmed envelope")
+    return _restated(
+        allocation,
+        rule="sun_es.volet_split",
+        title=Text(fr="Enveloppes SUN-ES par volet", en="SUN-ES envelopes by volet"),
+        outcome=Text(
+            fr=f"enveloppes confirmées lues dans les règles : volet 1 {e1.value.format('fr')}, "
+            f"volet 2 {e2.value.format('fr')}",
+            en=f"confirmed envelopes read from the rules: volet 1 {e1.value.format('en')}, "
+            f"volet 2 {e2.value.format('en')}",
+        ),
+        inputs=(InputValue("envelope", None, defaulted=True),),
+        parameters=(e1, e2),
+        assumptions=(
+            Text(
+                fr="Sans enveloppe donnée, les enveloppes publiées de chaque volet sont "
+                "rendues telles quelles (les parts arrondies 75 % / 25 % donneraient 157,5 et "
+                "52,5 M€).",
+                en="With no envelope given, each volet's published envelope is returned as it "
+                "is (the rounded shares 75 % / 25 % would give 157.5 and 52.5 M€).",
+            ),
+        ),
+    )
 
 
 def human_support_split(
-    envelope: Euro, share: Fraction = THINK_TANK_HUMAN_SUPPORT_SHARE
+    rules: RuleSet,
+    envelope: Euro,
+    share: Fraction | None = None,
+    *,
+    on: dt.date | None = None,
 ) -> Allocation:
     """The think tank's scenario: at least two thirds of an envelope for human support (seed 003).
 
-    >>> human_support_split(Euro.parse("2 Md€")).amounts
+    The share is the rule value ``segur.human_support.share`` (2/3, a proposal of the Health &
+    Tech think tank, 24 July 2020, not a rule of any programme) unless ``share`` is given.
+
+    >>> from segur_numerique import load_rules
+    >>> human_support_split(load_rules(), Euro.parse("2 Md€")).amounts
     {'equipment': Euro('666666666.67'), 'human_support': Euro('1333333333.33')}
+    >>> human_support_split(load_rules(), Euro.parse("2 Md€"), Fraction(3, 4)).amounts
+    {'equipment': Euro('500000000.00'), 'human_support': Euro('1500000000.00')}
     """
-    share = _weight(share, "share")
-    if share > 1:
-        raise AllocationError(f"a share cannot exceed 1, got {share}", where="share")
-    return split_by_shares(
+    reads: tuple[ParameterRead, ...] = ()
+    if share is None:
+        read = rules.read("segur.human_support.share", on=on)
+        reads = (read,)
+        exact = _weight(read.value, read.key)
+        scenario = Text(
+            fr=f"Scénario du think tank Health & Tech (24 juillet 2020) : part "
+            f"« accompagnement humain » de {exact} ; une proposition, pas une règle.",
+            en=f"Scenario of the Health & Tech think tank (24 July 2020): human-support "
+            f"share {exact}; a proposal, not a rule.",
+        )
+    else:
+        exact = _weight(share, "share")
+        scenario = Text(
+            fr=f"Part « accompagnement humain » donnée : {exact} (le think tank Health & Tech "
+            "proposait au moins 2/3) ; un scénario, pas une règle.",
+            en=f"Human-support share given: {exact} (the Health & Tech think tank proposed at "
+            "least 2/3); a scenario, not a rule.",
+        )
+    if exact > 1:
+        raise AllocationError(f"a share cannot exceed 1, got {exact}", where="share")
+    allocation = split_by_shares(
         envelope,
-        {"human_support": share, "equipment": 1 - share},
-        basis=(THINK_TANK_SOURCE,),
-        assumptions=(
-            Text(
-                fr=f"Scénario du think tank Health & Tech (24 juillet 2020) : part "
-                f"« accompagnement humain » de {share} ; une proposition, pas une règle.",
-                en=f"Scenario of the Health & Tech think tank (24 July 2020): human-support "
-                f"share {share}; a proposal, not a rule.",
-            ),
+        {"human_support": exact, "equipment": 1 - exact},
+        reads=reads,
+        assumptions=(scenario,),
+    )
+    return _restated(
+        allocation,
+        inputs=(
+            *allocation.explanation.inputs,
+            InputValue("share", exact, defaulted=share is None),
         ),
     )
 

@@ -45,7 +45,8 @@ import narwhals as nw
 import numpy as np
 
 from segur_numerique._allocation import AllocationError
-from segur_numerique._eligibility import SunEsDomain, sun_es_prerequisites
+from segur_numerique._domains import SunEsDomain
+from segur_numerique._eligibility import sun_es_prerequisites
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._establishment import FINESS_PATTERN, Activity, Establishment, LegalStatus
 from segur_numerique._money import Euro
@@ -59,16 +60,6 @@ STRING_COLUMNS: Final = ("finess_juridique", "finess_geographique", "legal_statu
 
 class BatchInputError(InvalidInputError):
     """A table of establishments is malformed: a missing column, a bad type or a bad value."""
-
-
-_GRID_ROWS: Final = {
-    SunEsDomain.DISCHARGE_DOCUMENTS: "discharge_documents",
-    SunEsDomain.BIOLOGY: "biology",
-    SunEsDomain.IMAGING: "imaging",
-    SunEsDomain.MESSAGING: "secure_messaging",
-    SunEsDomain.CRO_BONUS: "cro_bonus",
-}
-"""The row of the forfait grid (:class:`~segur_numerique.ForfaitGrid`) of each domain."""
 
 
 def eligible_column(domain: SunEsDomain) -> str:
@@ -249,7 +240,7 @@ def sun_es_eligibility_table(
         if grid is None:
             grid = ForfaitGrid.from_rules(
                 rules,
-                domains=[_GRID_ROWS[d] for d in chosen if d is not SunEsDomain.CRO_BONUS],
+                domains=[d for d in chosen if d is not SunEsDomain.CRO_BONUS],
                 cro_bonus=SunEsDomain.CRO_BONUS in chosen,
                 on=on,
             )
@@ -266,7 +257,7 @@ def sun_es_eligibility_table(
                     f"activity {int(activity[row])} is below the first band ({grid.activity_from[0]})",
                     where=f"row {row}, column 'activity_2019'",
                 )
-            cents = np.asarray(grid.cents_table(_GRID_ROWS[d], window), dtype=np.int64)
+            cents = np.asarray(grid.cents_table(d, window), dtype=np.int64)
             values = np.where(eligible, cents[np.clip(band, 0, None)], 0).astype(np.int64)
             columns.append(
                 nw.new_series(forfait_column(d), values, nw.Int64, backend=frame.implementation)

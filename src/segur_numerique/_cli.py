@@ -11,7 +11,9 @@ this module wires them and owns the exit codes:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 
@@ -21,7 +23,35 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
-_COMMAND_MODULES = ("segur_numerique._cli_rules",)
+_COMMAND_MODULES = (
+    "segur_numerique._cli_rules",
+    "segur_numerique._cli_verify",
+    "segur_numerique._cli_simulate",
+    "segur_numerique._cli_explain",
+    "segur_numerique._cli_calendar",
+    "segur_numerique._cli_indicators",
+)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(text: str) -> dt.date:
+    """An ``argparse`` type: a calendar date written ``YYYY-MM-DD`` (and nothing else).
+
+    >>> iso_date("2021-09-01")
+    datetime.date(2021, 9, 1)
+    >>> iso_date("20210901")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: not a date (YYYY-MM-DD): '20210901'
+    """
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,11 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SegurError as exc:
         print(f"segur-numerique: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # pragma: no cover (piping into `head`; before OSError, its base)
+        return EXIT_OK
     except OSError as exc:
         print(f"segur-numerique: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:  # pragma: no cover (piping into `head`)
-        return EXIT_OK
     return code
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from segur_numerique._cli import iso_date
 from segur_numerique._deadlines import PARIS, Deadline, days_left, deadlines
 from segur_numerique._errors import MissingParameterError
 from segur_numerique._i18n import Lang, check_lang
@@ -23,13 +24,6 @@ from segur_numerique._values import JsonValue
 from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, calendar_programme, windows
 
 CALENDAR_FORMAT = "segur_numerique.calendar/v1"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +39,7 @@ def register(subparsers: Any) -> None:
         "--programme", metavar="ID", help=f"only this programme ({', '.join(CALENDAR_PROGRAMMES)})"
     )
     parser.add_argument(
-        "--on", type=_date, help="dates as known on this day; show phases and days left then"
+        "--on", type=iso_date, help="dates as known on this day; show phases and days left then"
     )
     parser.add_argument("--alternative", help="conflicting dates: use this alternative (idf)")
     parser.add_argument("--ics", metavar="FILE", help="also write an iCalendar (.ics) file")

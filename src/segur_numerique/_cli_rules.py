@@ -8,18 +8,12 @@ import json
 import textwrap
 from typing import Any
 
+from segur_numerique._cli import iso_date
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._i18n import check_lang
 from segur_numerique._provenance import Origin
 from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
 from segur_numerique._values import render_value
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +24,7 @@ def register(subparsers: Any) -> None:
         description="List every rule value with its key, value, unit, status and source.",
     )
     parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
-    parser.add_argument("--on", type=_date, help="values as known on this date (YYYY-MM-DD)")
+    parser.add_argument("--on", type=iso_date, help="values as known on this date (YYYY-MM-DD)")
     parser.add_argument("--parameters", metavar="FILE", help="overlay a caller parameter file")
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
     parser.add_argument(

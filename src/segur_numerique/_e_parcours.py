@@ -18,8 +18,9 @@ import enum
 from fractions import Fraction
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
+from segur_numerique._deadlines import e_parcours_usage_deadline
+from segur_numerique._domains import EParcoursKind
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, RoundingStep
 from segur_numerique._i18n import Text
@@ -27,15 +28,6 @@ from segur_numerique._money import Euro
 from segur_numerique._rounding import CENT_HALF_UP
 from segur_numerique._rules import RuleSet
 from segur_numerique._values import JsonValue, encode_value
-
-
-class EParcoursBeneficiary(enum.Enum):
-    """Who receives an e-parcours forfait (RULES.md §7)."""
-
-    DAC = "dac"
-    """Dispositif d'appui à la coordination (fonctions d'appui aux parcours complexes)."""
-    COLLECTIF = "collectif"
-    """Collectif de soins coordonnés (CPTS, groupements « article 51 »)."""
 
 
 class BassinScaling(enum.Enum):
@@ -69,7 +61,7 @@ class EParcoursForfait:
     """The forfait of an e-parcours project, with its explanation."""
 
     amount: Euro
-    beneficiary: EParcoursBeneficiary
+    beneficiary: EParcoursKind
     population: int
     scaling: BassinScaling
     bassins: Fraction
@@ -89,7 +81,7 @@ class EParcoursForfait:
 
 def e_parcours_forfait(
     rules: RuleSet,
-    beneficiary: EParcoursBeneficiary | enum.Enum | str,
+    beneficiary: EParcoursKind | str,
     *,
     population: int,
     scaling: BassinScaling,
@@ -111,14 +103,7 @@ def e_parcours_forfait(
         InvalidInputError: an unknown beneficiary, a negative or non-integer population, or no
             scaling policy.
     """
-    raw = beneficiary.value if isinstance(beneficiary, enum.Enum) else beneficiary
-    try:
-        kind = EParcoursBeneficiary(raw)
-    except ValueError:
-        raise InvalidInputError(
-            f"unknown beneficiary {beneficiary!r}; expected 'dac' or 'collectif'",
-            where="beneficiary",
-        ) from None
+    kind = EParcoursKind.parse(beneficiary, where="beneficiary")
     if isinstance(population, bool) or not isinstance(population, int) or population < 0:
         raise InvalidInputError(
             f"must be a non-negative whole number, got {population!r}", where="population"
@@ -185,7 +170,7 @@ def e_parcours_forfait(
                         "200,000 €.",
                     ),
                 )
-                if kind is EParcoursBeneficiary.COLLECTIF
+                if kind is EParcoursKind.COLLECTIF
                 else ()
             ),
         ),
@@ -242,10 +227,11 @@ def e_parcours_payments(
     """Split a forfait into the start payment and the usage payment (seed 004).
 
     The start payment is ``forfait × 60 %`` rounded half up; the usage payment is the rest, so
-    the two add up exactly. The targets must be reached on or before the **deadline**: the
-    earlier of ``start`` + 2 years (the same calendar day, or 28 February for a 29 February
-    start) and 31 Dec 2022. ``targets_reached_on=None`` means not (yet) reached: the usage
-    payment is pending, shown as 0.
+    the two add up exactly. The targets must be reached on or before the **deadline** of
+    :func:`~segur_numerique.e_parcours_usage_deadline`: the earlier of ``start`` + 2 years (the
+    anniversary, or 28 February for a 29 February start: code de procédure civile, art. 641, the
+    library's reading) and 31 Dec 2022; its explanation is a child of this one.
+    ``targets_reached_on=None`` means not (yet) reached: the usage payment is pending, shown as 0.
 
     >>> from segur_numerique import load_rules
     >>> p = e_parcours_payments(
@@ -284,20 +270,16 @@ def e_parcours_payments(
         )
     start_read = rules.read("e_parcours.payment.start_share", on=on)
     usage_read = rules.read("e_parcours.payment.usage_share", on=on)
-    years_read = rules.read("e_parcours.payment.usage_delay_years", on=on)
-    latest_read = rules.read("e_parcours.payment.usage_latest", on=on)
     start_share, usage_share = start_read.value, usage_read.value
-    years, latest = years_read.value, latest_read.value
     assert isinstance(start_share, Fraction)
     assert isinstance(usage_share, Fraction)
-    assert isinstance(years, int)
-    assert isinstance(latest, dt.date)
     if start_share + usage_share != 1:
         raise InvalidInputError(
             f"the payment shares sum to {start_share + usage_share}, not 1",
             where="e_parcours.payment",
         )
-    deadline = min(start + relativedelta(years=years), latest)
+    usage_deadline = e_parcours_usage_deadline(start, rules=rules, on=on)
+    deadline = usage_deadline.due
     exact_start = amount.value * start_share
     start_payment = Euro.round(exact_start, CENT_HALF_UP)
     rest = amount - start_payment
@@ -338,7 +320,7 @@ def e_parcours_payments(
             InputValue("start", start),
             InputValue("targets_reached_on", targets_reached_on),
         ),
-        parameters=(start_read, usage_read, years_read, latest_read),
+        parameters=(start_read, usage_read),
         rounding=(
             RoundingStep(
                 what=Text(fr="versement d'amorçage", en="start payment"),
@@ -354,14 +336,8 @@ def e_parcours_payments(
                 en="The second payment is the rest of the forfait (forfait − rounded start "
                 "payment), so that both add up exactly.",
             ),
-            Text(
-                fr="« Sous 2 ans » : au plus tard à la date anniversaire, 2 ans après "
-                "l'amorçage, incluse (lecture déduite).",
-                en='"Within 2 years": at the latest on the second anniversary of the start, '
-                "inclusive (inferred reading).",
-            ),
         ),
-        children=children,
+        children=(*children, usage_deadline.explanation),
     )
     return EParcoursPayments(
         amount, start_payment, usage_payment, lost, deadline, pending, explanation

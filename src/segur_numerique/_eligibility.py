@@ -17,6 +17,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from segur_numerique._domains import EParcoursKind
+
+# Re-exported (``X as X``) only while ``_simulation.py`` and ``_cli_simulate.py`` still import it
+# from here; its home is ``_domains``.
+from segur_numerique._domains import SunEsDomain as SunEsDomain  # noqa: PLC0414
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._establishment import (
     Activity,
@@ -177,58 +182,6 @@ def _count(read: ParameterRead) -> int:
 # SUN-ES
 
 
-class SunEsDomain(enum.Enum):
-    """What an establishment applies for in SUN-ES (volet and domain), RULES.md §2.1.
-
-    The domain ids after ``volet1.`` are those of :data:`segur_numerique.SUN_ES_VOLET1`.
-    """
-
-    DISCHARGE_DOCUMENTS = "volet1.discharge_documents"
-    """Volet 1, domain 1: documents de sortie."""
-    BIOLOGY = "volet1.biology"
-    """Volet 1, domain 2: biologie médicale (own lab under the same FINESS juridique)."""
-    IMAGING = "volet1.imaging"
-    """Volet 1, domain 3: imagerie (own imaging platform under the same FINESS juridique)."""
-    CRO_BONUS = "volet1.cro_bonus"
-    """Volet 1, the compte rendu opératoire bonus indicator (ES with an operating theatre)."""
-    MESSAGING = "volet2.messaging"
-    """Volet 2: secure messaging (its domains are unknown; general criteria only)."""
-
-    @classmethod
-    def parse(cls, value: object, *, where: str = "domain") -> SunEsDomain:
-        """A domain from itself or its value (``volet1.biology``)."""
-        if isinstance(value, cls):
-            return value
-        for member in cls:
-            if member.value == value:
-                return member
-        raise UnknownChoiceError(
-            f"unknown SUN-ES domain {value!r}", allowed=tuple(m.value for m in cls), where=where
-        )
-
-    @property
-    def label(self) -> Text:
-        """The volet and domain in French and English."""
-        return _DOMAIN_LABELS[self]
-
-
-_DOMAIN_LABELS = {
-    SunEsDomain.DISCHARGE_DOCUMENTS: Text(
-        fr="volet 1, domaine 1 (documents de sortie)", en="volet 1, domain 1 (discharge documents)"
-    ),
-    SunEsDomain.BIOLOGY: Text(
-        fr="volet 1, domaine 2 (biologie médicale)", en="volet 1, domain 2 (medical biology)"
-    ),
-    SunEsDomain.IMAGING: Text(fr="volet 1, domaine 3 (imagerie)", en="volet 1, domain 3 (imaging)"),
-    SunEsDomain.CRO_BONUS: Text(
-        fr="volet 1, bonus compte rendu opératoire", en="volet 1, operative-report (CRO) bonus"
-    ),
-    SunEsDomain.MESSAGING: Text(
-        fr="volet 2 (messageries sécurisées)", en="volet 2 (secure messaging)"
-    ),
-}
-
-
 @attrs.frozen
 class PrerequisiteItem:
     """A known item of the SUN-ES prerequisite checklist (its wording is rule data)."""
@@ -310,7 +263,8 @@ def sun_es_eligibility(
     rules: RuleSet | None = None,
     on: dt.date | None = None,
     other_applications: Sequence[Establishment] = (),
-    assume_unlisted_prerequisites_met: bool = True,
+    assume_unlisted_prerequisites_met: bool | None = None,
+    cro_alternative: str | None = None,
 ) -> EligibilityResult:
     """Whether ``subject`` may apply to SUN-ES for ``domain``, with every reason (RULES.md §2.3).
 
@@ -318,8 +272,12 @@ def sun_es_eligibility(
     in 2019; the prerequisites declared (the known items of the checklist; the unlisted ones are
     assumed met unless ``assume_unlisted_prerequisites_met=False``, and the explanation says so);
     domains 2 and 3 need an own lab / imaging platform under the same FINESS juridique; the CRO
-    bonus (``SunEsDomain.CRO_BONUS``) needs an operating theatre; dialysis: one application per FINESS juridique
-    (``other_applications`` are the applications already filed for the same window and domain).
+    bonus (``SunEsDomain.CRO_BONUS``) needs an operating theatre (confirmed) and needs the CRO to be
+    a bonus at all: that is the conflicting rule value
+    ``sun_es.indicator.operative_report.is_bonus`` (default "bonus"; under the alternative
+    "required" the CRO is a required indicator of domain 1, and there is no bonus to apply for);
+    dialysis: one application per FINESS juridique (``other_applications`` are the applications
+    already filed for the same window and domain).
 
     Args:
         subject: the applicant.
@@ -327,7 +285,12 @@ def sun_es_eligibility(
         rules: the rule set (official rules by default).
         on: read the rules as known on this date (latest by default).
         other_applications: applications already filed for the same window and domain.
-        assume_unlisted_prerequisites_met: what to assume of the prerequisites nobody could source.
+        assume_unlisted_prerequisites_met: what to assume of the prerequisites nobody could
+            source; not given, they are assumed met (so that an unknown item does not make every
+            answer "not eligible"), and the explanation shows the input as defaulted.
+        cro_alternative: for ``SunEsDomain.CRO_BONUS`` only, the reading of the conflicting
+            rule value ``sun_es.indicator.operative_report.is_bonus`` (``"bonus"``, the default,
+            or ``"required"``), as in :func:`~segur_numerique.evaluate_volet1`.
 
     >>> from segur_numerique import Establishment
     >>> est = Establishment(
@@ -350,6 +313,20 @@ def sun_es_eligibility(
     """
     rules = _rules(rules)
     domain = SunEsDomain.parse(domain)
+    assume_defaulted = assume_unlisted_prerequisites_met is None
+    assume_unlisted = (
+        True if assume_unlisted_prerequisites_met is None else assume_unlisted_prerequisites_met
+    )
+    if not isinstance(assume_unlisted, bool):
+        raise InvalidInputError(
+            f"expected true or false, got {assume_unlisted!r}",
+            where="assume_unlisted_prerequisites_met",
+        )
+    if cro_alternative is not None and domain is not SunEsDomain.CRO_BONUS:
+        raise InvalidInputError(
+            f"the CRO reading applies to {SunEsDomain.CRO_BONUS.value} only, not {domain.value}",
+            where="cro_alternative",
+        )
     scope = domain.value
     label = domain.label
     title = Text(fr=f"Éligibilité SUN-ES, {label.fr}", en=f"SUN-ES eligibility, {label.en}")
@@ -413,7 +390,7 @@ def sun_es_eligibility(
             parameters=(period_read,),
         )
     )
-    reasons.append(_prerequisites_reason(est, rules, on, assume_unlisted_prerequisites_met))
+    reasons.append(_prerequisites_reason(est, rules, on, assume_unlisted))
     platform = rules.read("sun_es.eligibility.own_platform_same_legal_entity", on=on)
     if domain is SunEsDomain.BIOLOGY:
         reasons.append(
@@ -447,20 +424,15 @@ def sun_es_eligibility(
                 parameters=(platform,),
             )
         )
+    cro_inputs: tuple[InputValue, ...] = ()
     if domain is SunEsDomain.CRO_BONUS:
-        cro = rules.read("sun_es.eligibility.cro_bonus_requires_operating_theatre", on=on)
-        reasons.append(
-            _reason(
-                "sun_es.operating_theatre",
-                est.operating_theatre,
-                Text(
-                    fr=("un" if est.operating_theatre else "aucun") + " bloc opératoire",
-                    en=("an" if est.operating_theatre else "no") + " operating theatre",
-                ),
-                title=Text(fr="Bloc opératoire", en="Operating theatre"),
-                inputs=(InputValue("operating_theatre", est.operating_theatre),),
-                parameters=(cro,),
-            )
+        reasons.extend(_cro_reasons(est, rules, on, cro_alternative))
+        cro_inputs = (
+            InputValue(
+                "cro_alternative",
+                reasons[-1].explanation.parameters[0].alternative,
+                cro_alternative is None,
+            ),
         )
     if Activity.DIALYSIS in est.activities:
         reasons.append(_dialysis_reason(est, other_applications, rules, on))
@@ -485,12 +457,63 @@ def sun_es_eligibility(
             InputValue("finess_juridique", est.finess_juridique),
             InputValue("domain", domain.value),
             InputValue(
-                "assume_unlisted_prerequisites_met",
-                assume_unlisted_prerequisites_met,
-                defaulted=assume_unlisted_prerequisites_met,
+                "assume_unlisted_prerequisites_met", assume_unlisted, defaulted=assume_defaulted
             ),
+            *cro_inputs,
         ),
         assumptions=assumptions,
+    )
+
+
+def _cro_reasons(
+    est: Establishment, rules: RuleSet, on: dt.date | None, alternative: str | None
+) -> tuple[Reason, Reason]:
+    """The CRO bonus: an operating theatre (confirmed), and the CRO a bonus (conflicting)."""
+    theatre = rules.read("sun_es.eligibility.cro_bonus_requires_operating_theatre", on=on)
+    is_bonus = rules.read(
+        "sun_es.indicator.operative_report.is_bonus", on=on, alternative=alternative
+    )
+    bonus = is_bonus.value is True
+    reading = is_bonus.alternative
+    return (
+        _reason(
+            "sun_es.operating_theatre",
+            est.operating_theatre,
+            Text(
+                fr=("un" if est.operating_theatre else "aucun") + " bloc opératoire",
+                en=("an" if est.operating_theatre else "no") + " operating theatre",
+            ),
+            title=Text(fr="Bloc opératoire", en="Operating theatre"),
+            inputs=(InputValue("operating_theatre", est.operating_theatre),),
+            parameters=(theatre,),
+        ),
+        _reason(
+            "sun_es.cro_is_bonus",
+            bonus,
+            Text(
+                fr=f"le compte rendu opératoire est un indicateur bonus (lecture « {reading} » "
+                "d'une règle contradictoire)",
+                en=f"the operative report is a bonus indicator (reading {reading!r} of a "
+                "conflicting rule)",
+            )
+            if bonus
+            else Text(
+                fr=f"lecture « {reading} » : le compte rendu opératoire est un indicateur requis "
+                "du domaine 1 pour les ES ayant un bloc, pas un bonus ; il n'y a pas de bonus",
+                en=f"reading {reading!r}: the operative report is a required indicator of domain "
+                "1 for ES with an operating theatre, not a bonus; there is no bonus",
+            ),
+            title=Text(fr="Le CRO est un bonus", en="The CRO is a bonus"),
+            parameters=(is_bonus,),
+            assumptions=(
+                Text(
+                    fr="Bonus ou requis : les sources se contredisent (RULES.md §2.1) ; "
+                    f"la lecture « {reading} » est retenue.",
+                    en="Bonus or required: the sources conflict (RULES.md §2.1); the reading "
+                    f"{reading!r} is used.",
+                ),
+            ),
+        ),
     )
 
 
@@ -940,27 +963,6 @@ def sons_order_eligibility(
 
 # --------------------------------------------------------------------------------------------
 # e-parcours
-
-
-class EParcoursKind(enum.Enum):
-    """Who applies to e-parcours (RULES.md §7)."""
-
-    DAC = "dac"
-    """Dispositif d'appui à la coordination (fonctions d'appui aux parcours complexes)."""
-    COLLECTIF = "collectif"
-    """Collectif de soins coordonnés (CPTS, groupements « article 51 »)."""
-
-    @classmethod
-    def parse(cls, value: object, *, where: str = "kind") -> EParcoursKind:
-        """A kind from itself or its value (``dac``, ``collectif``)."""
-        if isinstance(value, cls):
-            return value
-        for member in cls:
-            if member.value == value:
-                return member
-        raise UnknownChoiceError(
-            f"unknown e-parcours kind {value!r}", allowed=tuple(m.value for m in cls), where=where
-        )
 
 
 def _kind(value: object) -> EParcoursKind:

@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from segur_numerique._domains import SunEsDomain
 from segur_numerique._errors import InvalidInputError, MissingParameterError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique._i18n import Text
@@ -47,74 +48,21 @@ from segur_numerique._values import JsonValue, encode_value
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
 """The four SUN-ES volet 1 windows (fenêtres), in order (RULES.md §2.2)."""
 
-
-class FundingDomain(enum.Enum):
-    """A SUN-ES funding domain (RULES.md §2.1): the three of volet 1, and volet 2 as one domain.
-
-    The values are also the grid rows of the forfait grid. ``volet1.<domain>`` and
-    ``volet2.messaging`` are accepted as aliases, and so is any enum member with such a value
-    (e.g. the eligibility module's ``SunEsDomain``).
-
-    >>> FundingDomain("volet1.biology")
-    <FundingDomain.BIOLOGY: 'biology'>
-    """
-
-    DISCHARGE_DOCUMENTS = "discharge_documents"
-    """Volet 1, domain 1: documents de sortie (with the CRO bonus)."""
-    BIOLOGY = "biology"
-    """Volet 1, domain 2: biologie médicale."""
-    IMAGING = "imaging"
-    """Volet 1, domain 3: imagerie."""
-    SECURE_MESSAGING = "secure_messaging"
-    """Volet 2: messageries sécurisées (its indicators are unknown)."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> FundingDomain | None:
-        aliases = {
-            "volet2.messaging": cls.SECURE_MESSAGING,
-            "volet2.secure_messaging": cls.SECURE_MESSAGING,
-        }
-        if isinstance(value, str):
-            if value in aliases:
-                return aliases[value]
-            if value.startswith("volet1."):
-                for member in cls:
-                    if (
-                        member.value == value.removeprefix("volet1.")
-                        and member is not cls.SECURE_MESSAGING
-                    ):
-                        return member
-        return None
-
-    @classmethod
-    def parse(cls, value: FundingDomain | str, *, where: str = "domain") -> FundingDomain:
-        """The domain named ``value`` (its value or an alias), or a typed error listing them."""
-        if isinstance(value, FundingDomain):
-            return value
-        if isinstance(value, enum.Enum):
-            value = value.value
-        try:
-            return cls(value)
-        except ValueError:
-            names = ", ".join(d.value for d in cls)
-            raise InvalidInputError(
-                f"unknown SUN-ES domain {value!r}; expected one of {names}", where=where
-            ) from None
+FORFAIT_DOMAINS: Final = tuple(d for d in SunEsDomain if d is not SunEsDomain.CRO_BONUS)
+"""The domains with a forfait: the three of volet 1, and volet 2 as one domain (RULES.md §2.4)."""
 
 
 CRO_BONUS_ROW: Final = "cro_bonus"
 """The grid row of the compte rendu opératoire bonus (keys ``sun_es.cro_bonus.band.<n>``)."""
 
 
-def grid_row(domain: FundingDomain | str) -> str:
-    """The grid row of a domain (its value), or ``"cro_bonus"`` for the CRO bonus.
+def grid_row(domain: SunEsDomain | str) -> str:
+    """The grid row of a domain (its :attr:`~SunEsDomain.id`); ``"cro_bonus"`` for the CRO bonus.
 
     >>> grid_row("volet1.biology"), grid_row("cro_bonus")
     ('biology', 'cro_bonus')
     """
-    if domain == CRO_BONUS_ROW:
-        return CRO_BONUS_ROW
-    return FundingDomain.parse(domain).value
+    return SunEsDomain.parse(domain).id
 
 
 def _row_key(row: str, band: int) -> str:
@@ -218,7 +166,7 @@ class ForfaitGrid:
         cls,
         rules: RuleSet,
         *,
-        domains: Sequence[FundingDomain | str] = tuple(FundingDomain),
+        domains: Sequence[SunEsDomain | str] = FORFAIT_DOMAINS,
         cro_bonus: bool = False,
         on: dt.date | None = None,
     ) -> ForfaitGrid:
@@ -283,7 +231,7 @@ class ForfaitGrid:
             )
         return self.degression[window]
 
-    def cents_table(self, domain: FundingDomain | str, window: str) -> tuple[int, ...]:
+    def cents_table(self, domain: SunEsDomain | str, window: str) -> tuple[int, ...]:
         """The forfait of each band in ``window``, integer cents, degressed and rounded half up.
 
         ``domain`` may also be ``"cro_bonus"``. This table is all a batch path needs.
@@ -294,12 +242,12 @@ class ForfaitGrid:
         coefficient = self.coefficient(window)
         return tuple(_degress_cents(c, coefficient) for c in self.amounts[name])
 
-    def forfait_cents(self, activity: int, domain: FundingDomain | str, window: str) -> int:
+    def forfait_cents(self, activity: int, domain: SunEsDomain | str, window: str) -> int:
         """One forfait in cents (same table as :meth:`cents_table`)."""
         return self.cents_table(domain, window)[self.band(activity)]
 
     def forfait_cents_column(
-        self, activities: Sequence[int], domain: FundingDomain | str, window: str
+        self, activities: Sequence[int], domain: SunEsDomain | str, window: str
     ) -> list[int]:
         """A column of forfaits in cents: the pure-Python reference of the batch lookup."""
         table = self.cents_table(domain, window)
@@ -368,7 +316,7 @@ class SunEsForfait:
     at_stake: Euro
     paid: Euro
     cro_bonus: Euro
-    domain: FundingDomain
+    domain: SunEsDomain
     window: str
     chosen_window: str
     band: int
@@ -396,7 +344,7 @@ def sun_es_forfait(
     rules: RuleSet,
     *,
     activity: int,
-    domain: FundingDomain | str,
+    domain: SunEsDomain | str,
     window: str,
     indicators_met: Mapping[str, bool] | None = None,
     payment: DomainPayment | None = None,
@@ -410,7 +358,8 @@ def sun_es_forfait(
     Args:
         rules: the rule set, with the grid and degression supplied (see the module docstring).
         activity: the establishment's 2019 "activité combinée" (a whole number ≥ 0).
-        domain: the domain (:class:`FundingDomain` or its value, e.g. ``"imaging"``).
+        domain: the domain (:class:`~segur_numerique.SunEsDomain`, its value or its id, e.g.
+            ``"imaging"``); not the CRO bonus, which is ``cro_bonus=True`` on domain 1.
         window: the window the establishment applied to (``F1`` to ``F4``).
         indicators_met: the domain's indicators and whether each met its target; ``None`` gives
             the forfait at stake (as if every target were met).
@@ -432,7 +381,13 @@ def sun_es_forfait(
     ... ).amount
     Euro('64000.00')
     """
-    domain = FundingDomain.parse(domain)
+    domain = SunEsDomain.parse(domain)
+    if domain is SunEsDomain.CRO_BONUS:
+        raise InvalidInputError(
+            "the CRO bonus is not a forfait domain: give the discharge documents domain with "
+            "cro_bonus=True",
+            where="domain",
+        )
     chosen = check_window(window)
     effective, reassignment_steps = (
         (chosen, ()) if reassigned_to is None else _reassigned_window(reassigned_to, chosen)
@@ -442,7 +397,7 @@ def sun_es_forfait(
             f"a reassignment moves to a later window than {chosen}, got {effective}",
             where="reassigned_to",
         )
-    if cro_bonus and domain is not FundingDomain.DISCHARGE_DOCUMENTS:
+    if cro_bonus and domain is not SunEsDomain.DISCHARGE_DOCUMENTS:
         raise InvalidInputError(
             "the CRO bonus belongs to the discharge documents domain (domain 1)",
             where="cro_bonus",
@@ -558,8 +513,8 @@ def sun_es_forfait(
     explanation = Explanation(
         rule="sun_es.forfait",
         title=Text(
-            fr=f"Forfait SUN-ES, domaine {domain.value}, fenêtre {effective}",
-            en=f"SUN-ES forfait, domain {domain.value}, window {effective}",
+            fr=f"Forfait SUN-ES, {domain.label.fr}, fenêtre {effective}",
+            en=f"SUN-ES forfait, {domain.label.en}, window {effective}",
         ),
         outcome=Text(
             fr=f"{amount.format('fr')} ({met_text.fr}, tranche {band + 1})",
@@ -576,6 +531,7 @@ def sun_es_forfait(
                 None
                 if indicators_met is None
                 else tuple(f"{k}: {v}" for k, v in sorted(indicators_met.items())),
+                defaulted=indicators_met is None,
             ),
             InputValue("payment", mode.value, defaulted=payment_defaulted),
             InputValue("cro_bonus", cro_bonus),
