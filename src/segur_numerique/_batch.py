@@ -39,10 +39,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import narwhals as nw
-import numpy as np
 
 from segur_numerique._allocation import AllocationError
 from segur_numerique._domains import SunEsDomain
@@ -52,6 +51,9 @@ from segur_numerique._establishment import FINESS_PATTERN, Activity, Establishme
 from segur_numerique._money import Euro
 from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique._sun_es_funding import ForfaitGrid, ForfaitGridError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)
 BOOL_COLUMNS: Final = ("own_lab", "own_imaging", "operating_theatre")
@@ -211,6 +213,8 @@ def sun_es_eligibility_table(
         BatchInputError: a missing column, a bad type or value (the row and column are named).
         MissingParameterError: ``window`` is given and the grid is not supplied in ``rules``.
     """
+    import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
+
     rules = load_rules() if rules is None else rules
     chosen = tuple(SunEsDomain.parse(d) for d in domains)
     checklist = sun_es_prerequisites(rules, on=on)
@@ -286,6 +290,8 @@ def allocate_table(
         AllocationError: a negative weight or envelope, or all weights zero with a non-zero
             envelope (the row and column are named).
     """
+    import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
+
     if not isinstance(envelope, Euro) or envelope.cents < 0:
         raise AllocationError(
             f"expected a non-negative Euro amount, got {envelope!r}", where="envelope"
@@ -319,6 +325,8 @@ def _largest_remainder(total: int, weights: np.ndarray, ids: Any) -> np.ndarray:
     ``ids`` is the beneficiary column (a narwhals series); only the ids of the rows tied at the
     cut are read.
     """
+    import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
+
     n = weights.shape[0]
     max_weight = int(weights.max()) if n else 0
     small = max_weight * max(n, 1) < 2**62 and total * max_weight < 2**62

@@ -45,11 +45,10 @@ segur_numerique._units.UnitMismatchError: rate × quantity: euro / inhabitant ×
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from fractions import Fraction
 from typing import Any, Final
-
-import pint
 
 from segur_numerique._errors import FloatRefusedError, InvalidInputError
 from segur_numerique._money import Euro
@@ -58,6 +57,17 @@ from segur_numerique._rounding import RoundingPolicy
 
 Quantity = Any
 """A ``pint.Quantity`` of the private registry (pint has no usable static types)."""
+
+
+@functools.cache
+def _pint() -> Any:
+    """pint, imported on first use.
+
+    Importing pint costs ~0.2 s (it also probes numpy and dask), which a caller who never touches
+    units should not pay at ``import segur_numerique``.
+    """
+    return importlib.import_module("pint")
+
 
 COUNT_UNITS: Final = (
     "inhabitant",
@@ -97,7 +107,7 @@ def unit_registry() -> Any:
 
     Built once (immutable after construction; ``functools.cache``).
     """
-    ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
+    ureg: Any = _pint().UnitRegistry(None, non_int_type=Fraction)
     for line in _DEFINITIONS:
         ureg.define(line)
     return ureg
@@ -106,7 +116,7 @@ def unit_registry() -> Any:
 def _units(name: str, *, where: str) -> Any:
     try:
         return unit_registry().parse_units(name)
-    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
+    except (_pint().errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
         known = ", ".join(("euro", "cent", *COUNT_UNITS))
         raise UnknownUnitError(
             f"unknown unit {name!r}; known units: {known}", where=where
@@ -231,7 +241,7 @@ def magnitude_in(q: Quantity, unit: str) -> Fraction:
     target = _units(unit, where="unit")
     try:
         converted = q.to(target)
-    except pint.errors.DimensionalityError:
+    except _pint().errors.DimensionalityError:
         raise UnitMismatchError(f"cannot convert {q.units} to {target}", where="quantity") from None
     return Fraction(converted.magnitude)
 
