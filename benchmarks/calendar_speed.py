@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import timeit
+from collections.abc import Callable
 
 import segur_numerique as sn
 
-CASES = {
+CASES: dict[str, tuple[Callable[[], object], int]] = {
     "windows('sun_es')": (sn.windows, 500),
     "windows_on(15 Apr 2022)": (lambda: sn.windows_on(dt.date(2022, 4, 15)), 500),
     "reassign('F1', 15 Jan 2023)": (lambda: sn.reassign("F1", dt.date(2023, 1, 15)), 500),

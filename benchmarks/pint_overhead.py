@@ -44,7 +44,7 @@ def main() -> None:
         for p in populations:
             (2 * num * p + den) // (2 * den)
 
-    setup_cost = timeit.timeit(unit_registry.__wrapped__, number=5) / 5  # type: ignore[attr-defined]
+    setup_cost = timeit.timeit(unit_registry.__wrapped__, number=5) / 5
     rows = [
         ("pint registry build (once)", setup_cost * 1e6),
         (

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 import segur_numerique as sn
-from segur_numerique import _domains, _e_parcours, _eligibility, _sun_es_funding
+from segur_numerique import _domains, _e_parcours, _sun_es_funding
 
 
 def test_one_public_enum_each() -> None:
-    assert sn.SunEsDomain is _domains.SunEsDomain is _eligibility.SunEsDomain
+    assert sn.SunEsDomain is _domains.SunEsDomain
     assert sn.EParcoursKind is _domains.EParcoursKind
     for old in ("FundingDomain", "EParcoursBeneficiary"):
         assert not hasattr(sn, old)

@@ -13,8 +13,8 @@ from segur_numerique._rules import load_rules_from
 
 RULES = sn.load_rules()
 CONSULTED = dt.date(2026, 11, 22)
-# Kept while sun_es.eligibility.cro_bonus_requires_operating_theatre (another owner) cites it:
-# the same document, with the same fields, as prog_seed002_ars_occitanie_faq.
+
+
 def _official_sources() -> dict[str, tuple[str, dict[str, object]]]:
     root = resources.files("segur_numerique").joinpath("data")
     out: dict[str, tuple[str, dict[str, object]]] = {}

@@ -17,11 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from segur_numerique._domains import EParcoursKind
-
-# Re-exported (``X as X``) only while ``_simulation.py`` and ``_cli_simulate.py`` still import it
-# from here; its home is ``_domains``.
-from segur_numerique._domains import SunEsDomain as SunEsDomain  # noqa: PLC0414
+from segur_numerique._domains import EParcoursKind, SunEsDomain
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._establishment import (
     Activity,

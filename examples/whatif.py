@@ -1,0 +1,36 @@
+"""What-if: a steeper SUN-ES degression, validated before use, compared with the baseline.
+
+Run: ``python examples/whatif.py``. Uses the illustrative (NOT official) assumption sets, because
+the official degression was never published.
+"""
+
+from __future__ import annotations
+
+import segur_numerique as sn
+
+baseline = sn.illustrative_assumptions()
+variant = sn.with_overrides(
+    baseline,
+    {
+        "sun_es.degression.F2": "80 %",
+        "sun_es.degression.F3": "60 %",
+        "sun_es.degression.F4": {"2023-03-01": "40 %"},  # from a date on
+    },
+    name="steeper degression",
+)
+print(variant.read("sun_es.degression.F2").render("en"))
+
+# A bad override is refused before anything is built, with its path:
+try:
+    sn.with_overrides(baseline, {"sun_es.degression.F2": "120 %"})
+except sn.OverrideError as error:
+    print(f"refused: {error}")
+
+sample = sn.sample_case().case
+cases = [
+    # no counts: the forfaits at stake, as if the targets were reached
+    sn.SimulationCase(sample.establishment, window, name=f"sample in {window}")
+    for window in ("F1", "F2", "F3", "F4")
+]
+table = sn.compare(baseline, variant, cases, variant_name="steeper")
+print(table.render("en"))

@@ -1,0 +1,536 @@
+"""What-if: a rule set with overrides, validated before use, and a table of differences.
+
+The override grammar is PolicyEngine's ``Reform.from_dict`` (anchors.md §2.2 and §10.7), kept small:
+
+* ``{"key": value}``: a bare value replaces every version of ``key`` (it holds "from always");
+* ``{"key": {"2025-01-01": value}}``: ``value`` holds from that date on; earlier versions stay;
+* ``{"key": {"2025-01-01.2025-12-31": value}}``: ``value`` holds on that inclusive period, and the
+  version in force the day after comes back afterwards.
+
+A value is written as in a rule-data file (``"800 000 €"``, ``"60 %"``, ``"3/5"``, a date) or given
+as the Python value itself (:class:`~segur_numerique.Euro`, :class:`~fractions.Fraction`, ``int``,
+:class:`datetime.date`). Floats are refused. Every override is checked against the base rule set
+(the key exists or is a declared unknown, the value fits the unit, periods do not overlap) **before**
+anything is built, so there is never a half-applied variant.
+
+The variant is a new immutable :class:`~segur_numerique.RuleSet` built with
+:meth:`~segur_numerique.RuleSet.with_overlay`: only the overridden keys get new objects. Overridden
+values have the origin ``caller``, the status ``inferred`` and a reasoning and a source naming the
+variant, so every explanation that reads them says so.
+
+>>> import segur_numerique as sn
+>>> variant = sn.with_overrides(
+...     sn.load_rules(), {"sun_es.envelope.total": "250 M€"}, name="bigger envelope"
+... )
+>>> print(variant.get("sun_es.envelope.total"))
+250 000 000,00 €
+>>> print(variant.read("sun_es.envelope.total").render("en"))  # doctest: +ELLIPSIS
+sun_es.envelope.total = €250,000,000.00 [inferred, caller-supplied] — What-if variant 'bigger envelope' ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import Any, Literal
+
+import attrs
+
+from segur_numerique._errors import InvalidInputError, SegurError
+from segur_numerique._i18n import Text
+from segur_numerique._money import Euro
+from segur_numerique._provenance import Origin, Source, Status, Unit
+from segur_numerique._rules import (
+    DatedValue,
+    Period,
+    RuleScalar,
+    RuleSet,
+    RuleValue,
+    _convert_value,
+)
+from segur_numerique._values import JsonValue, encode_value, render_value
+
+WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
+"""The date printed on the synthetic source of an override (a what-if has no document date)."""
+
+_EARLIEST = dt.date(1, 1, 1)
+"""``since`` of a bare override on a declared unknown: it holds from always ("ETERNITY")."""
+
+
+class OverrideError(InvalidInputError):
+    """An override is malformed or does not fit the rule set (``where`` is its path)."""
+
+
+@attrs.frozen
+class Override:
+    """One validated override: ``value`` holds for ``key`` from ``start`` to ``end`` (inclusive).
+
+    ``start`` is ``None`` for a bare value (it replaces every version); ``end`` is ``None`` for an
+    open-ended override.
+    """
+
+    key: str
+    value: RuleScalar
+    unit: Unit
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def describe(self) -> str:
+        """``key = value (from … / on … → …)`` in English, for tables and messages."""
+        shown = render_value(self.value, "en")
+        if self.start is None:
+            return f"{self.key} = {shown}"
+        if self.end is None:
+            return f"{self.key} = {shown} from {self.start.isoformat()}"
+        return f"{self.key} = {shown} on {self.start.isoformat()} → {self.end.isoformat()}"
+
+
+def _unit_of(rules: RuleSet, key: str, where: str) -> Unit:
+    if not isinstance(key, str) or not key:
+        raise OverrideError(f"a key must be a non-empty string, got {key!r}", where=where)
+    if key in rules.values:
+        return rules.values[key].unit
+    unknown = rules.unknown_for(key)
+    if unknown is not None:
+        return unknown.unit
+    import difflib  # noqa: PLC0415 (only on the error path)
+
+    close = difflib.get_close_matches(key, [*rules.values, *(u.pattern for u in rules.unknowns)])
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise OverrideError(
+        f"{key!r} is neither a rule value nor a declared unknown{hint}", where=where
+    )
+
+
+_PY_TYPES: dict[Unit, tuple[type, ...]] = {
+    Unit.EUR: (Euro,),
+    Unit.EUR_PER_POINT: (Euro,),
+    Unit.EUR_PER_INHABITANTS: (Euro,),
+    Unit.RATIO: (Fraction,),
+    Unit.DATE: (dt.date,),
+    Unit.DATETIME: (dt.datetime,),
+    Unit.PERIOD: (Period,),
+    Unit.TEXT: (str,),
+    Unit.BOOLEAN: (bool,),
+}
+
+
+def _value(raw: object, unit: Unit, where: str) -> RuleScalar:
+    if isinstance(raw, float):
+        raise OverrideError(
+            f"a float ({raw!r}) is not exact; write a string ('75 %', '1234.56') instead",
+            where=where,
+        )
+    expected = _PY_TYPES.get(unit, (int,))
+    if isinstance(raw, expected) and not (
+        isinstance(raw, bool) and bool not in expected
+    ):  # a value already of the right Python type
+        if unit is Unit.RATIO and isinstance(raw, Fraction) and not 0 <= raw <= 1:
+            raise OverrideError(f"a rate must lie in [0, 1], got {raw}", where=where)
+        if unit is Unit.DATE and isinstance(raw, dt.datetime):
+            raise OverrideError(f"expected a date, got the date-time {raw!r}", where=where)
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw < 0:
+            raise OverrideError(f"a count cannot be negative, got {raw}", where=where)
+        value: RuleScalar = raw  # type: ignore[assignment]
+        return value
+    if unit is Unit.DATE and isinstance(raw, str):
+        try:
+            raw = dt.date.fromisoformat(raw)
+        except ValueError:
+            raise OverrideError(f"expected a date (YYYY-MM-DD), got {raw!r}", where=where) from None
+    if unit is Unit.DATETIME and isinstance(raw, str):
+        try:
+            raw = dt.datetime.fromisoformat(raw)
+        except ValueError:
+            raise OverrideError(f"expected an ISO date-time, got {raw!r}", where=where) from None
+    try:
+        return _convert_value(raw, unit)
+    except ValueError as exc:
+        raise OverrideError(f"{exc} (unit {unit.value})", where=where) from None
+
+
+def _period_key(text: object, where: str) -> tuple[dt.date, dt.date | None]:
+    if isinstance(text, dt.date) and not isinstance(text, dt.datetime):
+        return text, None
+    if not isinstance(text, str):
+        raise OverrideError(
+            f"a period key is 'YYYY-MM-DD' or 'YYYY-MM-DD.YYYY-MM-DD', got {text!r}", where=where
+        )
+    start_text, dot, end_text = text.partition(".")
+    try:
+        start = dt.date.fromisoformat(start_text)
+        end = dt.date.fromisoformat(end_text) if dot else None
+    except ValueError:
+        raise OverrideError(
+            f"a period key is 'YYYY-MM-DD' or 'YYYY-MM-DD.YYYY-MM-DD', got {text!r}", where=where
+        ) from None
+    if end is not None and end < start:
+        raise OverrideError(f"the period ends ({end}) before it starts ({start})", where=where)
+    return start, end
+
+
+def parse_overrides(rules: RuleSet, overrides: Mapping[str, object]) -> tuple[Override, ...]:
+    """Validate a whole override mapping against ``rules``; nothing is built if anything is wrong.
+
+    >>> import segur_numerique as sn
+    >>> parse_overrides(sn.load_rules(), {"sun_es.envelope.total": {"2023-01-01": "1 €"}})[0].start
+    datetime.date(2023, 1, 1)
+    >>> parse_overrides(sn.load_rules(), {"sun_es.envelope.totl": "1 €"})
+    Traceback (most recent call last):
+    ...
+    segur_numerique._whatif.OverrideError: overrides["sun_es.envelope.totl"]: 'sun_es.envelope.totl' is neither a rule value nor a declared unknown; did you mean sun_es.envelope.total...?
+
+    Raises:
+        OverrideError: a key, a period or a value is malformed; ``where`` gives its path.
+    """
+    if not isinstance(overrides, Mapping):
+        raise OverrideError(
+            f"overrides must be a mapping of keys to values, got {type(overrides).__name__}",
+            where="overrides",
+        )
+    parsed: list[Override] = []
+    for key, spec in overrides.items():
+        where = f"overrides[{key!r}]".replace("'", '"')
+        unit = _unit_of(rules, key, where)
+        if isinstance(spec, Mapping):
+            if not spec:
+                raise OverrideError("no period given", where=where)
+            spans: list[Override] = []
+            for period, raw in spec.items():
+                at = f"{where}[{period!r}]".replace("'", '"')
+                start, end = _period_key(period, at)
+                spans.append(Override(key, _value(raw, unit, at), unit, start, end))
+            spans.sort(key=lambda o: o.start or _EARLIEST)
+            for before, after in itertools.pairwise(spans):
+                assert before.start is not None
+                assert after.start is not None
+                if before.end is None or before.end >= after.start:
+                    raise OverrideError(
+                        f"periods overlap: {before.start} … and {after.start} …", where=where
+                    )
+            parsed.extend(spans)
+        else:
+            parsed.append(Override(key, _value(spec, unit, where), unit))
+    return tuple(parsed)
+
+
+def _override_version(override: Override, since: dt.date, source: Source, name: str) -> DatedValue:
+    return DatedValue(
+        since=since,
+        value=override.value,
+        status=Status.INFERRED,
+        sources=(source,),
+        origin=Origin.CALLER,
+        reasoning=Text(
+            fr=f"Valeur modifiée par la variante what-if « {name} » : ce n'est pas une valeur officielle.",
+            en=f"Value overridden by the what-if variant '{name}': not an official value.",
+        ),
+    )
+
+
+def _merge(
+    base: RuleValue | None,
+    key: str,
+    unit: Unit,
+    label: Text,
+    spans: Sequence[Override],
+    *,
+    name: str,
+) -> RuleValue:
+    source = Source(
+        f"What-if variant '{name}' (override, not official; no document date)",
+        None,
+        WHATIF_SOURCE_DATE,
+    )
+    versions: dict[dt.date, DatedValue] = {
+        v.since: v for v in (base.versions if base is not None else ())
+    }
+    for span in spans:
+        if span.start is None:
+            first = min(versions) if versions else _EARLIEST
+            versions = {first: _override_version(span, first, source, name)}
+            continue
+        resume = None
+        if span.end is not None and base is not None:
+            after = span.end + dt.timedelta(days=1)
+            known = [v for v in base.versions if v.since <= after]
+            resume = attrs.evolve(known[-1], since=after) if known else None
+        stop = span.end or dt.date.max
+        versions = {d: v for d, v in versions.items() if not span.start <= d <= stop}
+        versions[span.start] = _override_version(span, span.start, source, name)
+        if resume is not None and span.end is not None:
+            later = [d for d in versions if d > span.end]
+            if not later or min(later) > resume.since:
+                versions[resume.since] = resume
+    for span in spans:
+        if span.start is not None and span.end is not None:
+            after = span.end + dt.timedelta(days=1)
+            in_force = max(d for d in versions if d <= after)
+            if in_force == span.start:
+                raise OverrideError(
+                    f"no value of {key!r} holds after {span.end} to come back to; write an open "
+                    f"period ({span.start.isoformat()!r}) instead",
+                    where=f'overrides["{key}"]["{span.start}.{span.end}"]',
+                )
+    return RuleValue(
+        key=key,
+        label=label,
+        unit=unit,
+        versions=tuple(versions[d] for d in sorted(versions)),
+        file=f"<what-if {name}>",
+        description=base.description if base is not None else None,
+        replaces_official=base is not None and base.origin is Origin.OFFICIAL,
+    )
+
+
+def with_overrides(
+    rules: RuleSet, overrides: Mapping[str, object] | Iterable[Override], *, name: str = "what-if"
+) -> RuleSet:
+    """A new rule set: ``rules`` with ``overrides`` applied (validated first; ``rules`` untouched).
+
+    ``overrides`` is a mapping in the grammar of this module, or overrides already parsed by
+    :func:`parse_overrides`. ``name`` names the variant in every explanation.
+
+    >>> import segur_numerique as sn
+    >>> base = sn.illustrative_assumptions()
+    >>> v = sn.with_overrides(
+    ...     base, {"sun_es.target.F1.discharge_letter": {"2022-01-01": "70 %"}}, name="harder"
+    ... )
+    >>> v.get("sun_es.target.F1.discharge_letter", on=dt.date(2021, 12, 31))
+    Fraction(1, 2)
+    >>> v.get("sun_es.target.F1.discharge_letter", on=dt.date(2022, 1, 1))
+    Fraction(7, 10)
+    >>> base.get("sun_es.target.F1.discharge_letter", on=dt.date(2022, 1, 1))
+    Fraction(1, 2)
+
+    Raises:
+        OverrideError: an override is malformed or does not fit ``rules``.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise OverrideError(f"a variant needs a non-empty name, got {name!r}", where="name")
+    parsed = (
+        parse_overrides(rules, overrides) if isinstance(overrides, Mapping) else tuple(overrides)
+    )
+    by_key: dict[str, list[Override]] = {}
+    for override in parsed:
+        if not isinstance(override, Override):
+            raise OverrideError(f"expected an Override, got {override!r}", where="overrides")
+        by_key.setdefault(override.key, []).append(override)
+    values: dict[str, RuleValue] = {}
+    for key, spans in by_key.items():
+        base = rules.values.get(key)
+        if base is not None:
+            label = base.label
+        else:
+            unknown = rules.unknown_for(key)
+            if unknown is None:  # parsed by hand against another rule set
+                _unit_of(rules, key, f"overrides[{key!r}]")
+                raise AssertionError  # pragma: no cover (the line above raises)
+            label = unknown.label
+        values[key] = _merge(base, key, spans[0].unit, label, spans, name=name)
+    return rules.with_overlay(RuleSet(values))
+
+
+def overridden_keys(rules: RuleSet) -> tuple[str, ...]:
+    """The keys whose latest version comes from a what-if override, sorted."""
+    return tuple(
+        v.key
+        for v in rules
+        if any(
+            s.title.startswith("What-if variant ") and s.url is None
+            for version in v.versions
+            for s in version.sources
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Comparing a baseline and a variant.
+
+
+@attrs.frozen
+class Difference:
+    """One row of a comparison: a quantity of one establishment under the baseline and the variant.
+
+    ``delta`` is ``variant - baseline`` for amounts, rates and counts, ``None`` otherwise.
+    """
+
+    establishment: str
+    quantity: str
+    baseline: object
+    variant: object
+    delta: object = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the two values differ."""
+        return bool(self.baseline != self.variant)
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The row as a JSON object."""
+        return {
+            "establishment": self.establishment,
+            "quantity": self.quantity,
+            "baseline": encode_value(self.baseline),
+            "variant": encode_value(self.variant),
+            "delta": encode_value(self.delta),
+        }
+
+
+def _delta(baseline: object, variant: object) -> object:
+    if isinstance(baseline, Euro) and isinstance(variant, Euro):
+        return variant - baseline
+    numbers = (int, Fraction)
+    if (
+        isinstance(baseline, numbers)
+        and isinstance(variant, numbers)
+        and not isinstance(baseline, bool)
+        and not isinstance(variant, bool)
+    ):
+        return variant - baseline
+    return None
+
+
+class ComparisonError(SegurError):
+    """A computation failed under one of the two rule sets (it names which, and why)."""
+
+
+Outcome = Callable[[Any, RuleSet], Mapping[str, object]]
+"""A function of one establishment and a rule set giving named quantities to compare."""
+
+
+@attrs.frozen
+class Comparison:
+    """The table of differences between a baseline and a variant (a tuple of :class:`Difference`).
+
+    ``rows`` holds every quantity of every establishment; :attr:`changes` only those that differ.
+    """
+
+    rows: tuple[Difference, ...]
+    baseline_name: str = "baseline"
+    variant_name: str = "variant"
+
+    @property
+    def changes(self) -> tuple[Difference, ...]:
+        """The rows whose value differs."""
+        return tuple(r for r in self.rows if r.changed)
+
+    def __iter__(self) -> Iterator[Difference]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The table as JSON."""
+        return {
+            "format": "segur_numerique.comparison/v1",
+            "baseline": self.baseline_name,
+            "variant": self.variant_name,
+            "rows": [r.to_json() for r in self.rows],
+        }
+
+    def render(self, lang: str = "fr", *, only_changes: bool = True) -> str:
+        """A text table of the differences (only the changed rows by default)."""
+        from segur_numerique._i18n import check_lang  # noqa: PLC0415
+
+        language = check_lang(lang)
+        fr = language == "fr"
+        head = (
+            ("établissement", "quantité", self.baseline_name, self.variant_name, "écart")
+            if fr
+            else ("establishment", "quantity", self.baseline_name, self.variant_name, "delta")
+        )
+        rows = [head] + [
+            (
+                r.establishment,
+                r.quantity,
+                render_value(r.baseline, language),
+                render_value(r.variant, language),
+                render_value(r.delta, language) if r.delta is not None else "",
+            )
+            for r in (self.changes if only_changes else self.rows)
+        ]
+        return _table(rows)
+
+    def _repr_html_(self) -> str:
+        from segur_numerique._display import comparison_html  # noqa: PLC0415 (display only)
+
+        return comparison_html(self)
+
+    def to_frame(self, backend: Literal["pandas", "polars", "pyarrow"] = "pandas") -> Any:
+        """The table as a dataframe (``pandas``, ``polars`` or ``pyarrow``) built through narwhals.
+
+        Amounts are exported as integer cents (``*_cents`` columns) and every value also as text,
+        so no float ever carries money.
+        """
+        import narwhals as nw  # noqa: PLC0415
+
+        def cents(value: object) -> int | None:
+            return value.cents if isinstance(value, Euro) else None
+
+        columns: dict[str, list[Any]] = {
+            "establishment": [r.establishment for r in self.rows],
+            "quantity": [r.quantity for r in self.rows],
+            "baseline": [render_value(r.baseline, "en") for r in self.rows],
+            "variant": [render_value(r.variant, "en") for r in self.rows],
+            "baseline_cents": [cents(r.baseline) for r in self.rows],
+            "variant_cents": [cents(r.variant) for r in self.rows],
+            "delta_cents": [cents(r.delta) for r in self.rows],
+            "changed": [r.changed for r in self.rows],
+        }
+        frame = nw.from_dict(columns, backend=backend)
+        return frame.to_native()
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def compare(
+    baseline: RuleSet,
+    variant: RuleSet,
+    establishments: Iterable[Any],
+    *,
+    outcome: Outcome | None = None,
+    baseline_name: str = "baseline",
+    variant_name: str = "variant",
+) -> Comparison:
+    """Compute ``outcome`` for every establishment under both rule sets; return the table.
+
+    ``outcome(establishment, rules)`` gives named quantities (amounts, rates, booleans, windows);
+    by default it is :func:`segur_numerique.simulation_outcome` (eligibility, window, indicators,
+    funding of a full simulation). An establishment is named by its ``name`` or ``finess``
+    attribute, or its position.
+
+    Raises:
+        ComparisonError: the outcome could not be computed under one rule set (e.g. a parameter
+            the variant needs is missing); the message names the establishment and the rule set.
+    """
+    if outcome is None:
+        from segur_numerique._simulation import simulation_outcome  # noqa: PLC0415
+
+        outcome = simulation_outcome
+    rows: list[Difference] = []
+    for position, establishment in enumerate(establishments):
+        label = str(
+            getattr(establishment, "name", None)
+            or getattr(establishment, "finess", None)
+            or f"#{position}"
+        )
+        results = []
+        for rules, which in ((baseline, baseline_name), (variant, variant_name)):
+            try:
+                results.append(dict(outcome(establishment, rules)))
+            except SegurError as exc:
+                raise ComparisonError(f"{label}: under {which}: {exc}") from exc
+        before, after = results
+        for quantity in dict.fromkeys([*before, *after]):
+            b, a = before.get(quantity), after.get(quantity)
+            rows.append(Difference(label, quantity, b, a, _delta(b, a)))
+    return Comparison(tuple(rows), baseline_name, variant_name)

@@ -1,0 +1,52 @@
+"""Rich HTML display for Jupyter: explanations, results, comparisons (escaped, bilingual)."""
+
+from __future__ import annotations
+
+import segur_numerique as sn
+from segur_numerique._display import comparison_html, explanation_html, result_html
+
+
+def _simulation() -> sn.Simulation:
+    return sn.simulate(sn.sample_case().case, rules=sn.illustrative_assumptions())
+
+
+def test_explanation_repr_html_is_collapsible_and_escaped() -> None:
+    step = sn.Explanation(
+        rule="demo<x>",
+        title=sn.Text(fr="Titre <b>", en="Title <b>"),
+        outcome=sn.Text(fr="ok & bien", en="ok & fine"),
+    )
+    html = step._repr_html_()
+    assert "<details open>" in html
+    assert "demo&lt;x&gt;" in html
+    assert "Titre &lt;b&gt;" in html
+    assert "ok &amp; bien" in explanation_html(step, "fr")
+    assert "ok &amp; fine" in explanation_html(step, "en")
+
+
+def test_simulation_html_shows_fields_and_illustrative_flags() -> None:
+    sim = _simulation()
+    html = sim._repr_html_()
+    assert "<table>" in html
+    assert "Simulation" in html
+    assert "illustrative, non officielle" in html
+    assert "illustrative, not official" in result_html(sim, "en")
+
+
+def test_results_of_other_modules_render() -> None:
+    sim = _simulation()
+    assert "EligibilityResult" in result_html(sim.eligibility[0])
+    assert "Window" in result_html(sim.window, "en")  # its explanation is a method
+    assert "VoletResult" in result_html(sim.indicators)
+
+
+def test_comparison_html() -> None:
+    base = sn.load_rules()
+    variant = sn.with_overrides(base, {"sun_es.envelope.total": "1 €"})
+    table = sn.compare(
+        base, variant, ["x"], outcome=lambda _e, r: {"total": r.get("sun_es.envelope.total")}
+    )
+    html = table._repr_html_()
+    assert "<table>" in html
+    assert "1,00 €" in html
+    assert "delta" in comparison_html(table, "en")
