@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 import segur_numerique as sn
 from segur_numerique._display import comparison_html, explanation_html, result_html
 
@@ -50,3 +54,37 @@ def test_comparison_html() -> None:
     assert "<table>" in html
     assert "1,00 €" in html
     assert "delta" in comparison_html(table, "en")
+
+
+RESULT_CLASSES = (
+    "EligibilityResult",
+    "Window",
+    "Reassignment",
+    "IndicatorResult",
+    "DomainResult",
+    "VoletResult",
+    "LogIndicators",
+    "SunEsForfait",
+    "Allocation",
+    "EParcoursForfait",
+    "EParcoursPayments",
+    "SonsCeiling",
+    "SonsPayments",
+    "Avenant9Amount",
+)
+
+
+@pytest.mark.parametrize("name", RESULT_CLASSES)
+def test_every_result_type_displays_as_html_in_jupyter(name: str) -> None:
+    assert callable(getattr(getattr(sn, name), "_repr_html_", None))
+
+
+def test_results_render_html_with_their_explanation() -> None:
+    shown = [
+        sn.window("F1")._repr_html_(),
+        sn.reassign("F1", dt.date(2022, 10, 1))._repr_html_(),
+        sn.allocate(sn.Euro("100"), {"a": 1, "b": 1, "c": 1})._repr_html_(),
+    ]
+    for html in shown:
+        assert html.startswith("<")
+        assert "</" in html

@@ -138,6 +138,12 @@ class Allocation:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 # --------------------------------------------------------------------------------------------
 # The integer core: usable on its own (e.g. by batch paths) and by the functions below.

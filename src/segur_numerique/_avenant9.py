@@ -50,6 +50,12 @@ class Avenant9Amount:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def _check_year(year: int) -> dt.date:
     if isinstance(year, bool) or not isinstance(year, int) or not 2020 <= year <= 2100:

@@ -78,6 +78,12 @@ class EParcoursForfait:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def e_parcours_forfait(
     rules: RuleSet,
@@ -214,6 +220,12 @@ class EParcoursPayments:
             "pending": self.pending,
             "explanation": self.explanation.to_json(),
         }
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
 
 
 def e_parcours_payments(

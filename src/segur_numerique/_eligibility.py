@@ -94,6 +94,12 @@ class EligibilityResult:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def _reason(
     code: str,

@@ -138,6 +138,12 @@ class IndicatorResult:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def evaluate_indicator(
     counts: IndicatorCounts,
@@ -288,6 +294,12 @@ class DomainResult:
             "bonus": [r.to_json() for r in self.bonus],
             "explanation": self.explanation.to_json(),
         }
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
 
 
 def _counts_by_indicator(
@@ -463,6 +475,12 @@ class VoletResult:
             "domains": [d.to_json() for d in self.domains],
             "explanation": self.explanation.to_json(),
         }
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
 
 
 def evaluate_volet1(

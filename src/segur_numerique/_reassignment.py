@@ -103,6 +103,12 @@ class Reassignment:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def _deadline_read(w: Window) -> ParameterRead | None:
     realisation = w.phase(PhaseKind.REALISATION)

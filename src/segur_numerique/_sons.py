@@ -61,6 +61,12 @@ class SonsCeiling:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
     read = rules.read("sons.vat_rate", on=on)
@@ -246,6 +252,12 @@ class SonsPayments:
             "pending": self.pending,
             "explanation": self.explanation.to_json(),
         }
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
 
 
 def sons_payments(

@@ -336,6 +336,12 @@ class SunEsForfait:
             "explanation": self.explanation.to_json(),
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 _DEGRESSION_POLICY: Final[RoundingPolicy] = CENT_HALF_UP
 

@@ -435,6 +435,12 @@ class Window:
             "phases": [p.to_json() for p in self.phases],
         }
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
+
+        return result_html(self)
+
 
 def build_window(
     name: str,
