@@ -191,3 +191,13 @@ def test_a_lower_degression_never_pays_more(
     total = next(r for r in table.rows if r.quantity == "total")
     assert isinstance(total.delta, sn.Euro)
     assert total.delta <= sn.Euro("0")
+
+
+def test_override_source_says_it_has_no_document_date() -> None:
+    variant = sn.with_overrides(
+        sn.illustrative_assumptions(), {"sun_es.target.F1.discharge_letter": "70 %"}, name="harder"
+    )
+    source = variant.read("sun_es.target.F1.discharge_letter").sources[0]
+    assert source.date_precision is sn.DatePrecision.NONE
+    assert "no document date" in source.cite()
+    assert source.to_json()["date_precision"] == "none"

@@ -124,15 +124,20 @@ class DatePrecision(enum.Enum):
     """Only the year is known; the date is the 1st of January of that year."""
     CONSULTED = "consulted"
     """The document shows no date; the date is the day its stored copy was consulted."""
+    NONE = "none"
+    """No dated document stands behind the value (a caller's what-if variant): the date is a
+    placeholder that must not be read."""
 
     def show(self, day: dt.date) -> str:
-        """``2022-05-18``, ``2022-05``, ``2022`` or ``consulted 2026-11-22``."""
+        """``2022-05-18``, ``2022-05``, ``2022``, ``undated, consulted 2026-11-22`` or ``no document date``."""
         if self is DatePrecision.MONTH:
             return day.strftime("%Y-%m")
         if self is DatePrecision.YEAR:
             return str(day.year)
         if self is DatePrecision.CONSULTED:
             return f"undated, consulted {day.isoformat()}"
+        if self is DatePrecision.NONE:
+            return "no document date"
         return day.isoformat()
 
 

@@ -41,7 +41,7 @@ import attrs
 from segur_numerique._errors import InvalidInputError, SegurError
 from segur_numerique._i18n import Text
 from segur_numerique._money import Euro
-from segur_numerique._provenance import Origin, Source, Status, Unit
+from segur_numerique._provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique._rules import (
     DatedValue,
     Period,
@@ -53,7 +53,8 @@ from segur_numerique._rules import (
 from segur_numerique._values import JsonValue, encode_value, render_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
-"""The date printed on the synthetic source of an override (a what-if has no document date)."""
+"""The placeholder date of the synthetic source of an override, marked
+``DatePrecision.NONE`` (a what-if has no document date) so that nobody reads it as one."""
 
 _EARLIEST = dt.date(1, 1, 1)
 """``since`` of a bare override on a declared unknown: it holds from always ("ETERNITY")."""
@@ -240,9 +241,10 @@ def _merge(
     name: str,
 ) -> RuleValue:
     source = Source(
-        f"What-if variant '{name}' (override, not official; no document date)",
+        f"What-if variant '{name}' (override, not official)",
         None,
         WHATIF_SOURCE_DATE,
+        date_precision=DatePrecision.NONE,
     )
     versions: dict[dt.date, DatedValue] = {
         v.since: v for v in (base.versions if base is not None else ())
