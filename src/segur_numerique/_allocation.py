@@ -36,6 +36,7 @@ from typing import Any, Final
 
 import attrs
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique._i18n import Text
@@ -99,7 +100,7 @@ class Share:
 
 
 @attrs.frozen
-class Allocation:
+class Allocation(HtmlResult):
     """An envelope shared among beneficiaries, exact to the cent, with its explanation.
 
     ``shares`` are sorted by beneficiary id. ``unallocated`` is what could not be given (only
@@ -137,12 +138,6 @@ class Allocation:
             "shares": [s.to_json() for s in self.shares],
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 # --------------------------------------------------------------------------------------------
@@ -467,28 +462,24 @@ def split_sun_es_volets(
     {'volet1': Euro('7500000.00'), 'volet2': Euro('2500000.00')}
     """
     if envelope is not None:
-        r1 = rules.read("sun_es.volet_share.volet1", on=on)
-        r2 = rules.read("sun_es.volet_share.volet2", on=on)
-        assert isinstance(r1.value, Fraction)
-        assert isinstance(r2.value, Fraction)
+        share1, r1 = rules.read_as("sun_es.volet_share.volet1", Fraction, on=on)
+        share2, r2 = rules.read_as("sun_es.volet_share.volet2", Fraction, on=on)
         return split_by_shares(
-            _envelope(envelope), {"volet1": r1.value, "volet2": r2.value}, reads=(r1, r2)
+            _envelope(envelope), {"volet1": share1, "volet2": share2}, reads=(r1, r2)
         )
-    e1 = rules.read("sun_es.volet1.envelope", on=on)
-    e2 = rules.read("sun_es.volet2.envelope", on=on)
-    assert isinstance(e1.value, Euro)
-    assert isinstance(e2.value, Euro)
-    confirmed = {"volet1": e1.value, "volet2": e2.value}
-    allocation = allocate(e1.value + e2.value, confirmed, weight_name="confirmed envelope")
+    volet1, e1 = rules.read_as("sun_es.volet1.envelope", Euro, on=on)
+    volet2, e2 = rules.read_as("sun_es.volet2.envelope", Euro, on=on)
+    confirmed = {"volet1": volet1, "volet2": volet2}
+    allocation = allocate(volet1 + volet2, confirmed, weight_name="confirmed envelope")
     return _restated(
         allocation,
         rule="sun_es.volet_split",
         title=Text(fr="Enveloppes SUN-ES par volet", en="SUN-ES envelopes by volet"),
         outcome=Text(
-            fr=f"enveloppes confirmées lues dans les règles : volet 1 {e1.value.format('fr')}, "
-            f"volet 2 {e2.value.format('fr')}",
-            en=f"confirmed envelopes read from the rules: volet 1 {e1.value.format('en')}, "
-            f"volet 2 {e2.value.format('en')}",
+            fr=f"enveloppes confirmées lues dans les règles : volet 1 {volet1.format('fr')}, "
+            f"volet 2 {volet2.format('fr')}",
+            en=f"confirmed envelopes read from the rules: volet 1 {volet1.format('en')}, "
+            f"volet 2 {volet2.format('en')}",
         ),
         inputs=(InputValue("envelope", None, defaulted=True),),
         parameters=(e1, e2),

@@ -22,6 +22,8 @@ from typing import Final
 
 import attrs
 
+from segur_numerique._checks import check_count
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead
 from segur_numerique._i18n import Text
@@ -35,7 +37,7 @@ AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vit
 
 
 @attrs.frozen
-class Avenant9Amount:
+class Avenant9Amount(HtmlResult):
     """A euro amount under avenant 9, with its explanation."""
 
     amount: Euro
@@ -49,12 +51,6 @@ class Avenant9Amount:
             "points": self.points,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def _check_year(year: int) -> dt.date:
@@ -77,13 +73,8 @@ def avenant9_points(
     >>> avenant9_points(load_rules(), 400).amount
     Euro('2800.00')
     """
-    if isinstance(points, bool) or not isinstance(points, int) or points < 0:
-        raise InvalidInputError(
-            f"must be a non-negative whole number, got {points!r}", where="points"
-        )
-    value_read = rules.read("avenant9.point_value", on=on)
-    value = value_read.value
-    assert isinstance(value, Euro)
+    check_count(points, where="points")
+    value, value_read = rules.read_as("avenant9.point_value", Euro, on=on)
     amount = value * points
     label = what or Text(fr="points", en="points")
     explanation = Explanation(
@@ -108,11 +99,10 @@ def avenant9_volet1_forfait(rules: RuleSet, year: int) -> Avenant9Amount:
     Euro('2800.00')
     """
     day = _check_year(year)
-    read = rules.read("avenant9.forfait_structure.volet1.points", on=day)
-    assert isinstance(read.value, int)
+    points, read = rules.read_as("avenant9.forfait_structure.volet1.points", int, on=day)
     return avenant9_points(
         rules,
-        read.value,
+        points,
         on=day,
         what=Text(
             fr=f"volet 1 du forfait structure {year}", en=f"forfait structure volet 1 {year}"
@@ -138,11 +128,10 @@ def avenant9_indicator_amount(rules: RuleSet, indicator: str, year: int) -> Aven
             where="indicator",
         )
     day = _check_year(year)
-    read = rules.read(f"avenant9.indicator.{indicator}.points", on=day)
-    assert isinstance(read.value, int)
+    points, read = rules.read_as(f"avenant9.indicator.{indicator}.points", int, on=day)
     return avenant9_points(
         rules,
-        read.value,
+        points,
         on=day,
         what=Text(fr=f"indicateur {indicator} {year}", en=f"indicator {indicator} {year}"),
         reads=(read,),
@@ -172,16 +161,8 @@ def vsm_forfait(
     if share is not None and (patients_with_vsm is not None or ald_patients is not None):
         raise InvalidInputError("give either the share or the two counts, not both", where="share")
     if share is None:
-        for name, count in (
-            ("patients_with_vsm", patients_with_vsm),
-            ("ald_patients", ald_patients),
-        ):
-            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise InvalidInputError(
-                    f"must be a non-negative whole number, got {count!r}", where=name
-                )
-        assert isinstance(patients_with_vsm, int)
-        assert isinstance(ald_patients, int)
+        patients_with_vsm = check_count(patients_with_vsm, where="patients_with_vsm")
+        ald_patients = check_count(ald_patients, where="ald_patients")
         if ald_patients == 0:
             raise InvalidInputError("no ALD patient: the share is undefined", where="ald_patients")
         if patients_with_vsm > ald_patients:
@@ -198,15 +179,10 @@ def vsm_forfait(
         if not 0 <= rate <= 1:
             raise InvalidInputError(f"must lie in [0, 1], got {rate}", where="share")
         inputs = (InputValue("share", rate),)
-    lower_t = rules.read("avenant9.vsm.threshold.lower", on=on)
-    upper_t = rules.read("avenant9.vsm.threshold.upper", on=on)
-    lower_f = rules.read("avenant9.vsm.forfait.lower", on=on)
-    upper_f = rules.read("avenant9.vsm.forfait.upper", on=on)
-    lt, ut, lf, uf = lower_t.value, upper_t.value, lower_f.value, upper_f.value
-    assert isinstance(lt, Fraction)
-    assert isinstance(ut, Fraction)
-    assert isinstance(lf, Euro)
-    assert isinstance(uf, Euro)
+    lt, lower_t = rules.read_as("avenant9.vsm.threshold.lower", Fraction, on=on)
+    ut, upper_t = rules.read_as("avenant9.vsm.threshold.upper", Fraction, on=on)
+    lf, lower_f = rules.read_as("avenant9.vsm.forfait.lower", Euro, on=on)
+    uf, upper_f = rules.read_as("avenant9.vsm.forfait.upper", Euro, on=on)
     if rate >= ut:
         amount, tier = uf, Text(fr=f"≥ {format_ratio(ut, 'fr')}", en=f"≥ {format_ratio(ut, 'en')}")
     elif rate >= lt:

@@ -87,23 +87,22 @@ AVENANT9_INDICATORS: tuple[Avenant9Indicator, ...] = (
 _BY_ID = {i.id: i for i in AVENANT9_INDICATORS}
 
 
+def _count(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise IndicatorCountError(f"a count is a whole number, got {value!r}", where=where)
+    if value < 0:
+        raise IndicatorCountError(f"a count cannot be negative, got {value}", where=where)
+    return value
+
+
 def _counts(numerator: object, denominator: object, where: str) -> tuple[int, int]:
-    for name, value in (("numerator", numerator), ("denominator", denominator)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise IndicatorCountError(
-                f"a count is a whole number, got {value!r}", where=f"{where}.{name}"
-            )
-        if value < 0:
-            raise IndicatorCountError(
-                f"a count cannot be negative, got {value}", where=f"{where}.{name}"
-            )
-    assert isinstance(numerator, int)
-    assert isinstance(denominator, int)
-    if numerator > denominator:
+    num = _count(numerator, f"{where}.numerator")
+    den = _count(denominator, f"{where}.denominator")
+    if num > den:
         raise IndicatorCountError(
-            f"the numerator ({numerator}) is above the denominator ({denominator})", where=where
+            f"the numerator ({num}) is above the denominator ({den})", where=where
         )
-    return numerator, denominator
+    return num, den
 
 
 @attrs.frozen
@@ -143,9 +142,7 @@ def evaluate_avenant9_indicator(
             where="indicator",
         ) from None
     num, den = _counts(numerator, denominator, indicator)
-    read = rules.read(definition.threshold_key)
-    threshold = read.value
-    assert isinstance(threshold, Fraction)
+    threshold, read = rules.read_as(definition.threshold_key, Fraction)
     rate = Fraction(num, den) if den else None
     met = rate is not None and rate >= threshold
     shown = {lang: "—" if rate is None else format_ratio(rate, lang) for lang in ("fr", "en")}
@@ -205,14 +202,12 @@ class VsmResult:
 def evaluate_vsm(patients_with_vsm: int, ald_patients: int, rules: RuleSet) -> VsmResult:
     """The VSM tier reached by a médecin traitant (thresholds ``avenant9.vsm.threshold.*``)."""
     num, den = _counts(patients_with_vsm, ald_patients, "vsm")
-    lower = rules.read("avenant9.vsm.threshold.lower")
-    upper = rules.read("avenant9.vsm.threshold.upper")
-    assert isinstance(lower.value, Fraction)
-    assert isinstance(upper.value, Fraction)
+    lower_threshold, lower = rules.read_as("avenant9.vsm.threshold.lower", Fraction)
+    upper_threshold, upper = rules.read_as("avenant9.vsm.threshold.upper", Fraction)
     rate = Fraction(num, den) if den else None
-    if rate is not None and rate >= upper.value:
+    if rate is not None and rate >= upper_threshold:
         tier = VsmTier.UPPER
-    elif rate is not None and rate >= lower.value:
+    elif rate is not None and rate >= lower_threshold:
         tier = VsmTier.LOWER
     else:
         tier = VsmTier.NONE

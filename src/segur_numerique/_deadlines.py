@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from segur_numerique._checks import check_date
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead
 from segur_numerique._french_calendar import FrenchCalendar
@@ -455,8 +456,7 @@ def days_left(
     >>> left.calendar_days, left.working_days
     (29, 20)
     """
-    if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-        raise InvalidInputError(f"expected a date, got {on!r}", where="on")
+    check_date(on, where="on")
     rules = rules if rules is not None else load_rules()
     calendar_defaulted = calendar is None
     calendar = calendar if calendar is not None else FrenchCalendar()
@@ -554,8 +554,7 @@ def e_parcours_usage_deadline(
         rules: the rule set (official rules by default).
         on: read the rule values as known on this date (by default, on ``funded_on``).
     """
-    if isinstance(funded_on, dt.datetime) or not isinstance(funded_on, dt.date):
-        raise InvalidInputError(f"expected a date, got {funded_on!r}", where="funded_on")
+    check_date(funded_on, where="funded_on")
     chosen = MonthEndPolicy.ROUND_DOWN if policy is None else policy
     rules = rules if rules is not None else load_rules()
     as_of = funded_on if on is None else on
@@ -564,8 +563,7 @@ def e_parcours_usage_deadline(
     years, last = delay.value, latest.value
     if isinstance(years, bool) or not isinstance(years, int):
         raise InvalidInputError(f"expected a number of years, got {years!r}", where=delay.key)
-    if isinstance(last, dt.datetime) or not isinstance(last, dt.date):
-        raise InvalidInputError(f"expected a date, got {last!r}", where=latest.key)
+    last = check_date(last, where=latest.key)
     within = add_months(funded_on, 12 * years, policy=chosen, where="funded_on")
     due = min(within, last)
     return ComputedDeadline(

@@ -170,11 +170,8 @@ def dialysis_stays(
         DuplicateIdError: a session id appears twice.
         MissingColumnError, EmptyValueError: a record lacks a field.
     """
-    months_read = rules.read("sun_es.dialysis.period_months")
-    min_read = rules.read("sun_es.dialysis.min_sessions")
-    months, minimum = months_read.value, min_read.value
-    assert isinstance(months, int)
-    assert isinstance(minimum, int)
+    months, months_read = rules.read_as("sun_es.dialysis.period_months", int)
+    minimum, min_read = rules.read_as("sun_es.dialysis.min_sessions", int)
     seen: set[str] = set()
     groups: dict[tuple[str, str, str], list[dt.date]] = defaultdict(list)
     for row, item in enumerate(sessions):

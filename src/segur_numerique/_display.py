@@ -1,9 +1,9 @@
 """Rich HTML display in Jupyter: explanations, results, windows, comparison tables.
 
 Jupyter calls ``_repr_html_`` on the last value of a cell. :class:`~segur_numerique.Explanation`
-has one; the other result types get theirs as a one-line hook calling :func:`result_html`
-(``def _repr_html_(self) -> str: return result_html(self)``). Everything is escaped; the language
-is French by default, as everywhere in the library (``result_html(x, "en")`` for English).
+has one; the result types get theirs from the base class :class:`HtmlResult`, which calls
+:func:`result_html`. Everything is escaped; the language is French by default, as everywhere
+in the library (``result_html(x, "en")`` for English).
 """
 
 from __future__ import annotations
@@ -204,3 +204,13 @@ def comparison_html(comparison: Any, lang: Lang = "fr", *, only_changes: bool = 
         )
         + "</div>"
     )
+
+
+class HtmlResult:
+    """Base of the result classes: their Jupyter display is :func:`result_html` (French)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the result and its explanation."""
+        return result_html(self)

@@ -19,7 +19,9 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique._checks import check_count, check_date
 from segur_numerique._deadlines import e_parcours_usage_deadline
+from segur_numerique._display import HtmlResult
 from segur_numerique._domains import EParcoursKind
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, RoundingStep
@@ -57,7 +59,7 @@ class BassinScaling(enum.Enum):
 
 
 @attrs.frozen
-class EParcoursForfait:
+class EParcoursForfait(HtmlResult):
     """The forfait of an e-parcours project, with its explanation."""
 
     amount: Euro
@@ -77,12 +79,6 @@ class EParcoursForfait:
             "bassins": encode_value(self.bassins),
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def e_parcours_forfait(
@@ -110,21 +106,15 @@ def e_parcours_forfait(
             scaling policy.
     """
     kind = EParcoursKind.parse(beneficiary, where="beneficiary")
-    if isinstance(population, bool) or not isinstance(population, int) or population < 0:
-        raise InvalidInputError(
-            f"must be a non-negative whole number, got {population!r}", where="population"
-        )
+    check_count(population, where="population")
     if not isinstance(scaling, BassinScaling):
         raise InvalidInputError(
             "name a BassinScaling policy (proportional, per started bassin, per full bassin): "
             "the official rule for other populations is unknown",
             where="scaling",
         )
-    forfait_read = rules.read(f"e_parcours.forfait.{kind.value}", on=on)
-    bassin_read = rules.read("e_parcours.bassin.population", on=on)
-    forfait, bassin = forfait_read.value, bassin_read.value
-    assert isinstance(forfait, Euro)
-    assert isinstance(bassin, int)
+    forfait, forfait_read = rules.read_as(f"e_parcours.forfait.{kind.value}", Euro, on=on)
+    bassin, bassin_read = rules.read_as("e_parcours.bassin.population", int, on=on)
     exact_bassins = Fraction(population, bassin)
     if scaling is BassinScaling.PROPORTIONAL:
         bassins = exact_bassins
@@ -185,7 +175,7 @@ def e_parcours_forfait(
 
 
 @attrs.frozen
-class EParcoursPayments:
+class EParcoursPayments(HtmlResult):
     """The two e-parcours payments: 60 % at start, 40 % at the usage targets (or lost).
 
     Attributes:
@@ -220,12 +210,6 @@ class EParcoursPayments:
             "pending": self.pending,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def e_parcours_payments(
@@ -273,18 +257,15 @@ def e_parcours_payments(
     if amount.cents < 0:
         raise InvalidInputError("cannot be negative", where="forfait")
     for name, day in (("start", start), ("targets_reached_on", targets_reached_on)):
-        if day is not None and (isinstance(day, dt.datetime) or not isinstance(day, dt.date)):
-            raise InvalidInputError(f"expected a date, got {day!r}", where=name)
+        if day is not None:
+            check_date(day, where=name)
     if targets_reached_on is not None and targets_reached_on < start:
         raise InvalidInputError(
             f"targets reached ({targets_reached_on}) before the project started ({start})",
             where="targets_reached_on",
         )
-    start_read = rules.read("e_parcours.payment.start_share", on=on)
-    usage_read = rules.read("e_parcours.payment.usage_share", on=on)
-    start_share, usage_share = start_read.value, usage_read.value
-    assert isinstance(start_share, Fraction)
-    assert isinstance(usage_share, Fraction)
+    start_share, start_read = rules.read_as("e_parcours.payment.start_share", Fraction, on=on)
+    usage_share, usage_read = rules.read_as("e_parcours.payment.usage_share", Fraction, on=on)
     if start_share + usage_share != 1:
         raise InvalidInputError(
             f"the payment shares sum to {start_share + usage_share}, not 1",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._domains import EParcoursKind, SunEsDomain
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._establishment import (
@@ -29,7 +30,7 @@ from segur_numerique._establishment import (
 )
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead
 from segur_numerique._i18n import Lang, Text
-from segur_numerique._rules import Period, RuleSet, load_rules
+from segur_numerique._rules import Period, RuleSet, load_rules, value_as
 from segur_numerique._values import JsonValue, format_date
 
 
@@ -55,7 +56,7 @@ class Reason:
 
 
 @attrs.frozen
-class EligibilityResult:
+class EligibilityResult(HtmlResult):
     """A verdict: eligible or not, with every reason and the explanation.
 
     Attributes:
@@ -93,12 +94,6 @@ class EligibilityResult:
             "reasons": [r.to_json() for r in self.reasons],
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def _reason(
@@ -174,12 +169,6 @@ def _rules(rules: RuleSet | None) -> RuleSet:
     return rules
 
 
-def _count(read: ParameterRead) -> int:
-    value = read.value
-    assert isinstance(value, int), read.key
-    return value
-
-
 # --------------------------------------------------------------------------------------------
 # SUN-ES
 
@@ -217,7 +206,7 @@ class PrerequisiteChecklist:
     @property
     def unlisted(self) -> int:
         """How many announced prerequisites are not in the list."""
-        return max(_count(self.announced) - len(self.items), 0)
+        return max(value_as(self.announced, int) - len(self.items), 0)
 
     @property
     def complete(self) -> bool:
@@ -373,9 +362,7 @@ def sun_es_eligibility(
             parameters=(only_es,),
         )
     ]
-    period_read = rules.read("sun_es.eligibility.activity_period", on=on)
-    period = period_read.value
-    assert isinstance(period, Period)
+    period, period_read = rules.read_as("sun_es.eligibility.activity_period", Period, on=on)
     active = est.activity_2019 > 0
     reasons.append(
         _reason(
@@ -532,9 +519,9 @@ def _prerequisites_reason(
         if assume_unlisted:
             assumptions.append(
                 Text(
-                    fr=f"{unlisted} prérequis sur {_count(checklist.announced)} n'ont pu être "
+                    fr=f"{unlisted} prérequis sur {value_as(checklist.announced, int)} n'ont pu être "
                     "sourcés (sun_es.prerequisites.unlisted) : ils sont supposés remplis.",
-                    en=f"{unlisted} of the {_count(checklist.announced)} prerequisites could not "
+                    en=f"{unlisted} of the {value_as(checklist.announced, int)} prerequisites could not "
                     "be sourced (sun_es.prerequisites.unlisted): they are assumed met.",
                 )
             )
@@ -571,7 +558,7 @@ def _dialysis_reason(
     on: dt.date | None,
 ) -> Reason:
     limit_read = rules.read("sun_es.eligibility.dialysis_applications_per_legal_entity", on=on)
-    limit = _count(limit_read)
+    limit = value_as(limit_read, int)
     for i, other in enumerate(others):
         if not isinstance(other, Establishment):
             raise InvalidInputError(
@@ -734,7 +721,7 @@ def esms_grappe_eligibility(
         on=on,
     )
     national_read = rules.read("esms_numerique.grappe.national_min_size", on=on)
-    minimum, national = _count(min_read), _count(national_read)
+    minimum, national = value_as(min_read, int), value_as(national_read, int)
     met = grappe.size >= minimum
     where_fr = "en Corse ou outre-mer" if overseas else "hors Corse et outre-mer"
     where_en = "in Corse or outre-mer" if overseas else "outside Corse and outre-mer"
@@ -896,7 +883,7 @@ def sons_order_eligibility(
     already = sum(
         1 for o in funded if o.client == order.client and o.dispositif == order.dispositif
     )
-    once = already < _count(per_client_read)
+    once = already < value_as(per_client_read, int)
     reasons.append(
         _reason(
             "sons.one_prestation_per_client",
@@ -914,7 +901,7 @@ def sons_order_eligibility(
         )
     )
     days_read = rules.read("sons.order.max_days_before_referencing", on=on)
-    max_days = _count(days_read)
+    max_days = value_as(days_read, int)
     complete_on = solution.referencing_file_complete_on
     if complete_on is None:
         timing_met = False
@@ -1013,9 +1000,7 @@ def e_parcours_eligibility(
         raise InvalidInputError(
             f"expected an EParcoursProject, got {type(project).__name__}", where="project"
         )
-    read = rules.read(_E_PARCOURS_DEADLINES[project.kind], on=on)
-    deadline = read.value
-    assert isinstance(deadline, dt.date)
+    deadline, read = rules.read_as(_E_PARCOURS_DEADLINES[project.kind], dt.date, on=on)
     met = project.submitted_on <= deadline
     kind_fr = {"dac": "DAC", "collectif": "collectif de soins coordonnés"}[project.kind.value]
     kind_en = {"dac": "DAC", "collectif": "collectif de soins coordonnés"}[project.kind.value]

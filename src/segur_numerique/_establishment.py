@@ -34,6 +34,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from segur_numerique._checks import read_text_file
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._values import JsonValue
 
@@ -632,10 +633,7 @@ def load_establishments(path: str | Path) -> tuple[Establishment, ...]:
             the path of the value, e.g. ``sites.toml: establishments[3].finess_juridique``.
     """
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read the file: {exc.strerror}", where=str(file)) from None
+    text = read_text_file(file)
     try:
         raw: Any = tomllib.loads(text) if file.suffix == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:

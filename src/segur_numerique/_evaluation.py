@@ -25,6 +25,7 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead
 from segur_numerique._i18n import Text
@@ -98,7 +99,7 @@ def _pct(value: Fraction | None, lang: str) -> str:
 
 
 @attrs.frozen
-class IndicatorResult:
+class IndicatorResult(HtmlResult):
     """An indicator evaluated against its target.
 
     Attributes:
@@ -137,12 +138,6 @@ class IndicatorResult:
             "bonus": self.bonus,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def evaluate_indicator(
@@ -265,7 +260,7 @@ class EstablishmentProfile:
 
 
 @attrs.frozen
-class DomainResult:
+class DomainResult(HtmlResult):
     """A domain of an establishment evaluated for a window.
 
     Attributes:
@@ -294,12 +289,6 @@ class DomainResult:
             "bonus": [r.to_json() for r in self.bonus],
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def _counts_by_indicator(
@@ -439,7 +428,7 @@ def evaluate_domain(
 
 
 @attrs.frozen
-class VoletResult:
+class VoletResult(HtmlResult):
     """An establishment's volet 1 result for a window: its domains.
 
     Attributes:
@@ -475,12 +464,6 @@ class VoletResult:
             "domains": [d.to_json() for d in self.domains],
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def evaluate_volet1(

@@ -22,6 +22,7 @@ import functools
 import attrs
 from dateutil.easter import EASTER_WESTERN, easter
 
+from segur_numerique._checks import check_date
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._i18n import Text
 
@@ -70,10 +71,9 @@ def _check_year(year: int, where: str) -> int:
 
 
 def _check_day(day: object, where: str) -> dt.date:
-    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInputError(f"expected a date, got {day!r}", where=where)
-    _check_year(day.year, where)
-    return day
+    checked = check_date(day, where=where)
+    _check_year(checked.year, where)
+    return checked
 
 
 @functools.cache

@@ -45,6 +45,7 @@ from typing import Any, cast
 import attrs
 import narwhals.stable.v2 as nw
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._evaluation import (
     EstablishmentProfile,
@@ -221,7 +222,8 @@ class LogParameters:
             MissingParameterError: one of them is not supplied (they are all unknowns).
         """
         check_window(window)
-        reads = [rules.read(f"sun_es.measurement_period.{window}")]
+        period, period_read = rules.read_as(f"sun_es.measurement_period.{window}", Period)
+        reads = [period_read]
         types: dict[str, frozenset[str]] = {}
         delays: dict[str, int] = {}
         for d in SUN_ES_INDICATORS:
@@ -232,8 +234,6 @@ class LogParameters:
             delays[d.id] = s.value  # type: ignore[assignment]
         unstructured = rules.read("sun_es.indicator.biology_report.unstructured_in_denominator")
         reads.append(unstructured)
-        period = reads[0].value
-        assert isinstance(period, Period)
         return cls(
             period=period,
             stay_types=types,
@@ -798,7 +798,7 @@ class EstablishmentIndicators:
 
 
 @attrs.frozen
-class LogIndicators:
+class LogIndicators(HtmlResult):
     """The result of :func:`indicators_from_logs`.
 
     Attributes:
@@ -863,12 +863,6 @@ class LogIndicators:
             else [x.to_json() for x in self.exclusions],
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def indicators_from_logs(

@@ -26,6 +26,8 @@ import enum
 
 import attrs
 
+from segur_numerique._checks import check_date
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead
 from segur_numerique._i18n import Text
@@ -65,7 +67,7 @@ _ROUTE_LABELS = {
 
 
 @attrs.frozen
-class Reassignment:
+class Reassignment(HtmlResult):
     """The window an establishment ends up in after (possibly) missing its deadline.
 
     Attributes:
@@ -102,12 +104,6 @@ class Reassignment:
             "forfait_window": self.window.name if self.window else None,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def _deadline_read(w: Window) -> ParameterRead | None:
@@ -181,8 +177,7 @@ def reassign(
             f"window {original.programme}.{original.name} has no targets deadline",
             where="window",
         )
-    if isinstance(ready_on, dt.datetime) or not isinstance(ready_on, dt.date):
-        raise InvalidInputError(f"expected a date, got {ready_on!r}", where="ready_on")
+    check_date(ready_on, where="ready_on")
     first = all_windows[0].start
     if ready_on < first:
         raise ReadyDateError(

@@ -29,13 +29,14 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.v import format_exception as _cattrs_format_exception
 
+from segur_numerique._checks import check_date
 from segur_numerique._errors import (
     ConflictingValueError,
     InvalidInputError,
@@ -89,6 +90,8 @@ class Period:
 
 RuleScalar = Euro | Fraction | int | dt.date | dt.datetime | str | bool | Period
 """The Python types a rule value may have, chosen by its :class:`~segur_numerique.Unit`."""
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -159,8 +162,7 @@ class RuleValue:
         """
         if on is None:
             return self.versions[-1]
-        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-            raise InvalidInputError(f"expected a date, got {on!r}", where="on")
+        check_date(on, where="on")
         known = [v for v in self.versions if v.since <= on]
         if not known:
             raise MissingParameterError(
@@ -217,6 +219,40 @@ class SumCheck:
     file: str
 
 
+def value_as(read: ParameterRead, kind: type[_T]) -> _T:
+    """The value of ``read``, checked to be a ``kind`` (see :meth:`RuleSet.read_as`).
+
+    Raises:
+        RuleDataError: the value is not a ``kind``.
+    """
+    value = read.value
+    if not isinstance(value, kind):
+        raise RuleDataError(
+            f"expected a {kind.__name__} value, got {value!r}",
+            file=f"rule data ({read.origin.value})",
+            path=f"values.{read.key!r}",
+        )
+    return value
+
+
+@attrs.define
+class ReadRecorder:
+    """Reads rule values as known on ``on`` and keeps every read, in order, for an explanation.
+
+    A short-lived helper of one computation (not a result: results hold ``tuple(reads)``).
+    """
+
+    rules: RuleSet
+    on: dt.date | None = None
+    reads: list[ParameterRead] = attrs.Factory(list)
+
+    def read_as(self, key: str, kind: type[_T]) -> _T:
+        """:meth:`RuleSet.read_as` of ``key``, recording the read."""
+        value, read = self.rules.read_as(key, kind, on=self.on)
+        self.reads.append(read)
+        return value
+
+
 def _freeze_values(values: Mapping[str, RuleValue]) -> Mapping[str, RuleValue]:
     return dict(sorted(values.items()))
 
@@ -270,6 +306,30 @@ class RuleSet:
     ) -> ParameterRead:
         """Read ``key`` as known on ``on`` (latest when ``None``), with its provenance."""
         return self.value(key).read(on, alternative)
+
+    def read_as(
+        self,
+        key: str,
+        kind: type[_T],
+        *,
+        on: dt.date | None = None,
+        alternative: str | None = None,
+    ) -> tuple[_T, ParameterRead]:
+        """Read ``key`` like :meth:`read` and check that its value is a ``kind``.
+
+        Returns the value, typed, and the read (for the explanation).
+
+        Raises:
+            RuleDataError: the value is not a ``kind`` (the rule data does not match the unit the
+                computation expects).
+
+        >>> rules = load_rules()
+        >>> total, read = rules.read_as("sun_es.envelope.total", Euro)
+        >>> total, read.key
+        (Euro('210000000.00'), 'sun_es.envelope.total')
+        """
+        read = self.read(key, on=on, alternative=alternative)
+        return value_as(read, kind), read
 
     def get(
         self, key: str, *, on: dt.date | None = None, alternative: str | None = None

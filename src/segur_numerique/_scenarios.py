@@ -42,6 +42,8 @@ from typing import Any
 
 import attrs
 
+from segur_numerique._checks import parse_iso_date, read_text_file
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError, SegurError
 from segur_numerique._explanation import Explanation
 from segur_numerique._i18n import Lang, Text, check_lang
@@ -233,14 +235,7 @@ def parse_date(raw: object) -> dt.date:
     """A date from a scenario: a TOML date, an ISO string or ``{"type": "date", ...}``."""
     if isinstance(raw, Mapping) and raw.get("type") == "date":
         raw = raw.get("value")
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise InvalidInputError(f"expected a date (YYYY-MM-DD), got {raw!r}")
+    return parse_iso_date(raw)
 
 
 # --------------------------------------------------------------------------------------------
@@ -414,12 +409,7 @@ def read_scenario_document(path: str | Path) -> dict[str, Any]:
         ScenarioError: the file cannot be read or parsed.
     """
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ScenarioError(f"cannot read the file: {exc.strerror}", where=str(file)) from None
-    except UnicodeDecodeError:
-        raise ScenarioError("not a UTF-8 text file", where=str(file)) from None
+    text = read_text_file(file, error=ScenarioError)
     if file.suffix == ".toml":
         try:
             return tomllib.loads(text)
@@ -635,7 +625,7 @@ class Mismatch:
 
 
 @attrs.frozen
-class ScenarioResult:
+class ScenarioResult(HtmlResult):
     """The verdict on one scenario: passed or not, each mismatch, and the explanation."""
 
     scenario: Scenario
@@ -680,11 +670,6 @@ class ScenarioResult:
             lines.append(f"  {'Explication' if fr else 'Explanation'}:")
             lines.append(self.explanation.render(lang, indent=2))
         return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        from segur_numerique._display import result_html  # noqa: PLC0415 (display only)
-
-        return result_html(self)
 
     def to_json(self) -> dict[str, JsonValue]:
         """The verdict as JSON."""

@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from segur_numerique._checks import check_date, parse_iso_date, read_text_file
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._establishment import Establishment, structure
 from segur_numerique._evaluation import (
@@ -86,8 +88,8 @@ def _window_name(_instance: object, _attribute: attrs.Attribute[str], value: str
 
 
 def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
-        raise InvalidInputError(f"expected a date, got {value!r}", where=attribute.name)
+    if value is not None:
+        check_date(value, where=attribute.name)
 
 
 @attrs.frozen
@@ -165,17 +167,6 @@ class SimulationInput:
     """The file says its establishment is illustrative (a made-up sample)."""
 
 
-def _date(raw: object, where: str) -> dt.date:
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise InvalidInputError(f"expected a date (YYYY-MM-DD), got {raw!r}", where=where)
-
-
 def parse_case(data: Mapping[str, Any], *, where: str = "simulation") -> SimulationInput:
     """A simulation input from a mapping (as read from TOML or JSON); errors name the path.
 
@@ -250,9 +241,11 @@ def parse_case(data: Mapping[str, Any], *, where: str = "simulation") -> Simulat
             domains=application.get("domains"),
             counts=tuple(counts),
             ready_on=(
-                _date(application["ready_on"], "ready_on") if "ready_on" in application else None
+                parse_iso_date(application["ready_on"], "ready_on")
+                if "ready_on" in application
+                else None
             ),
-            on=_date(application["on"], "on") if "on" in application else None,
+            on=parse_iso_date(application["on"], "on") if "on" in application else None,
         )
     except InvalidInputError as exc:
         raise type(exc)(exc.what, where=f"{where}.application.{exc.where}") from None
@@ -267,12 +260,7 @@ def load_case(path: str | Path) -> SimulationInput:
             and the path of the value.
     """
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read the file: {exc.strerror}", where=str(file)) from None
-    except UnicodeDecodeError:
-        raise InvalidInputError("not a UTF-8 text file", where=str(file)) from None
+    text = read_text_file(file)
     try:
         if file.suffix == ".toml":
             data: Any = tomllib.loads(text)
@@ -327,7 +315,7 @@ class DomainOutcome:
 
 
 @attrs.frozen
-class Simulation:
+class Simulation(HtmlResult):
     """The result of :func:`simulate`: each step's result, the total, and one root explanation.
 
     Attributes:
@@ -390,11 +378,6 @@ class Simulation:
             "illustrative_keys": list(self.illustrative_keys),
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        from segur_numerique._display import result_html  # noqa: PLC0415
-
-        return result_html(self)
 
 
 def _profile(est: Establishment) -> EstablishmentProfile:

@@ -21,12 +21,13 @@ from fractions import Fraction
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import InvalidInputError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique._i18n import Text
 from segur_numerique._money import Euro, Price, TaxBasis, VatRate
 from segur_numerique._rounding import CENT_HALF_UP
-from segur_numerique._rules import Period, RuleSet
+from segur_numerique._rules import Period, ReadRecorder, RuleSet
 from segur_numerique._values import JsonValue, encode_value
 
 
@@ -46,7 +47,7 @@ class CeilingRangeError(InvalidInputError):
 
 
 @attrs.frozen
-class SonsCeiling:
+class SonsCeiling(HtmlResult):
     """A SONS ceiling HT and TTC (2 decimals), with its explanation."""
 
     ht: Price
@@ -61,17 +62,10 @@ class SonsCeiling:
             "explanation": self.explanation.to_json(),
         }
 
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
-
 
 def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
-    read = rules.read("sons.vat_rate", on=on)
-    assert isinstance(read.value, Fraction)
-    return VatRate(read.value), read
+    rate, read = rules.read_as("sons.vat_rate", Fraction, on=on)
+    return VatRate(rate), read
 
 
 def sons_ttc(
@@ -150,10 +144,9 @@ def sons_ceiling(
     if which is SonsCeilingKind.LOINC:
         if turnover is not None or sites is not None:
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
-        loinc = rules.read("sons.ceiling.loinc", on=on)
-        assert isinstance(loinc.value, Euro)
+        forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
         return sons_ttc(
-            rules, loinc.value, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
+            rules, forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
         )
     if which is SonsCeilingKind.LGO:
         if not isinstance(turnover, Euro) or turnover.cents < 0 or sites is not None:
@@ -177,18 +170,12 @@ def sons_ceiling(
         measure = sites
         bound_name, measure_input = "sites_from", InputValue("sites", sites)
     prefix = f"sons.ceiling.{which.value}"
-    reads: list[ParameterRead] = []
-
-    def read(key: str) -> object:
-        parameter = rules.read(key, on=on)
-        reads.append(parameter)
-        return parameter.value
-
-    count = read(f"{prefix}.band_count")
-    assert isinstance(count, int)
+    recorder = ReadRecorder(rules, on)
+    read = recorder.read_as
+    count = read(f"{prefix}.band_count", int)
     bounds: list[int] = []
     for n in range(1, count + 1):
-        bound = read(f"{prefix}.band.{n}.{bound_name}")
+        bound = read(f"{prefix}.band.{n}.{bound_name}", object)
         bounds.append(bound.cents if isinstance(bound, Euro) else int(bound))  # type: ignore[call-overload]
     if any(b <= a for a, b in itertools.pairwise(bounds)) or not bounds:
         raise InvalidInputError(
@@ -200,11 +187,8 @@ def sons_ceiling(
         raise InvalidInputError(
             f"{measure_input.name} is below the first band", where=measure_input.name
         )
-    amount = read(f"{prefix}.band.{index + 1}.amount")
-    low, high = read(f"{prefix}.min"), read(f"{prefix}.max")
-    assert isinstance(amount, Euro)
-    assert isinstance(low, Euro)
-    assert isinstance(high, Euro)
+    amount = read(f"{prefix}.band.{index + 1}.amount", Euro)
+    low, high = read(f"{prefix}.min", Euro), read(f"{prefix}.max", Euro)
     if not low <= amount <= high:
         raise CeilingRangeError(
             f"{amount.format('en')} lies outside the known range {low.format('en')} to "
@@ -222,13 +206,13 @@ def sons_ceiling(
         rules,
         amount,
         on=on,
-        reads=tuple(r for r in reads if r.key in keep),
+        reads=tuple(r for r in recorder.reads if r.key in keep),
         inputs=(InputValue("kind", which.value), measure_input, InputValue("band", index + 1)),
     )
 
 
 @attrs.frozen
-class SonsPayments:
+class SonsPayments(HtmlResult):
     """The advance and the balance of a Prestation Ségur.
 
     Attributes:
@@ -252,12 +236,6 @@ class SonsPayments:
             "pending": self.pending,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 def sons_payments(
@@ -292,11 +270,8 @@ def sons_payments(
         or not isinstance(installation_certified_on, dt.date)
     ):
         raise InvalidInputError("expected a date", where="installation_certified_on")
-    balance_read = rules.read("sons.payment.balance_share", on=on)
-    advance_read = rules.read("sons.payment.advance_share", on=on)
-    balance_share, advance_share = balance_read.value, advance_read.value
-    assert isinstance(balance_share, Fraction)
-    assert isinstance(advance_share, Fraction)
+    balance_share, balance_read = rules.read_as("sons.payment.balance_share", Fraction, on=on)
+    advance_share, advance_read = rules.read_as("sons.payment.advance_share", Fraction, on=on)
     if balance_share + advance_share != 1:
         raise InvalidInputError(
             f"advance and balance shares sum to {balance_share + advance_share}, not 1",
@@ -381,9 +356,7 @@ def sons_maintenance(
     """
     if not isinstance(requested, Period):
         raise InvalidInputError(f"expected a Period, got {requested!r}", where="requested")
-    years_read = rules.read("sons.maintenance.max_years", on=on)
-    years = years_read.value
-    assert isinstance(years, int)
+    years, years_read = rules.read_as("sons.maintenance.max_years", int, on=on)
     last = requested.start + relativedelta(years=years) - dt.timedelta(days=1)
     funded = Period(requested.start, min(requested.end, last))
     unfunded = requested.days - funded.days

@@ -36,13 +36,14 @@ from typing import Final
 
 import attrs
 
+from segur_numerique._display import HtmlResult
 from segur_numerique._domains import SunEsDomain
 from segur_numerique._errors import InvalidInputError, MissingParameterError
 from segur_numerique._explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique._i18n import Text
 from segur_numerique._money import Euro
 from segur_numerique._rounding import CENT_HALF_UP, RoundingPolicy
-from segur_numerique._rules import RuleSet
+from segur_numerique._rules import ReadRecorder, RuleSet
 from segur_numerique._values import JsonValue, encode_value
 
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
@@ -179,33 +180,28 @@ class ForfaitGrid:
             MissingParameterError: a band bound, an amount or the F1 coefficient is not supplied.
             DegressionError, ForfaitGridError: the supplied values are inconsistent.
         """
-        reads: list[ParameterRead] = []
-
-        def read(key: str) -> object:
-            parameter = rules.read(key, on=on)
-            reads.append(parameter)
-            return parameter.value
-
-        count = read("sun_es.forfait_grid.band_count")
-        assert isinstance(count, int)
+        recorder = ReadRecorder(rules, on)
+        read = recorder.read_as
+        count = read("sun_es.forfait_grid.band_count", int)
         if count < 1:
             raise ForfaitGridError(
                 "needs at least one band", where="sun_es.forfait_grid.band_count"
             )
         bands = range(1, count + 1)
-        bounds = tuple(int(read(f"sun_es.forfait_grid.band.{n}.activity_from")) for n in bands)  # type: ignore[call-overload]
+        bounds = tuple(
+            int(read(f"sun_es.forfait_grid.band.{n}.activity_from", object))  # type: ignore[call-overload]
+            for n in bands
+        )
         amounts: dict[str, tuple[int, ...]] = {}
         rows = [grid_row(d) for d in domains] + ([CRO_BONUS_ROW] if cro_bonus else [])
         for row in dict.fromkeys(rows):
-            amounts[row] = tuple(_cents(read(_row_key(row, n))) for n in bands)
+            amounts[row] = tuple(read(_row_key(row, n), Euro).cents for n in bands)
         degression: dict[str, Fraction] = {}
         for window in SUN_ES_WINDOWS:
             key = f"sun_es.degression.{window}"
             if window == "F1" or rules.is_supplied(key):
-                value = read(key)
-                assert isinstance(value, Fraction)
-                degression[window] = value
-        return cls(bounds, amounts, degression, tuple(reads))
+                degression[window] = read(key, Fraction)
+        return cls(bounds, amounts, degression, tuple(recorder.reads))
 
     def band(self, activity: int) -> int:
         """The 0-based band of ``activity`` (a typed error below the first band)."""
@@ -254,11 +250,6 @@ class ForfaitGrid:
         return [table[self.band(a)] for a in activities]
 
 
-def _cents(value: object) -> int:
-    assert isinstance(value, Euro)
-    return value.cents
-
-
 def _name_of(value: object) -> str | None:
     if isinstance(value, str):
         return value
@@ -299,7 +290,7 @@ def _reassigned_window(reassignment: object, chosen: str) -> tuple[str, tuple[Ex
 
 
 @attrs.frozen
-class SunEsForfait:
+class SunEsForfait(HtmlResult):
     """A SUN-ES forfait for one establishment and domain, with its explanation.
 
     Attributes:
@@ -335,12 +326,6 @@ class SunEsForfait:
             "band": self.band,
             "explanation": self.explanation.to_json(),
         }
-
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
 
 
 _DEGRESSION_POLICY: Final[RoundingPolicy] = CENT_HALF_UP

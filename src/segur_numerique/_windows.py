@@ -30,6 +30,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from segur_numerique._catalogue import UnknownProgrammeError
+from segur_numerique._checks import check_date
+from segur_numerique._display import HtmlResult
 from segur_numerique._errors import (
     ConflictingValueError,
     InvalidInputError,
@@ -118,8 +120,7 @@ def add_months(
     >>> add_months(dt.date(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_UP)
     datetime.date(2022, 3, 1)
     """
-    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInputError(f"expected a date, got {day!r}", where=where)
+    check_date(day, where=where)
     if isinstance(months, bool) or not isinstance(months, int):
         raise InvalidInputError(f"expected a whole number of months, got {months!r}", where=where)
     if not isinstance(policy, MonthEndPolicy):
@@ -174,8 +175,7 @@ _PHASE_LABELS = {
 def _check_plain_date(
     _instance: object, attribute: attrs.Attribute[dt.date], value: object
 ) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidInputError(f"expected a date, got {value!r}", where=attribute.name)
+    check_date(value, where=attribute.name)
 
 
 def _reads(value: Iterable[ParameterRead]) -> tuple[ParameterRead, ...]:
@@ -298,7 +298,7 @@ def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
 
 
 @attrs.frozen
-class Window:
+class Window(HtmlResult):
     """A funding window (fenêtre): named, contiguous phases that together cover it.
 
     Windows of one programme may overlap (SUN-ES F2 applications run while F1 reaches its
@@ -376,8 +376,7 @@ class Window:
 
     def phase_on(self, day: dt.date) -> Phase | None:
         """The phase the window is in on ``day`` (``None`` before or after the window)."""
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            raise InvalidInputError(f"expected a date, got {day!r}", where="day")
+        check_date(day, where="day")
         return next((p for p in self.phases if day in p), None)
 
     def __contains__(self, day: object) -> bool:
@@ -435,12 +434,6 @@ class Window:
             "phases": [p.to_json() for p in self.phases],
         }
 
-    def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
-        from segur_numerique._display import result_html  # noqa: PLC0415 (import cycle)
-
-        return result_html(self)
-
 
 def build_window(
     name: str,
@@ -470,8 +463,7 @@ def build_window(
             ``ABORT_ON_ROUND``.
         DateOrderError: a duration is not positive.
     """
-    if isinstance(anchor, dt.datetime) or not isinstance(anchor, dt.date):
-        raise InvalidInputError(f"expected a date, got {anchor!r}", where="anchor")
+    check_date(anchor, where="anchor")
     reads = tuple(reads)
     phases = []
     months = 0
@@ -600,10 +592,7 @@ def _as_period(read: ParameterRead) -> Period:
 
 
 def _as_date(read: ParameterRead) -> dt.date:
-    value = read.value
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidInputError(f"expected a date, got {value!r}", where=read.key)
-    return value
+    return check_date(read.value, where=read.key)
 
 
 _SUN_ES_DERIVED_START = Text(
@@ -769,8 +758,7 @@ def windows_on(
     >>> [(wp.window.name, wp.phase.kind.value) for wp in windows_on(dt.date(2022, 4, 15))]
     [('F1', 'realisation'), ('F2', 'candidature')]
     """
-    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInputError(f"expected a date, got {day!r}", where="day")
+    check_date(day, where="day")
     out = []
     for w in windows(programme_id, rules=rules, as_known_on=as_known_on, alternative=alternative):
         phase = w.phase_on(day)
@@ -817,8 +805,7 @@ def next_window(
     >>> next_window(dt.date(2023, 3, 1)) is None
     True
     """
-    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-        raise InvalidInputError(f"expected a date, got {day!r}", where="day")
+    check_date(day, where="day")
     for w in windows(programme_id, rules=rules, as_known_on=as_known_on, alternative=alternative):
         if w.start > day:
             return w
