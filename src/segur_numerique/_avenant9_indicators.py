@@ -29,7 +29,7 @@ from fractions import Fraction
 import attrs
 
 from segur_numerique._errors import InvalidInputError
-from segur_numerique._evaluation import IndicatorCountError
+from segur_numerique._evaluation import IndicatorCountError, _count
 from segur_numerique._explanation import Explanation, InputValue
 from segur_numerique._i18n import Text
 from segur_numerique._rules import RuleSet
@@ -85,14 +85,6 @@ AVENANT9_INDICATORS: tuple[Avenant9Indicator, ...] = (
 """The four digital usage indicators of avenant 9 (2022-2023)."""
 
 _BY_ID = {i.id: i for i in AVENANT9_INDICATORS}
-
-
-def _count(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise IndicatorCountError(f"a count is a whole number, got {value!r}", where=where)
-    if value < 0:
-        raise IndicatorCountError(f"a count cannot be negative, got {value}", where=where)
-    return value
 
 
 def _counts(numerator: object, denominator: object, where: str) -> tuple[int, int]:
