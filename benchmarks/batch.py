@@ -108,7 +108,7 @@ def run_batch(rows: int, backend: str, queue: Any) -> None:
 
 def run_loop(sample: int, queue: Any) -> None:
     import segur_numerique as sn  # noqa: PLC0415
-    from segur_numerique._sun_es_funding import sun_es_forfait  # noqa: PLC0415
+    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
 
     rules = sn.illustrative_assumptions()
     data = synthetic(sample)

@@ -111,7 +111,7 @@ def direct_polars(stays: Any, documents: Any, p: Any, *, validate: bool) -> Any:
     """The same computation written directly in polars (the reference)."""
     import polars as pl  # noqa: PLC0415
 
-    from segur_numerique._indicators import SUN_ES_INDICATORS, Basis  # noqa: PLC0415
+    from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS, Basis  # noqa: PLC0415
 
     stay_based = [d for d in SUN_ES_INDICATORS if d.basis is Basis.STAY]
     doc_based = [d for d in SUN_ES_INDICATORS if d.basis is Basis.DOCUMENT]

@@ -12,7 +12,7 @@ import sys
 import timeit
 
 from segur_numerique import CENT_HALF_UP, Euro
-from segur_numerique._units import apply_rate, count, magnitude_in, parse_rate, unit_registry
+from segur_numerique.core.units import apply_rate, count, magnitude_in, parse_rate, unit_registry
 
 
 def main() -> None:

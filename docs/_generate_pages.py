@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from segur_numerique._docs import rule_values_markdown
+from segur_numerique.rules.docs import rule_values_markdown
 
 OUT = Path(__file__).resolve().parent / "reference" / "_generated"
 

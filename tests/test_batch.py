@@ -20,7 +20,7 @@ from segur_numerique._batch import (
     forfait_column,
     sun_es_eligibility_table,
 )
-from segur_numerique._sun_es_funding import sun_es_forfait
+from segur_numerique.sun_es.funding import sun_es_forfait
 
 RULES = sn.illustrative_assumptions()
 IDS = sn.sun_es_prerequisites().ids

@@ -8,7 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from segur_numerique._cli import main
+from segur_numerique.cli import main
 
 
 def test_json_lists_every_programme(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique._french_calendar import FIRST_YEAR, LAST_YEAR
+from segur_numerique.calendar.holidays import FIRST_YEAR, LAST_YEAR
 
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from segur_numerique._cli import iso_date, main
+from segur_numerique.cli import iso_date, main
 
 
 def test_iso_date_reads_a_calendar_date() -> None:

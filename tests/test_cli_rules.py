@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from segur_numerique._cli import main
+from segur_numerique.cli import main
 
 SECTION_1_AND_2_5 = {
     "segur.envelope.total": "confirmed",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from segur_numerique._cli import main
-from segur_numerique._simulation import sample_case, sample_path
+from segur_numerique.cli import main
+from segur_numerique.sun_es.simulation import sample_case, sample_path
 
 
 def test_sample_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,7 +122,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_installed_command_runs() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "segur_numerique._cli", "simulate", "--sample", "--lang", "en"],
+        [sys.executable, "-m", "segur_numerique.cli", "simulate", "--sample", "--lang", "en"],
         capture_output=True,
         text=True,
         check=False,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._display import comparison_html, explanation_html, result_html
+from segur_numerique.core.display import comparison_html, explanation_html, result_html
 
 
 def _simulation() -> sn.Simulation:

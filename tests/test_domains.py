@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 import segur_numerique as sn
-from segur_numerique import _domains, _e_parcours, _sun_es_funding
+from segur_numerique import _domains
+from segur_numerique.e_parcours import funding as _e_parcours
+from segur_numerique.sun_es import funding as _sun_es_funding
 
 
 def test_one_public_enum_each() -> None:

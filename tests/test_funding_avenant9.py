@@ -9,7 +9,7 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique import Euro
-from segur_numerique._avenant9 import (
+from segur_numerique.avenant9.funding import (
     avenant9_indicator_amount,
     avenant9_points,
     avenant9_volet1_forfait,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import EParcoursKind, Euro
-from segur_numerique._e_parcours import (
+from segur_numerique.e_parcours.funding import (
     BassinScaling,
     e_parcours_forfait,
     e_parcours_payments,

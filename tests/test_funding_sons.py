@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import Euro, Period
-from segur_numerique._sons import (
+from segur_numerique.sons.funding import (
     CeilingRangeError,
     sons_ceiling,
     sons_maintenance,

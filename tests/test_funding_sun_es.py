@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import Euro, SunEsDomain
-from segur_numerique._sun_es_funding import (
+from segur_numerique.sun_es.funding import (
     SUN_ES_WINDOWS,
     DegressionError,
     DomainPayment,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import ExclusionReason as R
-from segur_numerique._cli import main
+from segur_numerique.cli import main
 
 pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")
@@ -308,7 +308,7 @@ def logs(draw: st.DrawFn) -> tuple[Records, Records]:
 def _reference(
     stays: Records, docs: Records, p: sn.LogParameters
 ) -> dict[str, dict[str, tuple[int, int]]]:
-    """The definitions of `segur_numerique._indicators`, counted in plain Python."""
+    """The definitions of `segur_numerique.sun_es.indicators`, counted in plain Python."""
     period = p.period
     out: dict[str, dict[str, list[int]]] = {}
     by_stay = {s["stay_id"]: s for s in stays}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._checks import check_count, check_date, parse_iso_date, read_text_file
+from segur_numerique.core.validators import check_count, check_date, parse_iso_date, read_text_file
 from segur_numerique._rules import ReadRecorder, value_as
 
 

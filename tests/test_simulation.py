@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._evaluation import IndicatorCounts
-from segur_numerique._simulation import (
+from segur_numerique.sun_es.evaluation import IndicatorCounts
+from segur_numerique.sun_es.simulation import (
     SimulationCase,
     load_case,
     parse_case,

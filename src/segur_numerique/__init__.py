@@ -13,14 +13,14 @@ from segur_numerique._allocation import (
     split_by_shares,
     split_sun_es_volets,
 )
-from segur_numerique._avenant9 import (
+from segur_numerique.avenant9.funding import (
     Avenant9Amount,
     avenant9_indicator_amount,
     avenant9_points,
     avenant9_volet1_forfait,
     vsm_forfait,
 )
-from segur_numerique._avenant9_indicators import (
+from segur_numerique.avenant9.indicators import (
     AVENANT9_INDICATORS,
     Avenant9Indicator,
     Avenant9IndicatorResult,
@@ -50,7 +50,7 @@ from segur_numerique._catalogue import (
     regional_envelopes,
     window1_outcomes,
 )
-from segur_numerique._deadlines import (
+from segur_numerique.calendar.deadlines import (
     PARIS,
     ComputedDeadline,
     DaysLeft,
@@ -66,7 +66,7 @@ from segur_numerique._deadlines import (
     is_on_time,
     paris_date,
 )
-from segur_numerique._dialysis import (
+from segur_numerique.sun_es.dialysis import (
     DialysisSession,
     DialysisStay,
     DialysisStays,
@@ -74,7 +74,7 @@ from segur_numerique._dialysis import (
     dialysis_stays,
 )
 from segur_numerique._domains import EParcoursKind, SunEsDomain
-from segur_numerique._e_parcours import (
+from segur_numerique.e_parcours.funding import (
     BassinScaling,
     EParcoursForfait,
     EParcoursPayments,
@@ -97,7 +97,7 @@ from segur_numerique._eligibility import (
     sun_es_eligibility,
     sun_es_prerequisites,
 )
-from segur_numerique._errors import (
+from segur_numerique.errors import (
     AmountFormatError,
     ConflictingValueError,
     FloatRefusedError,
@@ -123,7 +123,7 @@ from segur_numerique._establishment import (
     load_establishments,
     parse_establishments,
 )
-from segur_numerique._evaluation import (
+from segur_numerique.sun_es.evaluation import (
     DomainResult,
     EstablishmentProfile,
     IndicatorCountError,
@@ -134,7 +134,7 @@ from segur_numerique._evaluation import (
     evaluate_indicator,
     evaluate_volet1,
 )
-from segur_numerique._explanation import (
+from segur_numerique.core.explanation import (
     EXPLANATION_FORMAT,
     Explanation,
     InputValue,
@@ -142,11 +142,16 @@ from segur_numerique._explanation import (
     RoundingStep,
     explanation_json_schema,
 )
-from segur_numerique._french_calendar import FrenchCalendar, Holiday
-from segur_numerique._hopen import HOPEN_DOMAIN_CODES, HopenDomain, hopen_domain, hopen_domains
-from segur_numerique._i18n import LANGUAGES, Lang, Text
-from segur_numerique._ics import OptionalDependencyError, to_ics, write_ics
-from segur_numerique._indicators import (
+from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
+from segur_numerique.hopen.domains import (
+    HOPEN_DOMAIN_CODES,
+    HopenDomain,
+    hopen_domain,
+    hopen_domains,
+)
+from segur_numerique.core.text import LANGUAGES, Lang, Text
+from segur_numerique.calendar.ics import OptionalDependencyError, to_ics, write_ics
+from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     SUN_ES_VOLET1,
     SUN_ES_VOLET2,
@@ -180,10 +185,10 @@ from segur_numerique._logs import (
     indicator_counts_frame,
     indicators_from_logs,
 )
-from segur_numerique._money import Euro, Price, TaxBasis, VatRate, euro_sum
-from segur_numerique._provenance import DatePrecision, Origin, Source, Status, Unit
-from segur_numerique._reassignment import Reassignment, Route, reassign
-from segur_numerique._rounding import (
+from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
+from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
+from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
+from segur_numerique.core.rounding import (
     CENT_HALF_UP,
     EURO_HALF_UP,
     RoundingMode,
@@ -218,7 +223,7 @@ from segur_numerique._scenarios import (
     shipped_scenarios,
     verify_paths,
 )
-from segur_numerique._simulation import (
+from segur_numerique.sun_es.simulation import (
     SIMULATION_FORMAT,
     DomainOutcome,
     Simulation,
@@ -231,7 +236,7 @@ from segur_numerique._simulation import (
     simulation_json_schema,
     simulation_outcome,
 )
-from segur_numerique._sons import (
+from segur_numerique.sons.funding import (
     CeilingRangeError,
     SonsCeiling,
     SonsCeilingKind,
@@ -242,7 +247,7 @@ from segur_numerique._sons import (
     sons_payments,
     sons_ttc,
 )
-from segur_numerique._sun_es_funding import (
+from segur_numerique.sun_es.funding import (
     DegressionError,
     DomainPayment,
     ForfaitGrid,
@@ -251,7 +256,7 @@ from segur_numerique._sun_es_funding import (
     grid_row,
     sun_es_forfait,
 )
-from segur_numerique._targets import (
+from segur_numerique.sun_es.targets import (
     Target,
     TargetFall,
     TargetSet,
@@ -260,8 +265,8 @@ from segur_numerique._targets import (
     target_from_rules,
     targets_from_rules,
 )
-from segur_numerique._timeline import plot_timeline
-from segur_numerique._units import (
+from segur_numerique.calendar.timeline import plot_timeline
+from segur_numerique.core.units import (
     COUNT_UNITS,
     UnitMismatchError,
     UnknownUnitError,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 
 from segur_numerique._establishment import UnknownChoiceError
-from segur_numerique._i18n import Text
+from segur_numerique.core.text import Text
 
 
 class SunEsDomain(enum.Enum):

@@ -34,9 +34,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from segur_numerique._checks import read_text_file
-from segur_numerique._errors import InvalidInputError
-from segur_numerique._values import JsonValue
+from segur_numerique.core.validators import read_text_file
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.values import JsonValue
 
 _E = TypeVar("_E", bound=enum.Enum)
 

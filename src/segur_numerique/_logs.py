@@ -17,7 +17,7 @@ documents that do not count, each with its :class:`ExclusionReason`.
 The unknown parts of the definitions (measurement period, stay types counted, send delays, the
 biology denominator) come from the rules: :meth:`LogParameters.from_rules`.
 
-How a unit counts (see :mod:`segur_numerique._indicators` for the definitions):
+How a unit counts (see :mod:`segur_numerique.sun_es.indicators` for the definitions):
 
 * a **stay** is in the denominator of a stay-based indicator when its discharge date lies in the
   period and its activity is one of the indicator's stay types; it is in the numerator when, in
@@ -45,17 +45,17 @@ from typing import Any, cast
 import attrs
 import narwhals.stable.v2 as nw
 
-from segur_numerique._display import HtmlResult
-from segur_numerique._errors import InvalidInputError
-from segur_numerique._evaluation import (
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCounts,
     VoletResult,
     evaluate_volet1,
 )
-from segur_numerique._explanation import Explanation, InputValue, ParameterRead
-from segur_numerique._i18n import Text
-from segur_numerique._indicators import (
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.text import Text
+from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     Basis,
     DocumentType,
@@ -64,8 +64,8 @@ from segur_numerique._indicators import (
     indicator_for_type,
 )
 from segur_numerique._rules import Period, RuleSet
-from segur_numerique._targets import TargetSet, check_window
-from segur_numerique._values import JsonValue, encode_value
+from segur_numerique.sun_es.targets import TargetSet, check_window
+from segur_numerique.core.values import JsonValue, encode_value
 
 STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
 """The columns a stays table must have (others are ignored)."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from segur_numerique._errors import InvalidInputError
-from segur_numerique._i18n import Text
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.text import Text
 from segur_numerique._rules import Period, RuleSet
 from segur_numerique._scenarios import Computation, Computed, Inputs, ScenarioError
 
@@ -42,8 +42,8 @@ def _sun_es_eligibility(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sun_es_indicator(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._evaluation import IndicatorCounts, evaluate_indicator  # noqa: PLC0415
-    from segur_numerique._targets import target_from_rules  # noqa: PLC0415
+    from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator  # noqa: PLC0415
+    from segur_numerique.sun_es.targets import target_from_rules  # noqa: PLC0415
 
     indicator = inputs.text("indicator")
     counts = IndicatorCounts(indicator, inputs.integer("numerator"), inputs.integer("denominator"))
@@ -62,7 +62,7 @@ def _sun_es_indicator(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sun_es_forfait(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._sun_es_funding import sun_es_forfait  # noqa: PLC0415
+    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
 
     met: dict[str, bool] | None = None
     if inputs.has("indicators_met"):
@@ -120,7 +120,7 @@ def _sun_es_window(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sun_es_reassignment(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._reassignment import reassign  # noqa: PLC0415
+    from segur_numerique.sun_es.reassignment import reassign  # noqa: PLC0415
 
     result = reassign(
         inputs.text("window"),
@@ -149,7 +149,7 @@ def _sun_es_volet_split(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sun_es_simulation(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._simulation import SIMULATION_FORMAT, parse_case, simulate  # noqa: PLC0415
+    from segur_numerique.sun_es.simulation import SIMULATION_FORMAT, parse_case, simulate  # noqa: PLC0415
 
     raw = {
         "format": SIMULATION_FORMAT,
@@ -178,7 +178,7 @@ def _sun_es_simulation(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sons_ceiling(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._sons import sons_ceiling  # noqa: PLC0415
+    from segur_numerique.sons.funding import sons_ceiling  # noqa: PLC0415
 
     ceiling = sons_ceiling(
         rules,
@@ -191,14 +191,14 @@ def _sons_ceiling(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sons_ttc(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._sons import sons_ttc  # noqa: PLC0415
+    from segur_numerique.sons.funding import sons_ttc  # noqa: PLC0415
 
     ceiling = sons_ttc(rules, inputs.euro("amount_ht"), on=inputs.optional_date("on"))
     return Computed({"ttc": ceiling.ttc.amount}, ceiling.explanation)
 
 
 def _sons_payments(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._sons import sons_payments  # noqa: PLC0415
+    from segur_numerique.sons.funding import sons_payments  # noqa: PLC0415
 
     payments = sons_payments(
         rules,
@@ -213,7 +213,7 @@ def _sons_payments(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sons_maintenance(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._sons import sons_maintenance  # noqa: PLC0415
+    from segur_numerique.sons.funding import sons_maintenance  # noqa: PLC0415
 
     start, end = inputs.date("start"), inputs.date("end")
     if end < start:
@@ -271,21 +271,21 @@ def _esms_grappe(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _avenant9_points(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._avenant9 import avenant9_points  # noqa: PLC0415
+    from segur_numerique.avenant9.funding import avenant9_points  # noqa: PLC0415
 
     result = avenant9_points(rules, inputs.integer("points"), on=inputs.optional_date("on"))
     return Computed({"amount": result.amount}, result.explanation)
 
 
 def _avenant9_volet1(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._avenant9 import avenant9_volet1_forfait  # noqa: PLC0415
+    from segur_numerique.avenant9.funding import avenant9_volet1_forfait  # noqa: PLC0415
 
     result = avenant9_volet1_forfait(rules, inputs.integer("year"))
     return Computed({"amount": result.amount, "points": result.points}, result.explanation)
 
 
 def _avenant9_vsm(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._avenant9 import vsm_forfait  # noqa: PLC0415
+    from segur_numerique.avenant9.funding import vsm_forfait  # noqa: PLC0415
 
     if inputs.has("share"):
         result = vsm_forfait(rules, inputs.ratio("share"), on=inputs.optional_date("on"))
@@ -300,7 +300,7 @@ def _avenant9_vsm(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _e_parcours_forfait(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._e_parcours import BassinScaling, e_parcours_forfait  # noqa: PLC0415
+    from segur_numerique.e_parcours.funding import BassinScaling, e_parcours_forfait  # noqa: PLC0415
 
     names = tuple(s.value for s in BassinScaling)
     scaling = BassinScaling(inputs.text("scaling", choices=names))
@@ -315,7 +315,7 @@ def _e_parcours_forfait(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _e_parcours_payments(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._e_parcours import e_parcours_payments  # noqa: PLC0415
+    from segur_numerique.e_parcours.funding import e_parcours_payments  # noqa: PLC0415
 
     result = e_parcours_payments(
         rules,

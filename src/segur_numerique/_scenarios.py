@@ -42,14 +42,14 @@ from typing import Any
 
 import attrs
 
-from segur_numerique._checks import parse_iso_date, read_text_file
-from segur_numerique._display import HtmlResult
-from segur_numerique._errors import InvalidInputError, SegurError
-from segur_numerique._explanation import Explanation
-from segur_numerique._i18n import Lang, Text, check_lang
-from segur_numerique._money import Euro
+from segur_numerique.core.validators import parse_iso_date, read_text_file
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.errors import InvalidInputError, SegurError
+from segur_numerique.core.explanation import Explanation
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.money import Euro
 from segur_numerique._rules import RuleSet, illustrative_assumptions, load_rules
-from segur_numerique._values import JsonValue, encode_value, render_value
+from segur_numerique.core.values import JsonValue, encode_value, render_value
 
 SCENARIO_FORMAT = "segur_numerique.scenario/v1"
 """The ``format`` field of scenario files."""
@@ -296,8 +296,8 @@ def _rules_read(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _money_scale(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique._explanation import InputValue, RoundingStep  # noqa: PLC0415
-    from segur_numerique._rounding import CENT_HALF_UP  # noqa: PLC0415
+    from segur_numerique.core.explanation import InputValue, RoundingStep  # noqa: PLC0415
+    from segur_numerique.core.rounding import CENT_HALF_UP  # noqa: PLC0415
 
     amount = inputs.euro("amount")
     share = inputs.ratio("share")

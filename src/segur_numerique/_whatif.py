@@ -38,10 +38,10 @@ from typing import Any, Literal
 
 import attrs
 
-from segur_numerique._errors import InvalidInputError, SegurError
-from segur_numerique._i18n import Text
-from segur_numerique._money import Euro
-from segur_numerique._provenance import DatePrecision, Origin, Source, Status, Unit
+from segur_numerique.errors import InvalidInputError, SegurError
+from segur_numerique.core.text import Text
+from segur_numerique.core.money import Euro
+from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique._rules import (
     DatedValue,
     Period,
@@ -50,7 +50,7 @@ from segur_numerique._rules import (
     RuleValue,
     _convert_value,
 )
-from segur_numerique._values import JsonValue, encode_value, render_value
+from segur_numerique.core.values import JsonValue, encode_value, render_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
 """The placeholder date of the synthetic source of an override, marked
@@ -436,7 +436,7 @@ class Comparison:
 
     def render(self, lang: str = "fr", *, only_changes: bool = True) -> str:
         """A text table of the differences (only the changed rows by default)."""
-        from segur_numerique._i18n import check_lang  # noqa: PLC0415
+        from segur_numerique.core.text import check_lang  # noqa: PLC0415
 
         language = check_lang(lang)
         fr = language == "fr"
@@ -458,7 +458,7 @@ class Comparison:
         return _table(rows)
 
     def _repr_html_(self) -> str:
-        from segur_numerique._display import comparison_html  # noqa: PLC0415 (display only)
+        from segur_numerique.core.display import comparison_html  # noqa: PLC0415 (display only)
 
         return comparison_html(self)
 
@@ -515,7 +515,7 @@ def compare(
             the variant needs is missing); the message names the establishment and the rule set.
     """
     if outcome is None:
-        from segur_numerique._simulation import simulation_outcome  # noqa: PLC0415
+        from segur_numerique.sun_es.simulation import simulation_outcome  # noqa: PLC0415
 
         outcome = simulation_outcome
     rows: list[Difference] = []

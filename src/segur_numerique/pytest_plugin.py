@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from segur_numerique._errors import SegurError
+from segur_numerique.errors import SegurError
 from segur_numerique._scenarios import (
     Scenario,
     ScenarioResult,

@@ -1,0 +1,1 @@
+"""Avenant 9 to the convention médicale (forfait structure)."""

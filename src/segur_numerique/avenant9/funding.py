@@ -1,0 +1,214 @@
+"""Avenant 9 (convention médicale, 2021): euro amounts of points and of the VSM forfait (RULES.md §6).
+
+The forfait structure pays 7 € per point; its volet 1 is worth 400 points in 2022 (2,800 €), 280
+before and after. The avenant's usage indicators earn points: DMP 40 points (secondary); the
+points of the patient-messaging, e-prescription and carte Vitale app indicators are unknown
+(declared unknowns: a computation needing them raises :class:`MissingParameterError`). The
+forfait for the initial volet de synthèse médicale (VSM) pays 1,500 € when VSMs are in the DMP
+for at least 50 % of the médecin traitant's ALD patients, 3,000 € from 90 % (secondary). The
+source says the amount is weighted by the size of the patientèle, without the formula: **the
+weighting is not applied**, and every explanation says so.
+
+Whether an indicator's threshold is met is evaluated elsewhere (avenant 9 indicators); this
+module turns points and shares into euros.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from segur_numerique.core.validators import check_count
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.text import Text
+from segur_numerique.core.money import Euro
+from segur_numerique.core.rounding import to_fraction
+from segur_numerique._rules import RuleSet
+from segur_numerique.core.values import JsonValue, encode_value, format_ratio
+
+AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vitale_app")
+"""The avenant 9 usage indicators of the forfait structure (RULES.md §6)."""
+
+
+@attrs.frozen
+class Avenant9Amount(HtmlResult):
+    """A euro amount under avenant 9, with its explanation."""
+
+    amount: Euro
+    points: int | None
+    explanation: Explanation
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The amount and its explanation as a JSON object."""
+        return {
+            "amount": encode_value(self.amount),
+            "points": self.points,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def _check_year(year: int) -> dt.date:
+    if isinstance(year, bool) or not isinstance(year, int) or not 2020 <= year <= 2100:
+        raise InvalidInputError(f"expected a year from 2020, got {year!r}", where="year")
+    return dt.date(year, 1, 1)
+
+
+def avenant9_points(
+    rules: RuleSet,
+    points: int,
+    *,
+    on: dt.date | None = None,
+    what: Text | None = None,
+    reads: tuple[ParameterRead, ...] = (),
+) -> Avenant9Amount:
+    """``points × 7 €`` (the value of a point as known on ``on``); exact, nothing to round.
+
+    >>> from segur_numerique import load_rules
+    >>> avenant9_points(load_rules(), 400).amount
+    Euro('2800.00')
+    """
+    check_count(points, where="points")
+    value, value_read = rules.read_as("avenant9.point_value", Euro, on=on)
+    amount = value * points
+    label = what or Text(fr="points", en="points")
+    explanation = Explanation(
+        rule="avenant9.points",
+        title=Text(fr=f"Avenant 9 : {label.fr} en euros", en=f"Avenant 9: {label.en} in euros"),
+        outcome=Text(
+            fr=f"{points} points × {value.format('fr')} = {amount.format('fr')}",
+            en=f"{points} points × {value.format('en')} = {amount.format('en')}",
+        ),
+        result=amount,
+        inputs=(InputValue("points", points),),
+        parameters=(*reads, value_read),
+    )
+    return Avenant9Amount(amount, points, explanation)
+
+
+def avenant9_volet1_forfait(rules: RuleSet, year: int) -> Avenant9Amount:
+    """The forfait structure volet 1 of ``year``: its points × 7 € (400 points in 2022).
+
+    >>> from segur_numerique import load_rules
+    >>> avenant9_volet1_forfait(load_rules(), 2022).amount
+    Euro('2800.00')
+    """
+    day = _check_year(year)
+    points, read = rules.read_as("avenant9.forfait_structure.volet1.points", int, on=day)
+    return avenant9_points(
+        rules,
+        points,
+        on=day,
+        what=Text(
+            fr=f"volet 1 du forfait structure {year}", en=f"forfait structure volet 1 {year}"
+        ),
+        reads=(read,),
+    )
+
+
+def avenant9_indicator_amount(rules: RuleSet, indicator: str, year: int) -> Avenant9Amount:
+    """The euros of one usage indicator in ``year`` (``dmp`` is known: 40 points in 2022).
+
+    Raises:
+        MissingParameterError: the indicator's points are unknown and not supplied
+            (``avenant9.indicator.<name>.points``).
+
+    >>> from segur_numerique import load_rules
+    >>> avenant9_indicator_amount(load_rules(), "dmp", 2022).amount
+    Euro('280.00')
+    """
+    if indicator not in AVENANT9_INDICATORS:
+        raise InvalidInputError(
+            f"unknown indicator {indicator!r}; expected one of {', '.join(AVENANT9_INDICATORS)}",
+            where="indicator",
+        )
+    day = _check_year(year)
+    points, read = rules.read_as(f"avenant9.indicator.{indicator}.points", int, on=day)
+    return avenant9_points(
+        rules,
+        points,
+        on=day,
+        what=Text(fr=f"indicateur {indicator} {year}", en=f"indicator {indicator} {year}"),
+        reads=(read,),
+    )
+
+
+def vsm_forfait(
+    rules: RuleSet,
+    share: Fraction | Decimal | int | None = None,
+    *,
+    patients_with_vsm: int | None = None,
+    ald_patients: int | None = None,
+    on: dt.date | None = None,
+) -> Avenant9Amount:
+    """The initial VSM forfait: 0 €, 1,500 € (≥ 50 %) or 3,000 € (≥ 90 %) of ALD patients.
+
+    Give either ``share`` (an exact number in [0, 1]) or ``patients_with_vsm`` and
+    ``ald_patients``. Thresholds are inclusive ("≥"); the patientèle weighting is not applied.
+
+    >>> from segur_numerique import load_rules
+    >>> [
+    ...     vsm_forfait(load_rules(), Decimal(s)).amount.format("en")
+    ...     for s in ("0.4999", "0.5", "0.8999", "0.9")
+    ... ]
+    ['€0.00', '€1,500.00', '€1,500.00', '€3,000.00']
+    """
+    if share is not None and (patients_with_vsm is not None or ald_patients is not None):
+        raise InvalidInputError("give either the share or the two counts, not both", where="share")
+    if share is None:
+        patients_with_vsm = check_count(patients_with_vsm, where="patients_with_vsm")
+        ald_patients = check_count(ald_patients, where="ald_patients")
+        if ald_patients == 0:
+            raise InvalidInputError("no ALD patient: the share is undefined", where="ald_patients")
+        if patients_with_vsm > ald_patients:
+            raise InvalidInputError(
+                "more patients with a VSM than ALD patients", where="patients_with_vsm"
+            )
+        rate = Fraction(patients_with_vsm, ald_patients)
+        inputs: tuple[InputValue, ...] = (
+            InputValue("patients_with_vsm", patients_with_vsm),
+            InputValue("ald_patients", ald_patients),
+        )
+    else:
+        rate = to_fraction(share, where="share")
+        if not 0 <= rate <= 1:
+            raise InvalidInputError(f"must lie in [0, 1], got {rate}", where="share")
+        inputs = (InputValue("share", rate),)
+    lt, lower_t = rules.read_as("avenant9.vsm.threshold.lower", Fraction, on=on)
+    ut, upper_t = rules.read_as("avenant9.vsm.threshold.upper", Fraction, on=on)
+    lf, lower_f = rules.read_as("avenant9.vsm.forfait.lower", Euro, on=on)
+    uf, upper_f = rules.read_as("avenant9.vsm.forfait.upper", Euro, on=on)
+    if rate >= ut:
+        amount, tier = uf, Text(fr=f"≥ {format_ratio(ut, 'fr')}", en=f"≥ {format_ratio(ut, 'en')}")
+    elif rate >= lt:
+        amount, tier = lf, Text(fr=f"≥ {format_ratio(lt, 'fr')}", en=f"≥ {format_ratio(lt, 'en')}")
+    else:
+        amount = Euro.zero()
+        tier = Text(fr=f"< {format_ratio(lt, 'fr')}", en=f"< {format_ratio(lt, 'en')}")
+    explanation = Explanation(
+        rule="avenant9.vsm_forfait",
+        title=Text(
+            fr="Forfait volet de synthèse médicale", en="Volet de synthèse médicale forfait"
+        ),
+        outcome=Text(
+            fr=f"{format_ratio(rate, 'fr')} des patients en ALD ({tier.fr}) : {amount.format('fr')}",
+            en=f"{format_ratio(rate, 'en')} of ALD patients ({tier.en}): {amount.format('en')}",
+        ),
+        result=amount,
+        inputs=inputs,
+        parameters=(lower_t, upper_t, lower_f, upper_f),
+        assumptions=(
+            Text(
+                fr="Seuils inclus (« au moins »). Pondération par la taille de la patientèle non "
+                "appliquée : sa formule est inconnue.",
+                en='Thresholds inclusive ("at least"). Weighting by the size of the patientèle '
+                "not applied: its formula is unknown.",
+            ),
+        ),
+    )
+    return Avenant9Amount(amount, None, explanation)

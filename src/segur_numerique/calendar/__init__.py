@@ -1,0 +1,1 @@
+"""Calendar logic: French working days, windows and phases, deadlines, iCalendar and timelines."""

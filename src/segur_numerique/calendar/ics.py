@@ -1,0 +1,165 @@
+"""iCalendar (.ics, RFC 5545) export of windows and deadlines, for calendar applications.
+
+Uses the ``icalendar`` package (optional extra ``ics``: ``pip install segur-numerique[ics]``),
+imported only when an export is asked for.
+
+* Each phase of a window is an all-day event. RFC 5545 all-day events end on an *exclusive*
+  ``DTEND``, exactly the library's half-open :attr:`~segur_numerique.Phase.stop`.
+* Each deadline is an all-day event on its last day, or, for a deadline with a time, an event at
+  that instant written with ``TZID=Europe/Paris``.
+* Every event has a stable ``UID`` (so a re-import updates instead of duplicating), and its
+  description gives the status and the sources of its dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from segur_numerique.calendar.deadlines import PARIS, Deadline, deadlines
+from segur_numerique.errors import SegurError
+from segur_numerique.core.explanation import ParameterRead
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, windows
+
+PRODID = "-//segur_numerique//calendar//FR"
+"""The ``PRODID`` of exported calendars."""
+UID_DOMAIN = "segur-numerique"
+"""The right-hand side of every event ``UID``."""
+_DTSTAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+# A fixed DTSTAMP keeps exports byte-for-byte reproducible (the data, not the clock, decides).
+
+
+class OptionalDependencyError(SegurError, ImportError):
+    """An optional extra is needed (``pip install segur-numerique[<extra>]``)."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"this feature needs the {package!r} package: pip install 'segur-numerique[{extra}]'"
+        )
+
+
+def _icalendar() -> Any:
+    try:
+        return importlib.import_module("icalendar")
+    except ImportError:
+        raise OptionalDependencyError("icalendar", "ics") from None
+
+
+def _describe(reads: Iterable[ParameterRead], lang: Lang) -> str:
+    lines = []
+    for read in reads:
+        cites = "; ".join(s.url or s.title for s in read.sources)
+        alt = f" ({read.alternative})" if read.alternative else ""
+        lines.append(f"{read.key}{alt}: {read.status.label().in_(lang)} — {cites}")
+    return "\n".join(lines)
+
+
+def _phase_events(w: Window, lang: Lang) -> list[Any]:
+    icalendar = _icalendar()
+    events = []
+    for phase in w.phases:
+        event = icalendar.Event()
+        event.add("uid", f"{w.programme}.{w.name}.{phase.kind.value}@{UID_DOMAIN}")
+        event.add("summary", f"{w.name} — {phase.kind.label().in_(lang)}")
+        event.add("dtstart", phase.start)
+        event.add("dtend", phase.stop)
+        event.add("dtstamp", _DTSTAMP)
+        event.add("categories", [w.programme])
+        event.add("transp", "TRANSPARENT")
+        event.add("description", _describe(phase.reads, lang))
+        events.append(event)
+    return events
+
+
+def _deadline_event(d: Deadline, lang: Lang, alternative: str | None) -> Any:
+    icalendar = _icalendar()
+    version = d.as_known_on(alternative=alternative)
+    event = icalendar.Event()
+    event.add("uid", f"{d.key}@{UID_DOMAIN}")
+    event.add("summary", d.label.in_(lang))
+    due = version.due
+    if isinstance(due, dt.datetime):
+        start = due.astimezone(PARIS)
+        event.add("dtstart", start)
+        event.add("dtend", start)
+    else:
+        event.add("dtstart", due)
+        event.add("dtend", due + dt.timedelta(days=1))
+    event.add("dtstamp", _DTSTAMP)
+    event.add("categories", [d.programme, "deadline"])
+    event.add("description", _describe((d.read(alternative=alternative),), lang))
+    return event
+
+
+def to_ics(
+    programmes: Iterable[str] | None = None,
+    *,
+    lang: Lang = "fr",
+    rules: RuleSet | None = None,
+    alternative: str | None = None,
+) -> bytes:
+    """The windows and deadlines of ``programmes`` (default: every one whose dates are known) as .ics.
+
+    >>> import icalendar
+    >>> cal = icalendar.Calendar.from_ical(to_ics(["sun_es"]))
+    >>> sorted(str(e["uid"]) for e in cal.walk("VEVENT"))[:2]
+    ['sun_es.F1.candidature@segur-numerique', 'sun_es.F1.instruction@segur-numerique']
+
+    Raises:
+        OptionalDependencyError: ``icalendar`` is not installed.
+    """
+    lang = check_lang(lang)
+    rules = rules if rules is not None else load_rules()
+    icalendar = _icalendar()
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Ségur numérique")
+    chosen = (
+        list(programmes)
+        if programmes is not None
+        else [p for p in CALENDAR_PROGRAMMES if p != "sun_es_volet2"]
+    )
+    for programme_id in chosen:
+        for w in windows(
+            programme_id, rules=rules, alternative=_alt_for(programme_id, alternative, rules)
+        ):
+            for event in _phase_events(w, lang):
+                cal.add_component(event)
+        for d in deadlines(programme_id, rules=rules):
+            cal.add_component(_deadline_event(d, lang, alternative))
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _alt_for(programme_id: str, alternative: str | None, rules: RuleSet) -> str | None:
+    """Pass ``alternative`` only to the programmes that offer it."""
+    if alternative is None:
+        return None
+    try:
+        windows(programme_id, rules=rules, alternative=alternative)
+    except SegurError:
+        return None
+    return alternative
+
+
+def write_ics(
+    path: str | Path,
+    programmes: Iterable[str] | None = None,
+    *,
+    lang: Lang = "fr",
+    rules: RuleSet | None = None,
+    alternative: str | None = None,
+) -> Path:
+    """Write :func:`to_ics` to ``path``; return the path."""
+    target = Path(path)
+    target.write_bytes(to_ics(programmes, lang=lang, rules=rules, alternative=alternative))
+    return target

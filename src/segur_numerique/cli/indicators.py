@@ -1,0 +1,200 @@
+"""``segur-numerique indicators``: SUN-ES volet 1 indicators from stay and document logs.
+
+The unknown parts of the definitions (measurement period, stay types, send delays) and the targets
+are caller-supplied: pass ``--parameters FILE``, or ``--illustrative`` for the illustrative, not
+official, set. Without them the command stops naming the first missing parameter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any, TextIO
+
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS
+from segur_numerique._logs import LogIndicators, LogParameters, indicators_from_logs
+from segur_numerique._rules import (
+    RuleSet,
+    illustrative_assumptions,
+    load_parameter_file,
+    load_rules,
+)
+from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
+from segur_numerique.core.values import format_ratio
+
+_STAGES = ("validate", "count", "exclusions")
+
+
+class _Progress:
+    """A stage progress bar on standard error, drawn only when it is a terminal."""
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self.start = time.monotonic()
+        self.enabled = stream.isatty()
+
+    def __call__(self, stage: str) -> None:
+        self.done += 1
+        self._draw(stage)
+
+    def _draw(self, stage: str) -> None:
+        if not self.enabled:
+            return
+        width = 20
+        filled = width * self.done // self.total
+        elapsed = time.monotonic() - self.start
+        self.stream.write(
+            f"\r[{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total} {stage:<12}"
+            f" {elapsed:6.1f} s"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``indicators`` sub-command."""
+    parser = subparsers.add_parser(
+        "indicators",
+        help="compute SUN-ES volet 1 indicators from stay and document logs",
+        description="Compute every SUN-ES volet 1 indicator per establishment from a stays log "
+        "and a documents log (CSV or Parquet), compare them with the targets of the window, and "
+        "count the stays and documents that do not count, by reason.",
+    )
+    parser.add_argument("--stays", required=True, metavar="FILE", help="stays log (.csv/.parquet)")
+    parser.add_argument(
+        "--documents", required=True, metavar="FILE", help="documents log (.csv/.parquet)"
+    )
+    parser.add_argument(
+        "--window", choices=WINDOWS, default=None, help="funding window (default F1, shown)"
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--parameters", metavar="FILE", help="caller parameter file (unknowns)")
+    source.add_argument(
+        "--illustrative",
+        action="store_true",
+        help="use the illustrative, NOT OFFICIAL, parameters and targets",
+    )
+    parser.add_argument(
+        "--no-exclusions",
+        action="store_true",
+        help="do not list the stays and documents that do not count (large logs)",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
+    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
+    parser.set_defaults(run=run)
+
+
+def _rules(args: argparse.Namespace) -> RuleSet:
+    if args.parameters:
+        return load_parameter_file(args.parameters)
+    if args.illustrative:
+        return illustrative_assumptions()
+    return load_rules()
+
+
+def _targets(rules: RuleSet, window: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for d in SUN_ES_INDICATORS:
+        key = d.target_key(window)
+        out[d.id] = target_from_rules(rules, window, d.id) if rules.is_supplied(key) else None
+    return out
+
+
+def _text(
+    result: LogIndicators, targets: dict[str, Any], window: str, defaulted: bool, lang: Lang
+) -> str:
+    fr = lang == "fr"
+    lines = []
+    period = result.parameters.period.render(lang)
+    default = (" (par défaut)" if fr else " (default)") if defaulted else ""
+    lines.append(
+        f"{'Fenêtre' if fr else 'Window'} {window}{default}, "
+        f"{'période de mesure' if fr else 'measurement period'} {period}"
+    )
+    if any(r.origin.value == "illustrative" for r in result.parameters.reads):
+        lines.append(
+            "ATTENTION : paramètres illustratifs, NON OFFICIELS"
+            if fr
+            else "WARNING: illustrative parameters, NOT OFFICIAL"
+        )
+    counts = result.exclusion_counts() if result.exclusions is not None else {}
+    for est in result.establishments:
+        lines.append("")
+        lines.append(f"FINESS {est.finess}")
+        header = (
+            ("indicateur", "num.", "dén.", "taux", "cible", "atteinte")
+            if fr
+            else ("indicator", "num.", "den.", "rate", "target", "met")
+        )
+        rows = [header]
+        for c in est.counts:
+            target = targets.get(c.indicator)
+            rate = c.rate
+            met = "—"
+            if target is not None and rate is not None:
+                met = ("oui" if fr else "yes") if rate >= target.rate else ("non" if fr else "no")
+            rows.append(
+                (
+                    c.indicator,
+                    str(c.numerator),
+                    str(c.denominator),
+                    "—" if rate is None else format_ratio(rate, lang),
+                    "—" if target is None else format_ratio(target.rate, lang),
+                    met,
+                )
+            )
+        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        lines += [
+            "  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip()
+            for r in rows
+        ]
+        kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
+        mine = sorted(
+            (ind or "—", kinds[kind], reason.label().in_(lang), n)
+            for (f, kind, ind, reason), n in counts.items()
+            if f == est.finess
+        )
+        if mine:
+            lines.append("  " + ("Non comptés :" if fr else "Not counted:"))
+            lines += [f"    {ind}, {kind}: {reason} × {n}" for ind, kind, reason, n in mine]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute and print the indicators."""
+    lang = check_lang(args.lang)
+    window = args.window or "F1"
+    rules = _rules(args)
+    parameters = LogParameters.from_rules(rules, window)
+    progress = _Progress(sys.stderr, len(_STAGES) - (1 if args.no_exclusions else 0))
+    try:
+        result = indicators_from_logs(
+            args.stays,
+            args.documents,
+            parameters,
+            exclusions=not args.no_exclusions,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    targets = _targets(rules, window)
+    if args.json:
+        document = result.to_json()
+        document = {
+            **document,
+            "window_defaulted": args.window is None,
+            "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(_text(result, targets, window, args.window is None, lang))
+    return 0

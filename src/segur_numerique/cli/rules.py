@@ -1,0 +1,118 @@
+"""``segur-numerique rules``: every rule value with its status and source."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import textwrap
+from typing import Any
+
+from segur_numerique.cli import iso_date
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.text import check_lang
+from segur_numerique.rules.provenance import Origin
+from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
+from segur_numerique.core.values import render_value
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``rules`` sub-command."""
+    parser = subparsers.add_parser(
+        "rules",
+        help="list every rule value with its status and source",
+        description="List every rule value with its key, value, unit, status and source.",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
+    parser.add_argument("--on", type=iso_date, help="values as known on this date (YYYY-MM-DD)")
+    parser.add_argument("--parameters", metavar="FILE", help="overlay a caller parameter file")
+    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
+    parser.add_argument(
+        "--key",
+        default="",
+        metavar="PREFIX",
+        help="only the values whose key starts with PREFIX (e.g. sun_es.outcome)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _rules(args: argparse.Namespace) -> RuleSet:
+    return load_parameter_file(args.parameters) if args.parameters else load_rules()
+
+
+_VALUE_WIDTH = 48
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def table(
+    rules: RuleSet, on: dt.date | None, lang: str, *, prefix: str = "", unknowns: bool = True
+) -> str:
+    """A readable table of the rule values as known on ``on`` (long values are wrapped).
+
+    Args:
+        rules: the rule set.
+        on: as known on this date (latest versions when ``None``).
+        lang: ``"fr"`` or ``"en"`` (headers, values and statuses).
+        prefix: only the keys starting with this prefix.
+        unknowns: list the declared unknowns after the values.
+    """
+    language = check_lang(lang)
+    fr = language == "fr"
+    header = ("clé" if fr else "key", "valeur" if fr else "value", "statut" if fr else "status")
+    rows: list[tuple[str, list[str], str, str]] = []
+    for read in rules.reads(on):
+        if not read.key.startswith(prefix):
+            continue
+        source = next((s for s in read.sources if s.url), read.sources[0])
+        more = f" (+{len(read.sources) - 1})" if len(read.sources) > 1 else ""
+        status = read.status.label().in_(language)
+        if read.alternative:
+            status += f" [{read.alternative}]"
+        if read.origin is not Origin.OFFICIAL:
+            status += f" ({read.origin.label().in_(language)})"
+        value = _wrap(render_value(read.value, language), _VALUE_WIDTH)
+        cited = source.url or (
+            f"{source.title} (seed {source.seed})" if source.seed else source.cite()
+        )
+        rows.append((read.key, value, status, f"{cited}{more}"))
+    widths = [
+        max([len(header[0]), *(len(r[0]) for r in rows)]),
+        max([len(header[1]), *(len(line) for r in rows for line in r[1])]),
+        max([len(header[2]), *(len(r[2]) for r in rows)]),
+    ]
+
+    def line(cells: tuple[str, str, str, str]) -> str:
+        return "  ".join(
+            cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(cells)
+        ).rstrip()
+
+    lines = [line((*header, "source")), "  ".join("-" * w for w in widths) + "  ------"]
+    for key, value, status, cited in rows:
+        lines.append(line((key, value[0], status, cited)))
+        lines.extend(line(("", more, "", "")) for more in value[1:])
+    shown = [u for u in rules.unknowns if u.pattern.startswith(prefix)] if unknowns else []
+    if shown:
+        lines += [
+            "",
+            "Valeurs inconnues (à fournir dans un fichier de paramètres) :"
+            if fr
+            else "Unknown values (supply them in a parameter file):",
+        ]
+        width = max(len(u.pattern) for u in shown)
+        lines += [f"  {u.pattern.ljust(width)}  {u.label.in_(language)}" for u in shown]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the rule values."""
+    rules = _rules(args)
+    if args.on is not None and args.on.year < 2000:
+        raise InvalidInputError(f"{args.on} is before any Ségur rule", where="--on")
+    if args.json:
+        print(json.dumps(rules.to_json(args.on), ensure_ascii=False, indent=2))
+    else:
+        print(table(rules, args.on, args.lang, prefix=args.key))
+    return 0

@@ -1,0 +1,1 @@
+"""Value types and plumbing: money, rounding, dates, units, text, values, validators, explanations."""

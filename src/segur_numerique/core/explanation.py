@@ -1,0 +1,279 @@
+"""Explanations: every decision says which rule it applied, to what, with which values.
+
+One mechanism for the whole library (issue "Foundation" §4). An :class:`Explanation` is a tree of
+steps. Each step names the rule applied (a stable id and a bilingual title), the legal basis,
+its inputs (each marked provided or defaulted), the rule values it read (with their status,
+origin and sources), the rounding steps, the assumptions it made, and its outcome. It renders as
+text in French or English (:meth:`Explanation.render`) and exports to versioned JSON
+(:meth:`Explanation.to_json`, format ``segur_numerique.explanation/v1``, JSON Schema in
+:func:`explanation_json_schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.rules.provenance import Origin, Source, Status, Unit
+from segur_numerique.core.rounding import RoundingPolicy
+from segur_numerique.core.values import JsonValue, encode_value, render_value
+
+EXPLANATION_FORMAT = "segur_numerique.explanation/v1"
+"""The ``format`` field of exported explanations; it changes only with a new schema."""
+
+
+@attrs.frozen
+class ParameterRead:
+    """A rule value read by a computation, with everything needed to check it.
+
+    Attributes:
+        key: the key of the rule value (``sun_es.envelope.total``).
+        label: its name in French and English.
+        value: the value used.
+        unit: its unit.
+        status: how well it is established (confirmed, secondary, inferred, conflicting).
+        origin: official package data, caller-supplied, or illustrative (not official).
+        sources: the documents behind it.
+        since: the date from which this version holds.
+        alternative: for a conflicting value, the name of the version used.
+        reasoning: for an inferred value, how it was derived.
+    """
+
+    key: str
+    label: Text
+    value: object
+    unit: Unit
+    status: Status
+    origin: Origin
+    sources: tuple[Source, ...]
+    since: dt.date | None = None
+    alternative: str | None = None
+    reasoning: Text | None = None
+
+    def render(self, lang: Lang) -> str:
+        """``key = value [status; origin] — source``."""
+        alt = f" ({self.alternative})" if self.alternative else ""
+        flags = [self.status.label().in_(lang)]
+        if self.origin is not Origin.OFFICIAL:
+            flags.append(self.origin.label().in_(lang))
+        cites = "; ".join(s.cite() for s in self.sources)
+        line = f"{self.key}{alt} = {render_value(self.value, lang)} [{', '.join(flags)}]"
+        if cites:
+            line += f" — {cites}"
+        if self.reasoning is not None:
+            line += (
+                f" — {'raisonnement' if lang == 'fr' else 'reasoning'}: {self.reasoning.in_(lang)}"
+            )
+        return line
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The read as a JSON object."""
+        return {
+            "key": self.key,
+            "label": self.label.to_json(),
+            "value": encode_value(self.value),
+            "unit": self.unit.value,
+            "status": self.status.value,
+            "origin": self.origin.value,
+            "sources": [s.to_json() for s in self.sources],
+            "since": self.since.isoformat() if self.since else None,
+            "alternative": self.alternative,
+            "reasoning": self.reasoning.to_json() if self.reasoning else None,
+        }
+
+
+@attrs.frozen
+class InputValue:
+    """An input of a step. ``defaulted`` is true when the library, not the caller, chose it."""
+
+    name: str
+    value: object
+    defaulted: bool = False
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The input as a JSON object."""
+        return {"name": self.name, "value": encode_value(self.value), "defaulted": self.defaulted}
+
+
+@attrs.frozen
+class RoundingStep:
+    """One rounding: the exact value, the rounded one, and the policy that did it."""
+
+    what: Text
+    exact: Fraction
+    rounded: Fraction
+    policy: RoundingPolicy
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The rounding as a JSON object."""
+        return {
+            "what": self.what.to_json(),
+            "exact": encode_value(self.exact),
+            "rounded": encode_value(self.rounded),
+            "step": encode_value(self.policy.step),
+            "mode": self.policy.mode.value,
+            "basis": self.policy.basis.to_json() if self.policy.basis else None,
+        }
+
+
+def _render_number(value: Fraction, lang: Lang) -> str:
+    """A rounded or exact number as a decimal (``1234.5``), ``≈`` with the fraction if it does not end.
+
+    Rounding steps hold amounts as well as rates, so they are written as plain numbers, not as
+    percentages.
+    """
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    digits = 0
+    while (magnitude * 10**digits).denominator != 1 and digits < 6:
+        digits += 1
+    scaled = magnitude * 10**digits
+    whole = scaled.numerator // scaled.denominator
+    text = str(whole).rjust(digits + 1, "0")
+    if digits:
+        text = f"{text[:-digits]}.{text[-digits:]}"
+    if lang == "fr":
+        text = text.replace(".", ",")
+    if scaled.denominator != 1:
+        return f"≈ {sign}{text} ({value.numerator}/{value.denominator})"
+    return f"{sign}{text}"
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Explanation:
+    """A step of reasoning, and the steps below it.
+
+    >>> from segur_numerique import Euro
+    >>> e = Explanation(
+    ...     rule="demo.sum",
+    ...     title=Text(fr="Somme", en="Sum"),
+    ...     outcome=Text(fr="Total de 3,00 €", en="Total of €3.00"),
+    ...     result=Euro("3"),
+    ...     inputs=(InputValue("a", Euro("1")), InputValue("b", Euro("2"))),
+    ... )
+    >>> print(e.render("en"))
+    Sum [demo.sum]
+      Result: €3.00 — Total of €3.00
+      Inputs:
+        - a = €1.00
+        - b = €2.00
+    """
+
+    rule: str
+    title: Text
+    outcome: Text
+    result: object = None
+    basis: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    inputs: tuple[InputValue, ...] = attrs.field(default=(), converter=_tuple)
+    parameters: tuple[ParameterRead, ...] = attrs.field(default=(), converter=_tuple)
+    rounding: tuple[RoundingStep, ...] = attrs.field(default=(), converter=_tuple)
+    assumptions: tuple[Text, ...] = attrs.field(default=(), converter=_tuple)
+    children: tuple[Explanation, ...] = attrs.field(default=(), converter=_tuple)
+
+    def walk(self) -> Iterator[Explanation]:
+        """This step and every step below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_parameters(self) -> tuple[ParameterRead, ...]:
+        """Every rule value read anywhere in the tree, each key once (first read kept)."""
+        seen: dict[tuple[str, str | None], ParameterRead] = {}
+        for step in self.walk():
+            for read in step.parameters:
+                seen.setdefault((read.key, read.alternative), read)
+        return tuple(seen.values())
+
+    def render(self, lang: Lang = "fr", *, indent: int = 0) -> str:
+        """The explanation as indented text in French (``"fr"``) or English (``"en"``)."""
+        lang = check_lang(lang)
+        fr = lang == "fr"
+        pad = "  " * indent
+        lines = [f"{pad}{self.title.in_(lang)} [{self.rule}]"]
+        head = "Résultat" if fr else "Result"
+        result = "" if self.result is None else f"{render_value(self.result, lang)} — "
+        lines.append(f"{pad}  {head}{' ' if fr else ''}: {result}{self.outcome.in_(lang)}")
+        sections: list[tuple[str, list[str]]] = [
+            ("Base" if fr else "Basis", [s.cite() for s in self.basis]),
+            (
+                "Entrées" if fr else "Inputs",
+                [
+                    f"{i.name} = {render_value(i.value, lang)}"
+                    + ((" (valeur par défaut)" if fr else " (defaulted)") if i.defaulted else "")
+                    for i in self.inputs
+                ],
+            ),
+            (
+                "Valeurs de règle lues" if fr else "Rule values read",
+                [p.render(lang) for p in self.parameters],
+            ),
+            (
+                "Arrondis" if fr else "Rounding",
+                [
+                    f"{r.what.in_(lang)}: {_render_number(r.exact, lang)} → "
+                    f"{_render_number(r.rounded, lang)} ({r.policy.describe().in_(lang)})"
+                    for r in self.rounding
+                ],
+            ),
+            ("Hypothèses" if fr else "Assumptions", [a.in_(lang) for a in self.assumptions]),
+        ]
+        for name, items in sections:
+            if items:
+                lines.append(f"{pad}  {name}{' ' if fr else ''}:")
+                lines.extend(f"{pad}    - {item}" for item in items)
+        if self.children:
+            lines.append(f"{pad}  {'Étapes' if fr else 'Steps'}{' ' if fr else ''}:")
+            lines.extend(child.render(lang, indent=indent + 2) for child in self.children)
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """Collapsible HTML for Jupyter (French; see :func:`segur_numerique.core.display.explanation_html`)."""
+        from segur_numerique.core.display import explanation_html  # noqa: PLC0415 (display only)
+
+        return explanation_html(self, "fr")
+
+    def _node_json(self) -> dict[str, JsonValue]:
+        return {
+            "rule": self.rule,
+            "title": self.title.to_json(),
+            "outcome": self.outcome.to_json(),
+            "result": encode_value(self.result),
+            "basis": [s.to_json() for s in self.basis],
+            "inputs": [i.to_json() for i in self.inputs],
+            "parameters": [p.to_json() for p in self.parameters],
+            "rounding": [r.to_json() for r in self.rounding],
+            "assumptions": [a.to_json() for a in self.assumptions],
+            "children": [c._node_json() for c in self.children],
+        }
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The explanation as a versioned JSON document (see :func:`explanation_json_schema`)."""
+        from segur_numerique import __version__  # noqa: PLC0415 (import cycle)
+
+        return {
+            "format": EXPLANATION_FORMAT,
+            "engine_version": __version__,
+            "root": self._node_json(),
+        }
+
+    def to_json_text(self, *, indent: int | None = 2) -> str:
+        """:meth:`to_json` serialised, keys in a stable order, non-ASCII kept."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=indent)
+
+
+def explanation_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of exported explanations."""
+    path = resources.files("segur_numerique").joinpath("schemas/explanation.schema.json")
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded

@@ -1,0 +1,65 @@
+"""Input checks shared by the computations: one wording for the same mistake everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from segur_numerique.errors import InvalidInputError
+
+
+def check_date(value: object, where: str) -> dt.date:
+    """``value`` if it is a plain date (a ``datetime`` is refused), else a typed error at ``where``.
+
+    >>> check_date(dt.date(2022, 1, 1), "day")
+    datetime.date(2022, 1, 1)
+    >>> check_date(dt.datetime(2022, 1, 1), "day")
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: day: expected a date, got datetime.datetime(2022, 1, 1, 0, 0)
+    """
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInputError(f"expected a date, got {value!r}", where=where)
+    return value
+
+
+def parse_iso_date(raw: object, where: str | None = None) -> dt.date:
+    """A plain date, or an ISO ``YYYY-MM-DD`` string read as one; else a typed error at ``where``.
+
+    >>> parse_iso_date("2022-03-01")
+    datetime.date(2022, 3, 1)
+    >>> parse_iso_date("1 March", where="on")
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: on: expected a date (YYYY-MM-DD), got '1 March'
+    """
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise InvalidInputError(f"expected a date (YYYY-MM-DD), got {raw!r}", where=where)
+
+
+def check_count(value: object, where: str) -> int:
+    """``value`` if it is a whole number ≥ 0 (a ``bool`` is refused), else a typed error at ``where``.
+
+    >>> check_count(3, "points")
+    3
+    >>> check_count(-1, "points")
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: points: must be a non-negative whole number, got -1
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInputError(f"must be a non-negative whole number, got {value!r}", where=where)
+    return value
+
+
+def read_text_file(file: Path, *, error: type[InvalidInputError] = InvalidInputError) -> str:
+    """The UTF-8 text of ``file``; an unreadable or non-UTF-8 file raises ``error`` naming it."""
+    try:
+        return file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror}", where=str(file)) from None
+    except UnicodeDecodeError:
+        raise error("not a UTF-8 text file", where=str(file)) from None

@@ -1,0 +1,1 @@
+"""e-parcours (services numériques de coordination des parcours)."""

@@ -1,0 +1,337 @@
+"""e-parcours funding: forfait per bassin and its two payments (RULES.md §7; seed 004).
+
+The DGOS instruction of 24 May 2019 (seed 004) funds each project with a forfait per bassin of
+300,000 inhabitants: 800,000 € for dispositifs d'appui à la coordination (DAC), 200,000 € for
+collectifs de soins coordonnés. (Seed 004 prints "200 000 millions d'euros", a typo: the rule
+data reads 200,000 €, status ``inferred``, with the reasoning.) The forfait is paid 60 % at
+project start (amorçage) and 40 % once the usage targets are reached, within 2 years and at the
+latest on 31 Dec 2022; after that the 40 % is lost.
+
+How a territory of other than 300,000 inhabitants scales is unknown, so the caller must name a
+:class:`BassinScaling` policy; none is chosen silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from fractions import Fraction
+
+import attrs
+
+from segur_numerique.core.validators import check_count, check_date
+from segur_numerique.calendar.deadlines import e_parcours_usage_deadline
+from segur_numerique.core.display import HtmlResult
+from segur_numerique._domains import EParcoursKind
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
+from segur_numerique.core.text import Text
+from segur_numerique.core.money import Euro
+from segur_numerique.core.rounding import CENT_HALF_UP
+from segur_numerique._rules import RuleSet
+from segur_numerique.core.values import JsonValue, encode_value
+
+
+class BassinScaling(enum.Enum):
+    """How the forfait per bassin of 300,000 inhabitants scales to another population.
+
+    None is official (RULES.md §7: unknown); the explanation always says which one was used.
+    """
+
+    PROPORTIONAL = "proportional"
+    """forfait × population / 300,000, rounded half up to the cent."""
+    PER_STARTED_BASSIN = "per_started_bassin"
+    """forfait × the number of bassins started (population / 300,000 rounded up)."""
+    PER_FULL_BASSIN = "per_full_bassin"
+    """forfait × the number of full bassins (population / 300,000 rounded down)."""
+
+    def label(self) -> Text:
+        """The policy in French and English."""
+        return {
+            BassinScaling.PROPORTIONAL: Text(
+                fr="proportionnel à la population", en="proportional to the population"
+            ),
+            BassinScaling.PER_STARTED_BASSIN: Text(
+                fr="par bassin commencé", en="per started bassin"
+            ),
+            BassinScaling.PER_FULL_BASSIN: Text(fr="par bassin complet", en="per full bassin"),
+        }[self]
+
+
+@attrs.frozen
+class EParcoursForfait(HtmlResult):
+    """The forfait of an e-parcours project, with its explanation."""
+
+    amount: Euro
+    beneficiary: EParcoursKind
+    population: int
+    scaling: BassinScaling
+    bassins: Fraction
+    explanation: Explanation
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The forfait and its explanation as a JSON object."""
+        return {
+            "amount": encode_value(self.amount),
+            "beneficiary": self.beneficiary.value,
+            "population": self.population,
+            "scaling": self.scaling.value,
+            "bassins": encode_value(self.bassins),
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def e_parcours_forfait(
+    rules: RuleSet,
+    beneficiary: EParcoursKind | str,
+    *,
+    population: int,
+    scaling: BassinScaling,
+    on: dt.date | None = None,
+) -> EParcoursForfait:
+    """The forfait of a DAC or collectif covering ``population`` inhabitants.
+
+    >>> from segur_numerique import load_rules
+    >>> e_parcours_forfait(
+    ...     load_rules(), "dac", population=450_000, scaling=BassinScaling.PER_STARTED_BASSIN
+    ... ).amount
+    Euro('1600000.00')
+    >>> e_parcours_forfait(
+    ...     load_rules(), "dac", population=450_000, scaling=BassinScaling.PROPORTIONAL
+    ... ).amount
+    Euro('1200000.00')
+
+    Raises:
+        InvalidInputError: an unknown beneficiary, a negative or non-integer population, or no
+            scaling policy.
+    """
+    kind = EParcoursKind.parse(beneficiary, where="beneficiary")
+    check_count(population, where="population")
+    if not isinstance(scaling, BassinScaling):
+        raise InvalidInputError(
+            "name a BassinScaling policy (proportional, per started bassin, per full bassin): "
+            "the official rule for other populations is unknown",
+            where="scaling",
+        )
+    forfait, forfait_read = rules.read_as(f"e_parcours.forfait.{kind.value}", Euro, on=on)
+    bassin, bassin_read = rules.read_as("e_parcours.bassin.population", int, on=on)
+    exact_bassins = Fraction(population, bassin)
+    if scaling is BassinScaling.PROPORTIONAL:
+        bassins = exact_bassins
+    elif scaling is BassinScaling.PER_STARTED_BASSIN:
+        bassins = Fraction(-(-population // bassin))
+    else:
+        bassins = Fraction(population // bassin)
+    exact = forfait.value * bassins
+    amount = Euro.round(exact, CENT_HALF_UP)
+    explanation = Explanation(
+        rule="e_parcours.forfait",
+        title=Text(fr="Forfait e-parcours", en="e-parcours forfait"),
+        outcome=Text(
+            fr=f"{amount.format('fr')} pour {bassins} bassin(s) de {bassin:,} habitants".replace(
+                ",", " "
+            ),
+            en=f"{amount.format('en')} for {bassins} bassin(s) of {bassin:,} inhabitants",
+        ),
+        result=amount,
+        inputs=(
+            InputValue("beneficiary", kind.value),
+            InputValue("population", population),
+            InputValue("scaling", scaling.label()),
+        ),
+        parameters=(forfait_read, bassin_read),
+        rounding=(
+            RoundingStep(
+                what=Text(fr="forfait", en="forfait"),
+                exact=exact,
+                rounded=amount.value,
+                policy=CENT_HALF_UP,
+            ),
+        )
+        if (exact * 100).denominator != 1
+        else (),
+        assumptions=(
+            Text(
+                fr=f"Mise à l'échelle « {scaling.label().fr} » choisie par l'appelant : la règle "
+                "officielle pour une autre population est inconnue.",
+                en=f'Scaling "{scaling.label().en}" chosen by the caller: the official rule '
+                "for another population is unknown.",
+            ),
+            *(
+                (
+                    Text(
+                        fr="La source imprime « 200 000 millions d'euros » (coquille) : lu "
+                        "200 000 €.",
+                        en='The source prints "200 000 millions d\'euros" (a typo): read as '
+                        "200,000 €.",
+                    ),
+                )
+                if kind is EParcoursKind.COLLECTIF
+                else ()
+            ),
+        ),
+    )
+    return EParcoursForfait(amount, kind, population, scaling, bassins, explanation)
+
+
+@attrs.frozen
+class EParcoursPayments(HtmlResult):
+    """The two e-parcours payments: 60 % at start, 40 % at the usage targets (or lost).
+
+    Attributes:
+        start_payment: paid at project start (amorçage).
+        usage_payment: paid when the targets are reached in time (0 if not, or not yet).
+        lost: the 40 % lost because the targets were reached too late.
+        deadline: the last day to reach the targets.
+        pending: true when the targets are not (yet) reported reached.
+    """
+
+    forfait: Euro
+    start_payment: Euro
+    usage_payment: Euro
+    lost: Euro
+    deadline: dt.date
+    pending: bool
+    explanation: Explanation
+
+    @property
+    def total(self) -> Euro:
+        """What is paid in all."""
+        return self.start_payment + self.usage_payment
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The payments and their explanation as a JSON object."""
+        return {
+            "forfait": encode_value(self.forfait),
+            "start_payment": encode_value(self.start_payment),
+            "usage_payment": encode_value(self.usage_payment),
+            "lost": encode_value(self.lost),
+            "deadline": encode_value(self.deadline),
+            "pending": self.pending,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def e_parcours_payments(
+    rules: RuleSet,
+    forfait: Euro | EParcoursForfait,
+    *,
+    start: dt.date,
+    targets_reached_on: dt.date | None,
+    on: dt.date | None = None,
+) -> EParcoursPayments:
+    """Split a forfait into the start payment and the usage payment (seed 004).
+
+    The start payment is ``forfait × 60 %`` rounded half up; the usage payment is the rest, so
+    the two add up exactly. The targets must be reached on or before the **deadline** of
+    :func:`~segur_numerique.e_parcours_usage_deadline`: the earlier of ``start`` + 2 years (the
+    anniversary, or 28 February for a 29 February start: code de procédure civile, art. 641, the
+    library's reading) and 31 Dec 2022; its explanation is a child of this one.
+    ``targets_reached_on=None`` means not (yet) reached: the usage payment is pending, shown as 0.
+
+    >>> from segur_numerique import load_rules
+    >>> p = e_parcours_payments(
+    ...     load_rules(),
+    ...     Euro("800000"),
+    ...     start=dt.date(2021, 3, 1),
+    ...     targets_reached_on=dt.date(2022, 12, 31),
+    ... )
+    >>> p.start_payment, p.usage_payment
+    (Euro('480000.00'), Euro('320000.00'))
+    >>> e_parcours_payments(
+    ...     load_rules(),
+    ...     Euro("800000"),
+    ...     start=dt.date(2021, 3, 1),
+    ...     targets_reached_on=dt.date(2023, 1, 1),
+    ... ).lost
+    Euro('320000.00')
+    """
+    children: tuple[Explanation, ...] = ()
+    if isinstance(forfait, EParcoursForfait):
+        children = (forfait.explanation,)
+        amount = forfait.amount
+    elif isinstance(forfait, Euro):
+        amount = forfait
+    else:
+        raise InvalidInputError(f"expected a Euro amount, got {forfait!r}", where="forfait")
+    if amount.cents < 0:
+        raise InvalidInputError("cannot be negative", where="forfait")
+    for name, day in (("start", start), ("targets_reached_on", targets_reached_on)):
+        if day is not None:
+            check_date(day, where=name)
+    if targets_reached_on is not None and targets_reached_on < start:
+        raise InvalidInputError(
+            f"targets reached ({targets_reached_on}) before the project started ({start})",
+            where="targets_reached_on",
+        )
+    start_share, start_read = rules.read_as("e_parcours.payment.start_share", Fraction, on=on)
+    usage_share, usage_read = rules.read_as("e_parcours.payment.usage_share", Fraction, on=on)
+    if start_share + usage_share != 1:
+        raise InvalidInputError(
+            f"the payment shares sum to {start_share + usage_share}, not 1",
+            where="e_parcours.payment",
+        )
+    usage_deadline = e_parcours_usage_deadline(start, rules=rules, on=on)
+    deadline = usage_deadline.due
+    exact_start = amount.value * start_share
+    start_payment = Euro.round(exact_start, CENT_HALF_UP)
+    rest = amount - start_payment
+    pending = targets_reached_on is None
+    in_time = targets_reached_on is not None and targets_reached_on <= deadline
+    usage_payment = rest if in_time else Euro.zero()
+    lost = rest if (targets_reached_on is not None and not in_time) else Euro.zero()
+    if pending:
+        outcome = Text(
+            fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} en attente "
+            f"des cibles d'usage (au plus tard le {deadline.isoformat()})",
+            en=f"{start_payment.format('en')} at start; {rest.format('en')} pending the usage "
+            f"targets (at the latest on {deadline.isoformat()})",
+        )
+    elif in_time:
+        outcome = Text(
+            fr=f"{start_payment.format('fr')} à l'amorçage + {rest.format('fr')} à l'atteinte "
+            "des cibles, dans les délais",
+            en=f"{start_payment.format('en')} at start + {rest.format('en')} at the targets, "
+            "in time",
+        )
+    else:
+        outcome = Text(
+            fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} perdus : cibles "
+            f"atteintes le {targets_reached_on} après l'échéance du {deadline.isoformat()}",
+            en=f"{start_payment.format('en')} at start; {rest.format('en')} lost: targets "
+            f"reached on {targets_reached_on}, after the deadline of {deadline.isoformat()}",
+        )
+    explanation = Explanation(
+        rule="e_parcours.payments",
+        title=Text(
+            fr="Versements e-parcours (60 % / 40 %)", en="e-parcours payments (60 % / 40 %)"
+        ),
+        outcome=outcome,
+        result=start_payment + usage_payment,
+        inputs=(
+            InputValue("forfait", amount),
+            InputValue("start", start),
+            InputValue("targets_reached_on", targets_reached_on),
+        ),
+        parameters=(start_read, usage_read),
+        rounding=(
+            RoundingStep(
+                what=Text(fr="versement d'amorçage", en="start payment"),
+                exact=exact_start,
+                rounded=start_payment.value,
+                policy=CENT_HALF_UP,
+            ),
+        ),
+        assumptions=(
+            Text(
+                fr="Le second versement est le reste du forfait (forfait − amorçage arrondi), pour "
+                "que les deux tombent juste.",
+                en="The second payment is the rest of the forfait (forfait − rounded start "
+                "payment), so that both add up exactly.",
+            ),
+        ),
+        children=(*children, usage_deadline.explanation),
+    )
+    return EParcoursPayments(
+        amount, start_payment, usage_payment, lost, deadline, pending, explanation
+    )

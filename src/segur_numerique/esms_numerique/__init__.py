@@ -1,0 +1,1 @@
+"""ESMS numérique (médico-social)."""

@@ -1,0 +1,1 @@
+"""Funding-scaling computations: allocation, scaling, pro rata."""

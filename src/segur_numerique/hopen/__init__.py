@@ -1,0 +1,1 @@
+"""HOP'EN (Hôpital numérique ouvert sur son environnement)."""

@@ -1,0 +1,1 @@
+"""Rule values: provenance, the rule-set model, loading, overrides and generated docs."""

@@ -1,0 +1,1 @@
+"""SONS (Système ouvert et non sélectif), the vendor-side financing."""

@@ -1,0 +1,380 @@
+"""SONS equipment funding: ceilings HT and TTC, advance and balance, maintenance (RULES.md §3).
+
+The State pays the software vendor for a "Prestation Ségur" up to a ceiling (plafond), shown HT
+and TTC (VAT 20 %), with 2 decimals (ANS). Known ceilings (secondary sources): pharmacy LGO
+625 € to 875 € HT by turnover band, biology SGL 22,500 € to 38,565 € HT by number of lab sites,
+LOINC transcoding 3,500 € HT. The band limits are unknown: they are declared unknowns
+(``sons.ceiling.lgo.band.<n>.turnover_from`` ...), and a supplied band amount must lie within
+the known range. Payment: an advance on the signed order (30 %, inferred) and a 70 % balance
+once the client certifies installation (VA or MOM). Maintenance is funded for at most six years
+(seed 002).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import itertools
+from fractions import Fraction
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
+from segur_numerique.core.text import Text
+from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate
+from segur_numerique.core.rounding import CENT_HALF_UP
+from segur_numerique._rules import Period, ReadRecorder, RuleSet
+from segur_numerique.core.values import JsonValue, encode_value
+
+
+class SonsCeilingKind(enum.Enum):
+    """The SONS ceilings the library knows (RULES.md §3)."""
+
+    LGO = "lgo"
+    """Pharmacy software (logiciel de gestion d'officine), vague 1: by turnover band."""
+    SGL = "sgl"
+    """Biology lab software (système de gestion de laboratoire), vague 1: by number of sites."""
+    LOINC = "loinc"
+    """LOINC transcoding (biology): a flat forfait."""
+
+
+class CeilingRangeError(InvalidInputError):
+    """A supplied band ceiling lies outside the range the sources give."""
+
+
+@attrs.frozen
+class SonsCeiling(HtmlResult):
+    """A SONS ceiling HT and TTC (2 decimals), with its explanation."""
+
+    ht: Price
+    ttc: Price
+    explanation: Explanation
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The ceiling and its explanation as a JSON object."""
+        return {
+            "ht": encode_value(self.ht),
+            "ttc": encode_value(self.ttc),
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
+    rate, read = rules.read_as("sons.vat_rate", Fraction, on=on)
+    return VatRate(rate), read
+
+
+def sons_ttc(
+    rules: RuleSet,
+    amount_ht: Euro | Price,
+    *,
+    on: dt.date | None = None,
+    reads: tuple[ParameterRead, ...] = (),
+    inputs: tuple[InputValue, ...] = (),
+) -> SonsCeiling:
+    """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
+
+    >>> from segur_numerique import load_rules
+    >>> sons_ttc(load_rules(), Euro("875")).ttc.format("fr")
+    '1 050,00 € TTC'
+    """
+    if isinstance(amount_ht, Price):
+        if amount_ht.basis is not TaxBasis.HT:
+            raise InvalidInputError("expected an HT amount", where="amount_ht")
+        amount_ht = amount_ht.amount
+    if not isinstance(amount_ht, Euro) or amount_ht.cents < 0:
+        raise InvalidInputError(
+            f"expected a non-negative Euro amount, got {amount_ht!r}", where="amount_ht"
+        )
+    vat, vat_read = _vat(rules, on)
+    ht = Price(amount_ht, TaxBasis.HT)
+    ttc = ht.to_ttc(vat, CENT_HALF_UP)
+    explanation = Explanation(
+        rule="sons.ceiling",
+        title=Text(fr="Plafond SONS HT et TTC", en="SONS ceiling HT and TTC"),
+        outcome=Text(
+            fr=f"{ht.format('fr')} = {ttc.format('fr')}",
+            en=f"{ht.format('en')} = {ttc.format('en')}",
+        ),
+        result=ttc,
+        inputs=inputs or (InputValue("amount_ht", ht),),
+        parameters=(*reads, vat_read),
+        rounding=(
+            RoundingStep(
+                what=Text(fr="montant TTC", en="TTC amount"),
+                exact=amount_ht.value * (1 + vat.rate),
+                rounded=ttc.amount.value,
+                policy=CENT_HALF_UP,
+            ),
+        ),
+    )
+    return SonsCeiling(ht, ttc, explanation)
+
+
+def sons_ceiling(
+    rules: RuleSet,
+    kind: SonsCeilingKind | str,
+    *,
+    turnover: Euro | None = None,
+    sites: int | None = None,
+    on: dt.date | None = None,
+) -> SonsCeiling:
+    """The ceiling of a Prestation Ségur: LGO by ``turnover``, SGL by ``sites``, LOINC flat.
+
+    The LGO and SGL bands are caller-supplied (unknown officially); each band amount is checked
+    against the known range (``sons.ceiling.<kind>.min`` / ``.max``).
+
+    >>> from segur_numerique import illustrative_assumptions, load_rules
+    >>> sons_ceiling(load_rules(), "loinc").ttc.amount
+    Euro('4200.00')
+    >>> sons_ceiling(illustrative_assumptions(), "sgl", sites=4).ht.amount
+    Euro('30000.00')
+    """
+    try:
+        which = SonsCeilingKind(kind)
+    except ValueError:
+        names = ", ".join(k.value for k in SonsCeilingKind)
+        raise InvalidInputError(
+            f"unknown ceiling {kind!r}; expected one of {names}", where="kind"
+        ) from None
+    if which is SonsCeilingKind.LOINC:
+        if turnover is not None or sites is not None:
+            raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
+        forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
+        return sons_ttc(
+            rules, forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
+        )
+    if which is SonsCeilingKind.LGO:
+        if not isinstance(turnover, Euro) or turnover.cents < 0 or sites is not None:
+            raise InvalidInputError(
+                "the LGO ceiling needs the turnover (a non-negative Euro amount) and no sites",
+                where="turnover",
+            )
+        measure: int = turnover.cents
+        bound_name, measure_input = "turnover_from", InputValue("turnover", turnover)
+    else:
+        if (
+            isinstance(sites, bool)
+            or not isinstance(sites, int)
+            or sites < 1
+            or turnover is not None
+        ):
+            raise InvalidInputError(
+                "the SGL ceiling needs the number of lab sites (a whole number ≥ 1) and no turnover",
+                where="sites",
+            )
+        measure = sites
+        bound_name, measure_input = "sites_from", InputValue("sites", sites)
+    prefix = f"sons.ceiling.{which.value}"
+    recorder = ReadRecorder(rules, on)
+    read = recorder.read_as
+    count = read(f"{prefix}.band_count", int)
+    bounds: list[int] = []
+    for n in range(1, count + 1):
+        bound = read(f"{prefix}.band.{n}.{bound_name}", object)
+        bounds.append(bound.cents if isinstance(bound, Euro) else int(bound))  # type: ignore[call-overload]
+    if any(b <= a for a, b in itertools.pairwise(bounds)) or not bounds:
+        raise InvalidInputError(
+            f"band bounds must be strictly increasing, got {bounds}",
+            where=f"{prefix}.band.*.{bound_name}",
+        )
+    index = bisect.bisect_right(bounds, measure) - 1
+    if index < 0:
+        raise InvalidInputError(
+            f"{measure_input.name} is below the first band", where=measure_input.name
+        )
+    amount = read(f"{prefix}.band.{index + 1}.amount", Euro)
+    low, high = read(f"{prefix}.min", Euro), read(f"{prefix}.max", Euro)
+    if not low <= amount <= high:
+        raise CeilingRangeError(
+            f"{amount.format('en')} lies outside the known range {low.format('en')} to "
+            f"{high.format('en')} HT",
+            where=f"{prefix}.band.{index + 1}.amount",
+        )
+    keep = {
+        f"{prefix}.band_count",
+        f"{prefix}.band.{index + 1}.{bound_name}",
+        f"{prefix}.band.{index + 1}.amount",
+        f"{prefix}.min",
+        f"{prefix}.max",
+    }
+    return sons_ttc(
+        rules,
+        amount,
+        on=on,
+        reads=tuple(r for r in recorder.reads if r.key in keep),
+        inputs=(InputValue("kind", which.value), measure_input, InputValue("band", index + 1)),
+    )
+
+
+@attrs.frozen
+class SonsPayments(HtmlResult):
+    """The advance and the balance of a Prestation Ségur.
+
+    Attributes:
+        advance: paid on the signed order (30 %, inferred: the complement of the 70 %).
+        balance: the 70 % balance (solde), paid once installation is certified.
+        pending: true while installation is not certified (the balance is not yet due).
+    """
+
+    amount: Euro
+    advance: Euro
+    balance: Euro
+    pending: bool
+    explanation: Explanation
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The payments and their explanation as a JSON object."""
+        return {
+            "amount": encode_value(self.amount),
+            "advance": encode_value(self.advance),
+            "balance": encode_value(self.balance),
+            "pending": self.pending,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def sons_payments(
+    rules: RuleSet,
+    amount: Euro | SonsCeiling,
+    *,
+    installation_certified_on: dt.date | None,
+    on: dt.date | None = None,
+) -> SonsPayments:
+    """Split an amount into the advance and the 70 % balance (RULES.md §3).
+
+    The balance is ``amount × 70 %`` rounded half up (70 % is the confirmed share); the advance
+    is the rest, so the two add up exactly. A :class:`SonsCeiling` is split on its TTC amount.
+
+    >>> from segur_numerique import load_rules
+    >>> p = sons_payments(load_rules(), Euro("1050"), installation_certified_on=None)
+    >>> p.advance, p.balance, p.pending
+    (Euro('315.00'), Euro('735.00'), True)
+    """
+    children: tuple[Explanation, ...] = ()
+    if isinstance(amount, SonsCeiling):
+        children = (amount.explanation,)
+        total = amount.ttc.amount
+    elif isinstance(amount, Euro):
+        total = amount
+    else:
+        raise InvalidInputError(f"expected a Euro amount, got {amount!r}", where="amount")
+    if total.cents < 0:
+        raise InvalidInputError("cannot be negative", where="amount")
+    if installation_certified_on is not None and (
+        isinstance(installation_certified_on, dt.datetime)
+        or not isinstance(installation_certified_on, dt.date)
+    ):
+        raise InvalidInputError("expected a date", where="installation_certified_on")
+    balance_share, balance_read = rules.read_as("sons.payment.balance_share", Fraction, on=on)
+    advance_share, advance_read = rules.read_as("sons.payment.advance_share", Fraction, on=on)
+    if balance_share + advance_share != 1:
+        raise InvalidInputError(
+            f"advance and balance shares sum to {balance_share + advance_share}, not 1",
+            where="sons.payment",
+        )
+    exact = total.value * balance_share
+    balance = Euro.round(exact, CENT_HALF_UP)
+    advance = total - balance
+    pending = installation_certified_on is None
+    explanation = Explanation(
+        rule="sons.payments",
+        title=Text(fr="Avance et solde SONS", en="SONS advance and balance"),
+        outcome=Text(
+            fr=f"avance {advance.format('fr')}, solde {balance.format('fr')}"
+            + (
+                " (en attente de la VA ou MOM)"
+                if pending
+                else f" (installation certifiée le {installation_certified_on})"
+            ),
+            en=f"advance {advance.format('en')}, balance {balance.format('en')}"
+            + (
+                " (awaiting VA or MOM)"
+                if pending
+                else f" (installation certified on {installation_certified_on})"
+            ),
+        ),
+        result=total,
+        inputs=(
+            InputValue("amount", total),
+            InputValue("installation_certified_on", installation_certified_on),
+        ),
+        parameters=(balance_read, advance_read),
+        rounding=(
+            RoundingStep(
+                what=Text(fr="solde", en="balance"),
+                exact=exact,
+                rounded=balance.value,
+                policy=CENT_HALF_UP,
+            ),
+        ),
+        assumptions=(
+            Text(
+                fr="Avance = montant − solde arrondi (30 % déduit), pour que les deux tombent juste.",
+                en="Advance = amount − rounded balance (30 % inferred), so that both add up exactly.",
+            ),
+        ),
+        children=children,
+    )
+    return SonsPayments(total, advance, balance, pending, explanation)
+
+
+@attrs.frozen
+class SonsMaintenance:
+    """The funded part of a maintenance period (at most six years from its start)."""
+
+    requested: Period
+    funded: Period
+    unfunded_days: int
+    explanation: Explanation
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The result and its explanation as a JSON object."""
+        return {
+            "requested": encode_value(self.requested),
+            "funded": encode_value(self.funded),
+            "unfunded_days": self.unfunded_days,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def sons_maintenance(
+    rules: RuleSet, requested: Period, *, on: dt.date | None = None
+) -> SonsMaintenance:
+    """The funded part of a maintenance period: from its start, at most 6 years (seed 002).
+
+    Six years from 1 Jan 2022 end on 31 Dec 2027 (the day before the sixth anniversary).
+
+    >>> from segur_numerique import load_rules
+    >>> m = sons_maintenance(load_rules(), Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)))
+    >>> m.funded.end, m.unfunded_days
+    (datetime.date(2027, 12, 31), 731)
+    """
+    if not isinstance(requested, Period):
+        raise InvalidInputError(f"expected a Period, got {requested!r}", where="requested")
+    years, years_read = rules.read_as("sons.maintenance.max_years", int, on=on)
+    last = requested.start + relativedelta(years=years) - dt.timedelta(days=1)
+    funded = Period(requested.start, min(requested.end, last))
+    unfunded = requested.days - funded.days
+    explanation = Explanation(
+        rule="sons.maintenance",
+        title=Text(fr="Maintenance SONS financée", en="Funded SONS maintenance"),
+        outcome=Text(
+            fr=f"financée du {funded.start} au {funded.end} ; {unfunded} jour(s) non financé(s)",
+            en=f"funded from {funded.start} to {funded.end}; {unfunded} day(s) not funded",
+        ),
+        result=funded,
+        inputs=(InputValue("requested", requested),),
+        parameters=(years_read,),
+        assumptions=(
+            Text(
+                fr="Les six années courent à partir du début de la maintenance demandée.",
+                en="The six years run from the start of the requested maintenance.",
+            ),
+        ),
+    )
+    return SonsMaintenance(requested, funded, unfunded, explanation)

@@ -1,0 +1,1 @@
+"""SUN-ES (Ségur usage numérique en établissements de santé)."""

@@ -1,0 +1,308 @@
+"""The missed-deadline rule of SUN-ES: which window an establishment ends up in (bascule).
+
+RULES.md §2.2; seed 002 (ARS Occitanie FAQ): « En cas de dépassement de la date limite
+d'atteinte des cibles pour la fenêtre choisie, l'établissement de santé est basculé sur la
+fenêtre suivante s'il est en capacité d'atteindre les cibles avant la fin de cette fenêtre. S'il
+ne le peut, il posera une candidature pour la première fenêtre pour laquelle il pourra atteindre
+les cibles. » SESAN (GRADeS IDF): it moves « avec le forfait afférant », i.e. the forfait of the
+new window applies.
+
+Given the window an establishment chose and the date from which it can reach its targets
+(``ready_on``):
+
+1. ``ready_on`` on or before the window's targets deadline: it stays (:attr:`Route.STAYS`);
+2. else, if the next window's targets deadline is on or after ``ready_on``: the next window
+   (:attr:`Route.NEXT_WINDOW`);
+3. else, the first later window whose targets deadline is on or after ``ready_on`` *and* whose
+   applications are still open after the missed deadline (it must apply again):
+   :attr:`Route.REAPPLY`;
+4. else none: the programme is over for it (:attr:`Route.NONE`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from segur_numerique.core.validators import check_date
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.text import Text
+from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique.core.values import JsonValue, format_date
+from segur_numerique._windows import PhaseKind, ReadyDateError, Window, window, windows
+
+_RULE_TEXT = "sun_es.rule.missed_deadline"
+
+
+class Route(enum.Enum):
+    """How the establishment's window was decided."""
+
+    STAYS = "stays"
+    """It reaches the targets by its window's deadline: nothing moves."""
+    NEXT_WINDOW = "next_window"
+    """Moved (basculé) to the next window, whose deadline it can meet."""
+    REAPPLY = "reapply"
+    """It applies to the first later window whose deadline it can meet and whose applications are
+    still open after the missed deadline."""
+    NONE = "none"
+    """No window is left: the programme is over for it."""
+
+    def label(self) -> Text:
+        """The route in French and English."""
+        return _ROUTE_LABELS[self]
+
+
+_ROUTE_LABELS = {
+    Route.STAYS: Text(fr="reste dans sa fenêtre", en="stays in its window"),
+    Route.NEXT_WINDOW: Text(fr="basculé sur la fenêtre suivante", en="moved to the next window"),
+    Route.REAPPLY: Text(
+        fr="candidate à la première fenêtre atteignable", en="applies to the first reachable window"
+    ),
+    Route.NONE: Text(fr="aucune fenêtre restante", en="no window left"),
+}
+
+
+@attrs.frozen
+class Reassignment(HtmlResult):
+    """The window an establishment ends up in after (possibly) missing its deadline.
+
+    Attributes:
+        original: the window it chose.
+        ready_on: the date from which it can reach its targets.
+        route: how the result was reached.
+        window: the window it ends up in (``None`` when none is left).
+        explanation: the reasoning, window by window, with the dates read and their sources.
+    """
+
+    original: Window
+    ready_on: dt.date
+    route: Route
+    window: Window | None
+    explanation: Explanation
+
+    @property
+    def forfait_window(self) -> Window | None:
+        """The window whose forfait applies (« avec le forfait afférant »): :attr:`window`."""
+        return self.window
+
+    @property
+    def moved(self) -> bool:
+        """Whether it left the window it chose."""
+        return self.window is None or self.window.name != self.original.name
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The result as JSON."""
+        return {
+            "original": self.original.name,
+            "ready_on": self.ready_on.isoformat(),
+            "route": self.route.value,
+            "window": self.window.name if self.window else None,
+            "forfait_window": self.window.name if self.window else None,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def _deadline_read(w: Window) -> ParameterRead | None:
+    realisation = w.phase(PhaseKind.REALISATION)
+    reads = realisation.reads if realisation else ()
+    return next((r for r in reads if r.key.endswith(".targets_deadline")), None)
+
+
+def _step(w: Window, ok: bool, why: Text) -> Explanation:
+    read = _deadline_read(w)
+    return Explanation(
+        rule="sun_es.calendar.missed_deadline.candidate",
+        title=Text(fr=f"Fenêtre {w.name}", en=f"Window {w.name}"),
+        outcome=why,
+        result=ok,
+        parameters=(read,) if read else (),
+    )
+
+
+def reassign(
+    window_or_name: str | Window,
+    ready_on: dt.date,
+    *,
+    rules: RuleSet | None = None,
+    as_known_on: dt.date | None = None,
+    alternative: str | None = None,
+) -> Reassignment:
+    """The window an establishment ends up in, given its window and the date it can reach the targets.
+
+    Args:
+        window_or_name: the window it chose (``"F1"`` or a :class:`Window` of SUN-ES volet 1).
+        ready_on: the date from which it can reach its usage targets.
+        rules: the rule set (default: the official data).
+        as_known_on: read the window dates as known on this day (default: the latest).
+        alternative: conflicting dates' alternative (``"idf"``: F1's deadline 30 Sept 2022).
+
+    >>> import datetime as dt
+    >>> r = reassign("F1", dt.date(2022, 10, 15))
+    >>> r.route.value, r.forfait_window.name
+    ('next_window', 'F2')
+    >>> reassign("F1", dt.date(2023, 3, 1)).window.name
+    'F3'
+    >>> reassign("F1", dt.date(2022, 8, 1), alternative="idf").route.value
+    'stays'
+    >>> reassign("F4", dt.date(2024, 1, 1)).window is None
+    True
+
+    Raises:
+        UnknownWindowError: no such window.
+        ReadyDateError: ``ready_on`` is before the programme's first window opens.
+    """
+    rules = rules if rules is not None else load_rules()
+    programme_id = window_or_name.programme if isinstance(window_or_name, Window) else "sun_es"
+    all_windows = windows(
+        programme_id, rules=rules, as_known_on=as_known_on, alternative=alternative
+    )
+    if isinstance(window_or_name, Window):
+        original = window_or_name
+    else:
+        found = next((w for w in all_windows if w.name == window_or_name), None)
+        # An unknown name: let window() raise its error with suggestions.
+        original = found or window(
+            window_or_name,
+            programme_id,
+            rules=rules,
+            as_known_on=as_known_on,
+            alternative=alternative,
+        )
+    if original.phase(PhaseKind.REALISATION) is None:
+        raise InvalidInputError(
+            f"window {original.programme}.{original.name} has no targets deadline",
+            where="window",
+        )
+    check_date(ready_on, where="ready_on")
+    first = all_windows[0].start
+    if ready_on < first:
+        raise ReadyDateError(
+            f"{ready_on.isoformat()} is before the programme's first window opens "
+            f"({first.isoformat()})",
+            where="ready_on",
+        )
+    missed = original.deadline
+    later = [w for w in all_windows if w.start > original.start]
+    steps: list[Explanation] = []
+    route: Route
+    chosen: Window | None
+    if ready_on <= missed:
+        route, chosen = Route.STAYS, original
+        steps.append(
+            _step(
+                original,
+                True,
+                Text(
+                    fr=f"prêt le {format_date(ready_on, 'fr')}, au plus tard à la date limite du "
+                    f"{format_date(missed, 'fr')}",
+                    en=f"ready on {format_date(ready_on, 'en')}, by the deadline of "
+                    f"{format_date(missed, 'en')}",
+                ),
+            )
+        )
+    else:
+        steps.append(
+            _step(
+                original,
+                False,
+                Text(
+                    fr=f"date limite du {format_date(missed, 'fr')} dépassée",
+                    en=f"deadline of {format_date(missed, 'en')} missed",
+                ),
+            )
+        )
+        route, chosen = Route.NONE, None
+        if later and ready_on <= later[0].deadline:
+            route, chosen = Route.NEXT_WINDOW, later[0]
+            steps.append(
+                _step(
+                    later[0],
+                    True,
+                    Text(
+                        fr=f"fenêtre suivante : cibles atteignables avant sa fin "
+                        f"({format_date(later[0].deadline, 'fr')})",
+                        en=f"next window: targets reachable before it ends "
+                        f"({format_date(later[0].deadline, 'en')})",
+                    ),
+                )
+            )
+        else:
+            if later:
+                steps.append(
+                    _step(
+                        later[0],
+                        False,
+                        Text(
+                            fr=f"fenêtre suivante : cibles non atteignables avant sa fin "
+                            f"({format_date(later[0].deadline, 'fr')})",
+                            en=f"next window: targets not reachable before it ends "
+                            f"({format_date(later[0].deadline, 'en')})",
+                        ),
+                    )
+                )
+            for w in later[1:]:
+                apps = w.applications
+                open_after = apps is not None and apps.end > missed
+                reachable = ready_on <= w.deadline
+                ok = open_after and reachable
+                steps.append(
+                    _step(
+                        w,
+                        ok,
+                        Text(
+                            fr=f"candidatures ouvertes après la date manquée : "
+                            f"{'oui' if open_after else 'non'} ; cibles atteignables avant le "
+                            f"{format_date(w.deadline, 'fr')} : {'oui' if reachable else 'non'}",
+                            en=f"applications open after the missed deadline: "
+                            f"{'yes' if open_after else 'no'}; targets reachable by "
+                            f"{format_date(w.deadline, 'en')}: {'yes' if reachable else 'no'}",
+                        ),
+                    )
+                )
+                if ok:
+                    route, chosen = Route.REAPPLY, w
+                    break
+    name_fr = chosen.name if chosen else "aucune"
+    name_en = chosen.name if chosen else "none"
+    outcome = Text(
+        fr=f"{route.label().fr} : fenêtre {name_fr}"
+        + (f", forfait de la fenêtre {chosen.name}" if chosen else ""),
+        en=f"{route.label().en}: window {name_en}"
+        + (f", forfait of window {chosen.name}" if chosen else ""),
+    )
+    rule_reads = (rules.read(_RULE_TEXT),) if _RULE_TEXT in rules else ()
+    explanation = Explanation(
+        rule="sun_es.calendar.missed_deadline",
+        title=Text(
+            fr="SUN-ES : bascule après dépassement de la date limite",
+            en="SUN-ES: window after a missed deadline",
+        ),
+        outcome=outcome,
+        result=chosen.name if chosen else None,
+        basis=tuple(s for r in rule_reads for s in r.sources),
+        inputs=(
+            InputValue("window", original.name),
+            InputValue("ready_on", ready_on),
+            InputValue("as_known_on", as_known_on, defaulted=as_known_on is None),
+            InputValue("alternative", alternative, defaulted=alternative is None),
+        ),
+        parameters=rule_reads,
+        assumptions=(
+            Text(
+                fr="« Pouvoir atteindre les cibles avant la fin d'une fenêtre » : être prêt au plus "
+                "tard à sa date limite d'atteinte des cibles.",
+                en="'Able to reach the targets before a window ends': ready on or before its "
+                "targets deadline.",
+            ),
+            Text(
+                fr="Après F4, le sort d'un établissement en retard est inconnu : aucune fenêtre.",
+                en="What happens to a late establishment after F4 is unknown: no window.",
+            ),
+        ),
+        children=tuple(steps),
+    )
+    return Reassignment(original, ready_on, route, chosen, explanation)
