@@ -13,22 +13,6 @@ from segur_numerique._allocation import (
     split_by_shares,
     split_sun_es_volets,
 )
-from segur_numerique.avenant9.funding import (
-    Avenant9Amount,
-    avenant9_indicator_amount,
-    avenant9_points,
-    avenant9_volet1_forfait,
-    vsm_forfait,
-)
-from segur_numerique.avenant9.indicators import (
-    AVENANT9_INDICATORS,
-    Avenant9Indicator,
-    Avenant9IndicatorResult,
-    VsmResult,
-    VsmTier,
-    evaluate_avenant9_indicator,
-    evaluate_vsm,
-)
 from segur_numerique._batch import (
     BatchInputError,
     allocate_table,
@@ -50,37 +34,7 @@ from segur_numerique._catalogue import (
     regional_envelopes,
     window1_outcomes,
 )
-from segur_numerique.calendar.deadlines import (
-    PARIS,
-    ComputedDeadline,
-    DaysLeft,
-    Deadline,
-    DeadlineVersion,
-    NaiveDatetimeError,
-    OnTimeCheck,
-    UnknownDeadlineError,
-    days_left,
-    deadline,
-    deadlines,
-    e_parcours_usage_deadline,
-    is_on_time,
-    paris_date,
-)
-from segur_numerique.sun_es.dialysis import (
-    DialysisSession,
-    DialysisStay,
-    DialysisStays,
-    SessionGroup,
-    dialysis_stays,
-)
 from segur_numerique._domains import EParcoursKind, SunEsDomain
-from segur_numerique.e_parcours.funding import (
-    BassinScaling,
-    EParcoursForfait,
-    EParcoursPayments,
-    e_parcours_forfait,
-    e_parcours_payments,
-)
 from segur_numerique._eligibility import (
     ApplicationLevel,
     EligibilityResult,
@@ -97,16 +51,6 @@ from segur_numerique._eligibility import (
     sun_es_eligibility,
     sun_es_prerequisites,
 )
-from segur_numerique.errors import (
-    AmountFormatError,
-    ConflictingValueError,
-    FloatRefusedError,
-    InvalidInputError,
-    MissingParameterError,
-    RuleDataError,
-    SegurError,
-    UnknownRuleError,
-)
 from segur_numerique._establishment import (
     Activity,
     Couloir,
@@ -122,48 +66,6 @@ from segur_numerique._establishment import (
     UnknownChoiceError,
     load_establishments,
     parse_establishments,
-)
-from segur_numerique.sun_es.evaluation import (
-    DomainResult,
-    EstablishmentProfile,
-    IndicatorCountError,
-    IndicatorCounts,
-    IndicatorResult,
-    VoletResult,
-    evaluate_domain,
-    evaluate_indicator,
-    evaluate_volet1,
-)
-from segur_numerique.core.explanation import (
-    EXPLANATION_FORMAT,
-    Explanation,
-    InputValue,
-    ParameterRead,
-    RoundingStep,
-    explanation_json_schema,
-)
-from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
-from segur_numerique.hopen.domains import (
-    HOPEN_DOMAIN_CODES,
-    HopenDomain,
-    hopen_domain,
-    hopen_domains,
-)
-from segur_numerique.core.text import LANGUAGES, Lang, Text
-from segur_numerique.calendar.ics import OptionalDependencyError, to_ics, write_ics
-from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
-    SUN_ES_VOLET1,
-    SUN_ES_VOLET2,
-    Basis,
-    Capability,
-    DocumentType,
-    DomainDefinition,
-    IndicatorDefinition,
-    InsStatus,
-    VoletDefinition,
-    domain_definition,
-    indicator_definition,
 )
 from segur_numerique._logs import (
     DOCUMENT_COLUMNS,
@@ -184,15 +86,6 @@ from segur_numerique._logs import (
     UnreadableLogError,
     indicator_counts_frame,
     indicators_from_logs,
-)
-from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
-from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
-from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
-from segur_numerique.core.rounding import (
-    CENT_HALF_UP,
-    EURO_HALF_UP,
-    RoundingMode,
-    RoundingPolicy,
 )
 from segur_numerique._rules import (
     RULES_FORMAT,
@@ -222,63 +115,6 @@ from segur_numerique._scenarios import (
     scenario_json_schema,
     shipped_scenarios,
     verify_paths,
-)
-from segur_numerique.sun_es.simulation import (
-    SIMULATION_FORMAT,
-    DomainOutcome,
-    Simulation,
-    SimulationCase,
-    SimulationInput,
-    load_case,
-    parse_case,
-    sample_case,
-    simulate,
-    simulation_json_schema,
-    simulation_outcome,
-)
-from segur_numerique.sons.funding import (
-    CeilingRangeError,
-    SonsCeiling,
-    SonsCeilingKind,
-    SonsMaintenance,
-    SonsPayments,
-    sons_ceiling,
-    sons_maintenance,
-    sons_payments,
-    sons_ttc,
-)
-from segur_numerique.sun_es.funding import (
-    DegressionError,
-    DomainPayment,
-    ForfaitGrid,
-    ForfaitGridError,
-    SunEsForfait,
-    grid_row,
-    sun_es_forfait,
-)
-from segur_numerique.sun_es.targets import (
-    Target,
-    TargetFall,
-    TargetSet,
-    TargetTrendCheck,
-    check_targets_rise,
-    target_from_rules,
-    targets_from_rules,
-)
-from segur_numerique.calendar.timeline import plot_timeline
-from segur_numerique.core.units import (
-    COUNT_UNITS,
-    UnitMismatchError,
-    UnknownUnitError,
-    apply_rate,
-    count,
-    euro_quantity,
-    euro_rate,
-    magnitude_in,
-    parse_rate,
-    quantity_of,
-    to_euro,
-    unit_registry,
 )
 from segur_numerique._whatif import (
     Comparison,
@@ -311,6 +147,170 @@ from segur_numerique._windows import (
     window,
     windows,
     windows_on,
+)
+from segur_numerique.avenant9.funding import (
+    Avenant9Amount,
+    avenant9_indicator_amount,
+    avenant9_points,
+    avenant9_volet1_forfait,
+    vsm_forfait,
+)
+from segur_numerique.avenant9.indicators import (
+    AVENANT9_INDICATORS,
+    Avenant9Indicator,
+    Avenant9IndicatorResult,
+    VsmResult,
+    VsmTier,
+    evaluate_avenant9_indicator,
+    evaluate_vsm,
+)
+from segur_numerique.calendar.deadlines import (
+    PARIS,
+    ComputedDeadline,
+    DaysLeft,
+    Deadline,
+    DeadlineVersion,
+    NaiveDatetimeError,
+    OnTimeCheck,
+    UnknownDeadlineError,
+    days_left,
+    deadline,
+    deadlines,
+    e_parcours_usage_deadline,
+    is_on_time,
+    paris_date,
+)
+from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
+from segur_numerique.calendar.ics import OptionalDependencyError, to_ics, write_ics
+from segur_numerique.calendar.timeline import plot_timeline
+from segur_numerique.core.explanation import (
+    EXPLANATION_FORMAT,
+    Explanation,
+    InputValue,
+    ParameterRead,
+    RoundingStep,
+    explanation_json_schema,
+)
+from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
+from segur_numerique.core.rounding import (
+    CENT_HALF_UP,
+    EURO_HALF_UP,
+    RoundingMode,
+    RoundingPolicy,
+)
+from segur_numerique.core.text import LANGUAGES, Lang, Text
+from segur_numerique.core.units import (
+    COUNT_UNITS,
+    UnitMismatchError,
+    UnknownUnitError,
+    apply_rate,
+    count,
+    euro_quantity,
+    euro_rate,
+    magnitude_in,
+    parse_rate,
+    quantity_of,
+    to_euro,
+    unit_registry,
+)
+from segur_numerique.e_parcours.funding import (
+    BassinScaling,
+    EParcoursForfait,
+    EParcoursPayments,
+    e_parcours_forfait,
+    e_parcours_payments,
+)
+from segur_numerique.errors import (
+    AmountFormatError,
+    ConflictingValueError,
+    FloatRefusedError,
+    InvalidInputError,
+    MissingParameterError,
+    RuleDataError,
+    SegurError,
+    UnknownRuleError,
+)
+from segur_numerique.hopen.domains import (
+    HOPEN_DOMAIN_CODES,
+    HopenDomain,
+    hopen_domain,
+    hopen_domains,
+)
+from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
+from segur_numerique.sons.funding import (
+    CeilingRangeError,
+    SonsCeiling,
+    SonsCeilingKind,
+    SonsMaintenance,
+    SonsPayments,
+    sons_ceiling,
+    sons_maintenance,
+    sons_payments,
+    sons_ttc,
+)
+from segur_numerique.sun_es.dialysis import (
+    DialysisSession,
+    DialysisStay,
+    DialysisStays,
+    SessionGroup,
+    dialysis_stays,
+)
+from segur_numerique.sun_es.evaluation import (
+    DomainResult,
+    EstablishmentProfile,
+    IndicatorCountError,
+    IndicatorCounts,
+    IndicatorResult,
+    VoletResult,
+    evaluate_domain,
+    evaluate_indicator,
+    evaluate_volet1,
+)
+from segur_numerique.sun_es.funding import (
+    DegressionError,
+    DomainPayment,
+    ForfaitGrid,
+    ForfaitGridError,
+    SunEsForfait,
+    grid_row,
+    sun_es_forfait,
+)
+from segur_numerique.sun_es.indicators import (
+    SUN_ES_INDICATORS,
+    SUN_ES_VOLET1,
+    SUN_ES_VOLET2,
+    Basis,
+    Capability,
+    DocumentType,
+    DomainDefinition,
+    IndicatorDefinition,
+    InsStatus,
+    VoletDefinition,
+    domain_definition,
+    indicator_definition,
+)
+from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
+from segur_numerique.sun_es.simulation import (
+    SIMULATION_FORMAT,
+    DomainOutcome,
+    Simulation,
+    SimulationCase,
+    SimulationInput,
+    load_case,
+    parse_case,
+    sample_case,
+    simulate,
+    simulation_json_schema,
+    simulation_outcome,
+)
+from segur_numerique.sun_es.targets import (
+    Target,
+    TargetFall,
+    TargetSet,
+    TargetTrendCheck,
+    check_targets_rise,
+    target_from_rules,
+    targets_from_rules,
 )
 
 __version__ = "0.1.0"

@@ -36,15 +36,15 @@ from typing import Any, Final
 
 import attrs
 
-from segur_numerique.core.display import HtmlResult
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
-from segur_numerique.core.text import Text
-from segur_numerique.core.money import Euro
-from segur_numerique.rules.provenance import Source
-from segur_numerique.core.rounding import CENT_HALF_UP, RoundingMode, RoundingPolicy, to_fraction
 from segur_numerique._rules import Period, RuleSet
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
+from segur_numerique.core.money import Euro
+from segur_numerique.core.rounding import CENT_HALF_UP, RoundingMode, RoundingPolicy, to_fraction
+from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.provenance import Source
 
 Weight = Fraction | Decimal | int | Euro
 """A weight: an exact number (activity, population, a share) or an amount (a request)."""

@@ -46,10 +46,10 @@ import narwhals as nw
 from segur_numerique._allocation import AllocationError
 from segur_numerique._domains import SunEsDomain
 from segur_numerique._eligibility import sun_es_prerequisites
-from segur_numerique.errors import InvalidInputError
 from segur_numerique._establishment import FINESS_PATTERN, Activity, Establishment, LegalStatus
-from segur_numerique.core.money import Euro
 from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique.core.money import Euro
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.sun_es.funding import ForfaitGrid, ForfaitGridError
 
 if TYPE_CHECKING:

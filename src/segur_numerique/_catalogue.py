@@ -37,13 +37,13 @@ from collections.abc import Mapping
 
 import attrs
 
-from segur_numerique.errors import SegurError
-from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
-from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.core.money import Euro, euro_sum
-from segur_numerique.rules.provenance import Source, Status, Unit
 from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.money import Euro, euro_sum
+from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.errors import SegurError
+from segur_numerique.rules.provenance import Source, Status, Unit
 
 
 class UnknownProgrammeError(SegurError, KeyError):

@@ -17,9 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from segur_numerique.core.display import HtmlResult
 from segur_numerique._domains import EParcoursKind, SunEsDomain
-from segur_numerique.errors import InvalidInputError
 from segur_numerique._establishment import (
     Activity,
     Esms,
@@ -28,10 +26,12 @@ from segur_numerique._establishment import (
     ReferencedSolution,
     UnknownChoiceError,
 )
+from segur_numerique._rules import Period, RuleSet, load_rules, value_as
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Lang, Text
-from segur_numerique._rules import Period, RuleSet, load_rules, value_as
 from segur_numerique.core.values import JsonValue, format_date
+from segur_numerique.errors import InvalidInputError
 
 
 @attrs.frozen

@@ -35,8 +35,8 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from segur_numerique.core.validators import read_text_file
-from segur_numerique.errors import InvalidInputError
 from segur_numerique.core.values import JsonValue
+from segur_numerique.errors import InvalidInputError
 
 _E = TypeVar("_E", bound=enum.Enum)
 

@@ -45,7 +45,11 @@ from typing import Any, cast
 import attrs
 import narwhals.stable.v2 as nw
 
+from segur_numerique._rules import Period, RuleSet
 from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.text import Text
+from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
@@ -53,8 +57,6 @@ from segur_numerique.sun_es.evaluation import (
     VoletResult,
     evaluate_volet1,
 )
-from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
-from segur_numerique.core.text import Text
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     Basis,
@@ -63,9 +65,7 @@ from segur_numerique.sun_es.indicators import (
     InsStatus,
     indicator_for_type,
 )
-from segur_numerique._rules import Period, RuleSet
 from segur_numerique.sun_es.targets import TargetSet, check_window
-from segur_numerique.core.values import JsonValue, encode_value
 
 STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
 """The columns a stays table must have (others are ignored)."""

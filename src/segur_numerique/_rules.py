@@ -36,7 +36,11 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.v import format_exception as _cattrs_format_exception
 
+from segur_numerique.core.explanation import ParameterRead
+from segur_numerique.core.money import Euro
+from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
+from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import (
     ConflictingValueError,
     InvalidInputError,
@@ -44,11 +48,7 @@ from segur_numerique.errors import (
     RuleDataError,
     UnknownRuleError,
 )
-from segur_numerique.core.explanation import ParameterRead
-from segur_numerique.core.text import Text
-from segur_numerique.core.money import Euro
 from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
-from segur_numerique.core.values import JsonValue, encode_value
 
 RULES_FORMAT = "segur_numerique.rules/v1"
 """The ``format`` line that every rule-data and parameter file starts with."""

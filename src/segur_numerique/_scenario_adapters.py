@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.core.text import Text
 from segur_numerique._rules import Period, RuleSet
 from segur_numerique._scenarios import Computation, Computed, Inputs, ScenarioError
+from segur_numerique.core.text import Text
+from segur_numerique.errors import InvalidInputError
 
 # --------------------------------------------------------------------------------------------
 # SUN-ES

@@ -42,14 +42,14 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.validators import parse_iso_date, read_text_file
-from segur_numerique.core.display import HtmlResult
-from segur_numerique.errors import InvalidInputError, SegurError
-from segur_numerique.core.explanation import Explanation
-from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.core.money import Euro
 from segur_numerique._rules import RuleSet, illustrative_assumptions, load_rules
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation
+from segur_numerique.core.money import Euro
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.validators import parse_iso_date, read_text_file
 from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.errors import InvalidInputError, SegurError
 
 SCENARIO_FORMAT = "segur_numerique.scenario/v1"
 """The ``format`` field of scenario files."""

@@ -38,10 +38,6 @@ from typing import Any, Literal
 
 import attrs
 
-from segur_numerique.errors import InvalidInputError, SegurError
-from segur_numerique.core.text import Text
-from segur_numerique.core.money import Euro
-from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique._rules import (
     DatedValue,
     Period,
@@ -50,7 +46,11 @@ from segur_numerique._rules import (
     RuleValue,
     _convert_value,
 )
+from segur_numerique.core.money import Euro
+from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.errors import InvalidInputError, SegurError
+from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
 """The placeholder date of the synthetic source of an override, marked

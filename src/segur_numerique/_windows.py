@@ -30,17 +30,17 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from segur_numerique._catalogue import UnknownProgrammeError
-from segur_numerique.core.validators import check_date
+from segur_numerique._rules import Period, RuleSet, load_rules
 from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.validators import check_date
+from segur_numerique.core.values import JsonValue, encode_value, format_date
 from segur_numerique.errors import (
     ConflictingValueError,
     InvalidInputError,
     SegurError,
 )
-from segur_numerique.core.explanation import Explanation, ParameterRead
-from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique._rules import Period, RuleSet, load_rules
-from segur_numerique.core.values import JsonValue, encode_value, format_date
 
 # --------------------------------------------------------------------------------------------
 # Errors

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from segur_numerique.errors import SegurError
 from segur_numerique._scenarios import (
     Scenario,
     ScenarioResult,
@@ -24,6 +23,7 @@ from segur_numerique._scenarios import (
     load_scenarios,
     run_scenario,
 )
+from segur_numerique.errors import SegurError
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

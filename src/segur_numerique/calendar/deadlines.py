@@ -25,15 +25,15 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from segur_numerique.core.validators import check_date
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
-from segur_numerique.calendar.holidays import FrenchCalendar
-from segur_numerique.core.text import Text
-from segur_numerique.rules.provenance import Source, Status, Unit
 from segur_numerique._rules import DatedValue, RuleSet, RuleValue, load_rules
-from segur_numerique.core.values import JsonValue, encode_value, format_date
 from segur_numerique._windows import MonthEndPolicy, add_months, calendar_programme
+from segur_numerique.calendar.holidays import FrenchCalendar
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.text import Text
+from segur_numerique.core.validators import check_date
+from segur_numerique.core.values import JsonValue, encode_value, format_date
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.provenance import Source, Status, Unit
 
 PARIS = ZoneInfo("Europe/Paris")
 """The time zone of French legal dates and portal deadlines."""

@@ -22,9 +22,9 @@ import functools
 import attrs
 from dateutil.easter import EASTER_WESTERN, easter
 
+from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.core.text import Text
 
 FIRST_YEAR = 1982
 """First year supported: loi n° 81-893 du 2 octobre 1981 made 8 May a public holiday again."""

@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from segur_numerique.calendar.deadlines import PARIS, Deadline, deadlines
-from segur_numerique.errors import SegurError
-from segur_numerique.core.explanation import ParameterRead
-from segur_numerique.core.text import Lang, check_lang
 from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, windows
+from segur_numerique.calendar.deadlines import PARIS, Deadline, deadlines
+from segur_numerique.core.explanation import ParameterRead
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.errors import SegurError
 
 PRODID = "-//segur_numerique//calendar//FR"
 """The ``PRODID`` of exported calendars."""

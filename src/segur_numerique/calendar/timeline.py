@@ -11,11 +11,11 @@ import datetime as dt
 import importlib
 from typing import Any
 
-from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.calendar.ics import OptionalDependencyError
 from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique.core.values import format_date
 from segur_numerique._windows import PhaseKind, calendar_programme, windows
+from segur_numerique.calendar.ics import OptionalDependencyError
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.values import format_date
 
 _COLOURS = {
     PhaseKind.CANDIDATURE: "#4C72B0",

@@ -14,14 +14,14 @@ import datetime as dt
 import json
 from typing import Any
 
-from segur_numerique.cli import iso_date
-from segur_numerique.calendar.deadlines import PARIS, Deadline, days_left, deadlines
-from segur_numerique.errors import MissingParameterError
-from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.calendar.ics import write_ics
 from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique.core.values import JsonValue
 from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, calendar_programme, windows
+from segur_numerique.calendar.deadlines import PARIS, Deadline, days_left, deadlines
+from segur_numerique.calendar.ics import write_ics
+from segur_numerique.cli import iso_date
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.values import JsonValue
+from segur_numerique.errors import MissingParameterError
 
 CALENDAR_FORMAT = "segur_numerique.calendar/v1"
 

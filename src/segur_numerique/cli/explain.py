@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
-from segur_numerique.errors import InvalidInputError
 from segur_numerique.core.explanation import EXPLANATION_FORMAT
 from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.errors import InvalidInputError
 
 
 def register(subparsers: Any) -> None:
@@ -47,8 +47,8 @@ def _text(node: object, where: str) -> Text:
 
 def _value(encoded: object) -> object:
     """Decode the tagged values of an exported explanation into what ``render_value`` shows."""
-    from segur_numerique.core.money import Euro  # noqa: PLC0415
     from segur_numerique._rules import Period  # noqa: PLC0415
+    from segur_numerique.core.money import Euro  # noqa: PLC0415
 
     if isinstance(encoded, list):
         return tuple(_value(v) for v in encoded)

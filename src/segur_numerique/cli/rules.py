@@ -8,12 +8,12 @@ import json
 import textwrap
 from typing import Any
 
-from segur_numerique.cli import iso_date
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.core.text import check_lang
-from segur_numerique.rules.provenance import Origin
 from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
+from segur_numerique.cli import iso_date
+from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import render_value
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.provenance import Origin
 
 
 def register(subparsers: Any) -> None:

@@ -13,15 +13,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from segur_numerique.errors import InvalidInputError, MissingParameterError
-from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.core.money import Euro
 from segur_numerique._rules import (
     RuleSet,
     illustrative_assumptions,
     load_parameter_file,
     load_rules,
 )
+from segur_numerique.core.money import Euro
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.values import format_date, format_ratio, render_value
+from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.sun_es.simulation import (
     Simulation,
     SimulationInput,
@@ -29,7 +30,6 @@ from segur_numerique.sun_es.simulation import (
     sample_case,
     simulate,
 )
-from segur_numerique.core.values import format_date, format_ratio, render_value
 
 _DOMAIN_NAMES = {
     "discharge_documents": ("documents de sortie", "discharge documents"),

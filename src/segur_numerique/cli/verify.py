@@ -10,8 +10,8 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique.core.text import check_lang
 from segur_numerique._scenarios import computations, shipped_scenarios, verify_paths
+from segur_numerique.core.text import check_lang
 
 
 def register(subparsers: Any) -> None:

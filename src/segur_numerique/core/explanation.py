@@ -20,10 +20,10 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.rules.provenance import Origin, Source, Status, Unit
 from segur_numerique.core.rounding import RoundingPolicy
+from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.rules.provenance import Origin, Source, Status, Unit
 
 EXPLANATION_FORMAT = "segur_numerique.explanation/v1"
 """The ``format`` field of exported explanations; it changes only with a new schema."""

@@ -21,9 +21,9 @@ from typing import Final
 
 import attrs
 
-from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
-from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.rounding import CENT_HALF_UP, Exact, RoundingPolicy, to_fraction
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
 
 _SPACES: Final = " \u00a0\u202f\u2009"
 _MULTIPLIERS: Final[dict[str, int]] = {

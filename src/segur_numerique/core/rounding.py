@@ -14,8 +14,8 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique.errors import FloatRefusedError, InvalidInputError
 from segur_numerique.core.text import Text
+from segur_numerique.errors import FloatRefusedError, InvalidInputError
 
 Exact = Fraction | Decimal | int
 """An exact number: a :class:`~fractions.Fraction`, a :class:`~decimal.Decimal` or an ``int``."""

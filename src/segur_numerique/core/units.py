@@ -50,10 +50,10 @@ import re
 from fractions import Fraction
 from typing import Any, Final
 
-from segur_numerique.errors import FloatRefusedError, InvalidInputError
 from segur_numerique.core.money import Euro
-from segur_numerique.rules.provenance import Unit
 from segur_numerique.core.rounding import RoundingPolicy
+from segur_numerique.errors import FloatRefusedError, InvalidInputError
+from segur_numerique.rules.provenance import Unit
 
 Quantity = Any
 """A ``pint.Quantity`` of the private registry (pint has no usable static types)."""

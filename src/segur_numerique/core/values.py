@@ -9,8 +9,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.money import Euro, Price
+from segur_numerique.core.text import Lang, Text, check_lang
 
 _MONTHS = {
     "fr": (

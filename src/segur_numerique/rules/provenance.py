@@ -7,8 +7,8 @@ import enum
 
 import attrs
 
-from segur_numerique.errors import InvalidInputError
 from segur_numerique.core.text import Text
+from segur_numerique.errors import InvalidInputError
 
 
 class Status(enum.Enum):

@@ -25,10 +25,12 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
-from segur_numerique.errors import InvalidInputError
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
+from segur_numerique.core.values import JsonValue, encode_value, format_ratio
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.sun_es.indicators import (
     SUN_ES_VOLET1,
     Capability,
@@ -36,9 +38,7 @@ from segur_numerique.sun_es.indicators import (
     domain_definition,
     indicator_definition,
 )
-from segur_numerique._rules import RuleSet
 from segur_numerique.sun_es.targets import Target, TargetSet, check_window, target_from_rules
-from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 
 
 class IndicatorCountError(InvalidInputError):

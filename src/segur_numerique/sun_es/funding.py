@@ -36,15 +36,15 @@ from typing import Final
 
 import attrs
 
-from segur_numerique.core.display import HtmlResult
 from segur_numerique._domains import SunEsDomain
-from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique._rules import ReadRecorder, RuleSet
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
-from segur_numerique.core.text import Text
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
-from segur_numerique._rules import ReadRecorder, RuleSet
+from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
+from segur_numerique.errors import InvalidInputError, MissingParameterError
 
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
 """The four SUN-ES volet 1 windows (fenêtres), in order (RULES.md §2.2)."""

@@ -26,14 +26,14 @@ import enum
 
 import attrs
 
-from segur_numerique.core.validators import check_date
+from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique._windows import PhaseKind, ReadyDateError, Window, window, windows
 from segur_numerique.core.display import HtmlResult
-from segur_numerique.errors import InvalidInputError
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
-from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, format_date
-from segur_numerique._windows import PhaseKind, ReadyDateError, Window, window, windows
+from segur_numerique.errors import InvalidInputError
 
 _RULE_TEXT = "sun_es.rule.missed_deadline"
 

@@ -26,22 +26,22 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
-from segur_numerique.core.display import HtmlResult
-from segur_numerique.errors import InvalidInputError
 from segur_numerique._establishment import Establishment, structure
+from segur_numerique._rules import RuleSet
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.money import Euro, euro_sum
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
+from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.provenance import Origin
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCounts,
     VoletResult,
     evaluate_volet1,
 )
-from segur_numerique.core.explanation import Explanation, InputValue
-from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.core.money import Euro, euro_sum
-from segur_numerique.rules.provenance import Origin
-from segur_numerique._rules import RuleSet
-from segur_numerique.core.values import JsonValue, encode_value, render_value
 
 SIMULATION_FORMAT = "segur_numerique.simulation/v1"
 """The ``format`` field of simulation input files."""
@@ -426,8 +426,8 @@ def simulate(
     """
     from segur_numerique._domains import SunEsDomain as EligibilityDomain  # noqa: PLC0415
     from segur_numerique._eligibility import sun_es_eligibility  # noqa: PLC0415
-    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
     from segur_numerique._windows import window as get_window  # noqa: PLC0415
+    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
 
     if isinstance(case, Establishment):
         if window is None:
