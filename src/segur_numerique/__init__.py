@@ -167,22 +167,17 @@ from segur_numerique.avenant9.indicators import (
 from segur_numerique.calendar.deadlines import (
     PARIS,
     ComputedDeadline,
-    DaysLeft,
     Deadline,
     DeadlineVersion,
     NaiveDatetimeError,
-    OnTimeCheck,
     UnknownDeadlineError,
-    days_left,
     deadline,
-    deadlines,
-    e_parcours_usage_deadline,
-    is_on_time,
     paris_date,
 )
 from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
-from segur_numerique.calendar.ics import OptionalDependencyError, to_ics, write_ics
-from segur_numerique.calendar.timeline import plot_timeline
+from segur_numerique.calendar.ics import OptionalDependencyError
+from segur_numerique.calendar.on_time import DaysLeft, OnTimeCheck, days_left, is_on_time
+from segur_numerique.calendars import deadlines, plot_timeline, to_ics, write_ics
 from segur_numerique.core.explanation import (
     EXPLANATION_FORMAT,
     Explanation,
@@ -213,6 +208,7 @@ from segur_numerique.core.units import (
     to_euro,
     unit_registry,
 )
+from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     EParcoursForfait,

@@ -16,12 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, windows
-from segur_numerique.calendar.deadlines import PARIS, Deadline, deadlines
+from segur_numerique.calendar.deadlines import PARIS, Deadline
+from segur_numerique.calendar.windows import Window
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import SegurError
@@ -98,68 +96,31 @@ def _deadline_event(d: Deadline, lang: Lang, alternative: str | None) -> Any:
     return event
 
 
-def to_ics(
-    programmes: Iterable[str] | None = None,
+def build_ics(
+    groups: Iterable[tuple[Iterable[Window], Iterable[Deadline]]],
     *,
     lang: Lang = "fr",
-    rules: RuleSet | None = None,
     alternative: str | None = None,
 ) -> bytes:
-    """The windows and deadlines of ``programmes`` (default: every one whose dates are known) as .ics.
+    """An .ics calendar with, for each group in order, its windows' phases and its deadlines.
 
-    >>> import icalendar
-    >>> cal = icalendar.Calendar.from_ical(to_ics(["sun_es"]))
-    >>> sorted(str(e["uid"]) for e in cal.walk("VEVENT"))[:2]
-    ['sun_es.F1.candidature@segur-numerique', 'sun_es.F1.instruction@segur-numerique']
+    The public entry point, by programme id, is :func:`segur_numerique.to_ics`.
 
     Raises:
         OptionalDependencyError: ``icalendar`` is not installed.
     """
     lang = check_lang(lang)
-    rules = rules if rules is not None else load_rules()
     icalendar = _icalendar()
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Ségur numérique")
-    chosen = (
-        list(programmes)
-        if programmes is not None
-        else [p for p in CALENDAR_PROGRAMMES if p != "sun_es_volet2"]
-    )
-    for programme_id in chosen:
-        for w in windows(
-            programme_id, rules=rules, alternative=_alt_for(programme_id, alternative, rules)
-        ):
+    for found, deadlines in groups:
+        for w in found:
             for event in _phase_events(w, lang):
                 cal.add_component(event)
-        for d in deadlines(programme_id, rules=rules):
+        for d in deadlines:
             cal.add_component(_deadline_event(d, lang, alternative))
     data: bytes = cal.to_ical()
     return data
-
-
-def _alt_for(programme_id: str, alternative: str | None, rules: RuleSet) -> str | None:
-    """Pass ``alternative`` only to the programmes that offer it."""
-    if alternative is None:
-        return None
-    try:
-        windows(programme_id, rules=rules, alternative=alternative)
-    except SegurError:
-        return None
-    return alternative
-
-
-def write_ics(
-    path: str | Path,
-    programmes: Iterable[str] | None = None,
-    *,
-    lang: Lang = "fr",
-    rules: RuleSet | None = None,
-    alternative: str | None = None,
-) -> Path:
-    """Write :func:`to_ics` to ``path``; return the path."""
-    target = Path(path)
-    target.write_bytes(to_ics(programmes, lang=lang, rules=rules, alternative=alternative))
-    return target

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Sequence
 from typing import Any
 
-from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique._windows import PhaseKind, calendar_programme, windows
 from segur_numerique.calendar.ics import OptionalDependencyError
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.calendar.windows import PhaseKind, Window
+from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import format_date
 
 _COLOURS = {
@@ -33,38 +33,23 @@ def _pyplot() -> Any:
         raise OptionalDependencyError("matplotlib", "plot") from None
 
 
-def plot_timeline(
-    programme_id: str = "sun_es",
+def draw_timeline(
+    found: Sequence[Window],
+    title: Text,
     *,
     ax: Any = None,
     lang: Lang = "fr",
     mark: dt.date | None = None,
-    rules: RuleSet | None = None,
-    alternative: str | None = None,
 ) -> Any:
-    """Draw the windows of a programme as a timeline; return the matplotlib ``Axes``.
+    """Draw ``found`` (windows in date order) as a timeline; return the matplotlib ``Axes``.
 
-    Args:
-        programme_id: the programme (``"sun_es"``, ``"esms_numerique"``).
-        ax: an ``Axes`` to draw on (default: a new figure).
-        lang: the language of the labels.
-        mark: a day to mark with a vertical line (e.g. today).
-        rules: the rule set (default: the official data).
-        alternative: conflicting dates' alternative (``"idf"``).
-
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> ax = plot_timeline(mark=dt.date(2022, 4, 15))
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['F1', 'F2', 'F3', 'F4']
+    The public entry point, by programme id, is :func:`segur_numerique.plot_timeline`.
 
     Raises:
         OptionalDependencyError: matplotlib is not installed.
     """
     lang = check_lang(lang)
     plt = _pyplot()
-    rules = rules if rules is not None else load_rules()
-    found = windows(programme_id, rules=rules, alternative=alternative)
     if ax is None:
         _fig, ax = plt.subplots(figsize=(10, 0.6 * len(found) + 2.0))
     seen: set[PhaseKind] = set()
@@ -92,7 +77,7 @@ def plot_timeline(
             va="bottom",
             fontsize=8,
         )
-    ax.set_title(calendar_programme(programme_id).title.in_(lang), fontsize=10, pad=16)
+    ax.set_title(title.in_(lang), fontsize=10, pad=16)
     ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.12),

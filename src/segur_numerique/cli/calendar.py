@@ -15,9 +15,16 @@ import json
 from typing import Any
 
 from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique._windows import CALENDAR_PROGRAMMES, Window, calendar_programme, windows
-from segur_numerique.calendar.deadlines import PARIS, Deadline, days_left, deadlines
-from segur_numerique.calendar.ics import write_ics
+from segur_numerique.calendar.deadlines import PARIS, Deadline
+from segur_numerique.calendar.on_time import days_left
+from segur_numerique.calendar.windows import Window
+from segur_numerique.calendars import (
+    CALENDAR_PROGRAMMES,
+    calendar_programme,
+    deadlines,
+    windows,
+    write_ics,
+)
 from segur_numerique.cli import iso_date
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import JsonValue

@@ -27,13 +27,15 @@ import enum
 import attrs
 
 from segur_numerique._rules import RuleSet, load_rules
-from segur_numerique._windows import PhaseKind, ReadyDateError, Window, window, windows
+from segur_numerique.calendar.programmes import CalendarProgramme, find_programme, find_window
+from segur_numerique.calendar.windows import PhaseKind, ReadyDateError, Window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, format_date
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.sun_es.calendar import CALENDARS
 
 _RULE_TEXT = "sun_es.rule.missed_deadline"
 
@@ -157,26 +159,54 @@ def reassign(
     """
     rules = rules if rules is not None else load_rules()
     programme_id = window_or_name.programme if isinstance(window_or_name, Window) else "sun_es"
-    all_windows = windows(
-        programme_id, rules=rules, as_known_on=as_known_on, alternative=alternative
+    all_windows = _programme(window_or_name, programme_id).windows(
+        rules=rules, as_known_on=as_known_on, alternative=alternative
     )
-    if isinstance(window_or_name, Window):
-        original = window_or_name
-    else:
-        found = next((w for w in all_windows if w.name == window_or_name), None)
-        # An unknown name: let window() raise its error with suggestions.
-        original = found or window(
-            window_or_name,
-            programme_id,
-            rules=rules,
-            as_known_on=as_known_on,
-            alternative=alternative,
-        )
+    original = (
+        window_or_name
+        if isinstance(window_or_name, Window)
+        else find_window(all_windows, window_or_name, programme_id)
+    )
+    _check_dates(original, ready_on, all_windows)
+    route, chosen, steps = _route(
+        original, ready_on, [w for w in all_windows if w.start > original.start]
+    )
+    explanation = _explanation(
+        original,
+        ready_on,
+        route,
+        chosen,
+        steps,
+        rule_reads=(rules.read(_RULE_TEXT),) if _RULE_TEXT in rules else (),
+        as_known_on=as_known_on,
+        alternative=alternative,
+    )
+    return Reassignment(original, ready_on, route, chosen, explanation)
+
+
+_PROGRAMMES = {prog.id: prog for prog in CALENDARS}
+
+
+def _programme(window_or_name: str | Window, programme_id: str) -> CalendarProgramme:
+    """The SUN-ES calendar the window belongs to."""
+    prog = _PROGRAMMES.get(programme_id)
+    if prog is None:
+        if isinstance(window_or_name, Window):
+            _check_targets(window_or_name)
+        return find_programme(_PROGRAMMES, programme_id)
+    return prog
+
+
+def _check_targets(original: Window) -> None:
     if original.phase(PhaseKind.REALISATION) is None:
         raise InvalidInputError(
             f"window {original.programme}.{original.name} has no targets deadline",
             where="window",
         )
+
+
+def _check_dates(original: Window, ready_on: dt.date, all_windows: tuple[Window, ...]) -> None:
+    _check_targets(original)
     check_date(ready_on, where="ready_on")
     first = all_windows[0].start
     if ready_on < first:
@@ -185,87 +215,84 @@ def reassign(
             f"({first.isoformat()})",
             where="ready_on",
         )
+
+
+def _route(
+    original: Window, ready_on: dt.date, later: list[Window]
+) -> tuple[Route, Window | None, list[Explanation]]:
+    """Rules 1 to 4 of the module docstring, with one explanation step per window looked at."""
     missed = original.deadline
-    later = [w for w in all_windows if w.start > original.start]
-    steps: list[Explanation] = []
-    route: Route
-    chosen: Window | None
     if ready_on <= missed:
-        route, chosen = Route.STAYS, original
-        steps.append(
-            _step(
-                original,
-                True,
-                Text(
-                    fr=f"prêt le {format_date(ready_on, 'fr')}, au plus tard à la date limite du "
-                    f"{format_date(missed, 'fr')}",
-                    en=f"ready on {format_date(ready_on, 'en')}, by the deadline of "
-                    f"{format_date(missed, 'en')}",
-                ),
-            )
+        why = Text(
+            fr=f"prêt le {format_date(ready_on, 'fr')}, au plus tard à la date limite du "
+            f"{format_date(missed, 'fr')}",
+            en=f"ready on {format_date(ready_on, 'en')}, by the deadline of "
+            f"{format_date(missed, 'en')}",
         )
-    else:
-        steps.append(
-            _step(
-                original,
-                False,
-                Text(
-                    fr=f"date limite du {format_date(missed, 'fr')} dépassée",
-                    en=f"deadline of {format_date(missed, 'en')} missed",
-                ),
-            )
+        return Route.STAYS, original, [_step(original, True, why)]
+    missed_why = Text(
+        fr=f"date limite du {format_date(missed, 'fr')} dépassée",
+        en=f"deadline of {format_date(missed, 'en')} missed",
+    )
+    steps = [_step(original, False, missed_why)]
+    if not later:
+        return Route.NONE, None, steps
+    reachable = ready_on <= later[0].deadline
+    steps.append(_step(later[0], reachable, _next_window_text(later[0], reachable)))
+    if reachable:
+        return Route.NEXT_WINDOW, later[0], steps
+    route, chosen = _reapply(ready_on, missed, later[1:], steps)
+    return route, chosen, steps
+
+
+def _next_window_text(w: Window, reachable: bool) -> Text:
+    if reachable:
+        return Text(
+            fr=f"fenêtre suivante : cibles atteignables avant sa fin "
+            f"({format_date(w.deadline, 'fr')})",
+            en=f"next window: targets reachable before it ends ({format_date(w.deadline, 'en')})",
         )
-        route, chosen = Route.NONE, None
-        if later and ready_on <= later[0].deadline:
-            route, chosen = Route.NEXT_WINDOW, later[0]
-            steps.append(
-                _step(
-                    later[0],
-                    True,
-                    Text(
-                        fr=f"fenêtre suivante : cibles atteignables avant sa fin "
-                        f"({format_date(later[0].deadline, 'fr')})",
-                        en=f"next window: targets reachable before it ends "
-                        f"({format_date(later[0].deadline, 'en')})",
-                    ),
-                )
-            )
-        else:
-            if later:
-                steps.append(
-                    _step(
-                        later[0],
-                        False,
-                        Text(
-                            fr=f"fenêtre suivante : cibles non atteignables avant sa fin "
-                            f"({format_date(later[0].deadline, 'fr')})",
-                            en=f"next window: targets not reachable before it ends "
-                            f"({format_date(later[0].deadline, 'en')})",
-                        ),
-                    )
-                )
-            for w in later[1:]:
-                apps = w.applications
-                open_after = apps is not None and apps.end > missed
-                reachable = ready_on <= w.deadline
-                ok = open_after and reachable
-                steps.append(
-                    _step(
-                        w,
-                        ok,
-                        Text(
-                            fr=f"candidatures ouvertes après la date manquée : "
-                            f"{'oui' if open_after else 'non'} ; cibles atteignables avant le "
-                            f"{format_date(w.deadline, 'fr')} : {'oui' if reachable else 'non'}",
-                            en=f"applications open after the missed deadline: "
-                            f"{'yes' if open_after else 'no'}; targets reachable by "
-                            f"{format_date(w.deadline, 'en')}: {'yes' if reachable else 'no'}",
-                        ),
-                    )
-                )
-                if ok:
-                    route, chosen = Route.REAPPLY, w
-                    break
+    return Text(
+        fr=f"fenêtre suivante : cibles non atteignables avant sa fin "
+        f"({format_date(w.deadline, 'fr')})",
+        en=f"next window: targets not reachable before it ends ({format_date(w.deadline, 'en')})",
+    )
+
+
+def _reapply(
+    ready_on: dt.date, missed: dt.date, candidates: list[Window], steps: list[Explanation]
+) -> tuple[Route, Window | None]:
+    """The first window still open after ``missed`` whose deadline ``ready_on`` meets."""
+    for w in candidates:
+        apps = w.applications
+        open_after = apps is not None and apps.end > missed
+        reachable = ready_on <= w.deadline
+        ok = open_after and reachable
+        why = Text(
+            fr=f"candidatures ouvertes après la date manquée : "
+            f"{'oui' if open_after else 'non'} ; cibles atteignables avant le "
+            f"{format_date(w.deadline, 'fr')} : {'oui' if reachable else 'non'}",
+            en=f"applications open after the missed deadline: "
+            f"{'yes' if open_after else 'no'}; targets reachable by "
+            f"{format_date(w.deadline, 'en')}: {'yes' if reachable else 'no'}",
+        )
+        steps.append(_step(w, ok, why))
+        if ok:
+            return Route.REAPPLY, w
+    return Route.NONE, None
+
+
+def _explanation(
+    original: Window,
+    ready_on: dt.date,
+    route: Route,
+    chosen: Window | None,
+    steps: list[Explanation],
+    *,
+    rule_reads: tuple[ParameterRead, ...],
+    as_known_on: dt.date | None,
+    alternative: str | None,
+) -> Explanation:
     name_fr = chosen.name if chosen else "aucune"
     name_en = chosen.name if chosen else "none"
     outcome = Text(
@@ -274,8 +301,7 @@ def reassign(
         en=f"{route.label().en}: window {name_en}"
         + (f", forfait of window {chosen.name}" if chosen else ""),
     )
-    rule_reads = (rules.read(_RULE_TEXT),) if _RULE_TEXT in rules else ()
-    explanation = Explanation(
+    return Explanation(
         rule="sun_es.calendar.missed_deadline",
         title=Text(
             fr="SUN-ES : bascule après dépassement de la date limite",
@@ -305,4 +331,3 @@ def reassign(
         ),
         children=tuple(steps),
     )
-    return Reassignment(original, ready_on, route, chosen, explanation)

@@ -1,0 +1,20 @@
+"""The e-parcours calendar: no windows, deadlines only (RULES.md §7).
+
+Besides the submission deadlines (``e_parcours.deadline.<name>``), the latest date to reach the
+usage targets lives with the e-parcours funding data (``e_parcours.payment.usage_latest``).
+"""
+
+from __future__ import annotations
+
+from segur_numerique.calendar.programmes import CalendarProgramme
+from segur_numerique.core.text import Text
+
+CALENDAR = CalendarProgramme(
+    "e_parcours",
+    Text(fr="Programme e-parcours", en="e-parcours programme"),
+    extra_deadlines=("e_parcours.payment.usage_latest",),
+)
+"""e-parcours: deadlines only."""
+
+CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR,)
+"""The calendars of this package, collected by :mod:`segur_numerique.calendars`."""
