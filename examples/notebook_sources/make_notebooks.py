@@ -50,7 +50,7 @@ ANALYST = [
         "from segur_numerique._allocation import allocate\n"
         "from segur_numerique.sun_es.evaluation import IndicatorCounts\n"
         "from segur_numerique.sun_es.funding import sun_es_forfait\n"
-        "from segur_numerique.calendar.timeline import plot_timeline\n"
+        "from segur_numerique.calendars import plot_timeline\n"
         "\n"
         "rules = sn.illustrative_assumptions()  # official data + illustrative (NOT official) sets"
     ),
