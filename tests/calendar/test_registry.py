@@ -86,7 +86,9 @@ def test_calendar_does_not_import_programme_packages() -> None:
     for path in _calendar_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            module = node.module if isinstance(node, ast.ImportFrom) else None
-            if module and any(module == u or module.startswith(u + ".") for u in upward):
-                offenders.append(f"{path.name}:{node.lineno} {node.module}")
+            if not isinstance(node, ast.ImportFrom) or node.module is None:
+                continue
+            module = node.module
+            if any(module == u or module.startswith(u + ".") for u in upward):
+                offenders.append(f"{path.name}:{node.lineno} {module}")
     assert offenders == []

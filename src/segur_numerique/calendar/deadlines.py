@@ -1,4 +1,7 @@
-"""Deadlines as dated values: revision history, "as known on", on-time checks, days left.
+"""Deadlines as dated values: revision history and "as known on".
+
+On-time checks and days left are in :mod:`segur_numerique.calendar.on_time`; the deadlines of a
+programme by id, in :func:`segur_numerique.deadlines`.
 
 RULES.md §2.2 (deadlines are strict: "a day late is not eligible"; dates are French legal dates,
 Europe/Paris; portal deadlines have times), §3 (SONS deadlines have a revision history), §7
