@@ -1,4 +1,4 @@
-"""HOP'EN domains, forfait range and declared unknowns (RULES.md §4; data/hopen.toml)."""
+"""HOP'EN domains, forfait range and declared unknowns (RULES.md §4; hopen/domains.toml)."""
 
 from __future__ import annotations
 

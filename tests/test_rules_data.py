@@ -180,7 +180,7 @@ def test_about_and_over_values_carry_a_note(key: str) -> None:
 )
 def test_unknowns_are_declared_with_a_reason(pattern: str) -> None:
     unknown = next(u for u in RULES.unknowns if u.pattern == pattern)
-    assert unknown.file == "segur_numerique/data/programmes.toml"
+    assert unknown.file == f"segur_numerique/{pattern.split('.', 1)[0]}/programme.toml"
     assert unknown.why.en.strip()
 
 
@@ -195,11 +195,17 @@ def test_programme_sources_are_prefixed() -> None:
     import tomllib  # noqa: PLC0415
     from importlib import resources  # noqa: PLC0415
 
-    root = resources.files("segur_numerique").joinpath("data")
-    for name in ("programmes.toml", "sun_es_outcomes.toml"):
-        data = tomllib.loads(root.joinpath(name).read_text("utf-8"))
-        assert all(sid.startswith("prog_") for sid in data["sources"])
-        for sid, source in data["sources"].items():
+    from segur_numerique.rules.loading import rule_files  # noqa: PLC0415
+
+    files = rule_files(resources.files("segur_numerique"))
+    names = [n for n, _ in files if n.endswith(("/programme.toml", "/programmes.toml"))]
+    assert "catalogue/programmes.toml" in names
+    for name, text in files:
+        if name not in [*names, "sun_es/outcomes.toml"]:
+            continue
+        data = tomllib.loads(text)
+        assert all(sid.startswith("prog_") for sid in data.get("sources", {})), name
+        for sid, source in data.get("sources", {}).items():
             if source.get("date_precision") == "consulted":
                 assert source["date"] == dt.date(2026, 11, 22), sid
 

@@ -10,20 +10,19 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique._rules import load_rules_from
+from segur_numerique.rules.loading import rule_files
 
 RULES = sn.load_rules()
 CONSULTED = dt.date(2026, 11, 22)
 
 
 def _official_sources() -> dict[str, tuple[str, dict[str, object]]]:
-    root = resources.files("segur_numerique").joinpath("data")
+    root = resources.files("segur_numerique")
     out: dict[str, tuple[str, dict[str, object]]] = {}
-    for path in sorted(root.iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".toml") or path.name.startswith("illustrative"):
-            continue
-        data = tomllib.loads(path.read_text("utf-8"))
+    for name, text in rule_files(root):
+        data = tomllib.loads(text)
         for sid, source in data.get("sources", {}).items():
-            out[sid] = (path.name, source)
+            out[sid] = (name, source)
     return out
 
 

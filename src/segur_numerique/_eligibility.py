@@ -3,7 +3,7 @@
 Every verdict is an :class:`EligibilityResult`: ``eligible``, the ``reasons`` (every criterion
 checked, met or not, in French and English) and an :class:`~segur_numerique.Explanation` whose
 steps carry the rule values read (with their sources and status). The rule values live in
-``data/eligibility.toml``; a value nobody could source (the sixth SUN-ES prerequisite) is a
+``*/eligibility.toml``; a value nobody could source (the sixth SUN-ES prerequisite) is a
 declared unknown, and the verdict says what it assumed about it.
 
 RULES.md §2.3 (SUN-ES), §3 (SONS), §4 (HOP'EN), §5 (ESMS numérique), §7 (e-parcours).
@@ -977,7 +977,7 @@ _E_PARCOURS_DEADLINES = {
     EParcoursKind.DAC: "e_parcours.deadline.dac_submission",
     EParcoursKind.COLLECTIF: "e_parcours.deadline.collectifs_submission",
 }
-"""The calendar rule values holding the submission deadlines (``data/calendar_programmes.toml``)."""
+"""The calendar rule values holding the submission deadlines (``e_parcours/calendar.toml``)."""
 
 
 def e_parcours_eligibility(

@@ -2,7 +2,7 @@
 
 Thresholds only: whether a doctor's share reaches each threshold. The points of the indicators
 (only the DMP's 40 points are known) and the euro amounts are the funding module's job
-(``data/funding_avenant9.toml``).
+(``avenant9/funding.toml``).
 
 * DMP usage: at least 20 % of consultations with a document sent to the patient's DMP;
 * messaging with patients: at least 5 % of consultations;

@@ -1,4 +1,4 @@
-"""The seven HOP'EN domains (RULES.md §4; evidence/programmes.md §3; data/hopen.toml).
+"""The seven HOP'EN domains (RULES.md §4; evidence/programmes.md §3; hopen/domains.toml).
 
 HOP'EN (Hôpital numérique ouvert sur son environnement, 2019-2023) funds an establishment once
 its four prerequisites (P1-P4, see :func:`~segur_numerique.hopen_prerequisites_met`) **and** the
@@ -29,7 +29,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.rules.provenance import Status
 
-# English names: translations of the French names in data/hopen.toml (not rule values).
+# English names: translations of the French names in hopen/domains.toml (not rule values).
 _ENGLISH_NAMES: dict[str, str] = {
     "D1": "Share imaging, biology and pathology results",
     "D2": "Develop an interoperable electronic patient record (DPI) and the DMP",
@@ -117,7 +117,7 @@ def hopen_domain(
     >>> hopen_domain("D8")
     Traceback (most recent call last):
     ...
-    segur_numerique._establishment.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
+    segur_numerique.entities.choices.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
     """
     if code not in _ENGLISH_NAMES:
         raise UnknownChoiceError(

@@ -90,7 +90,7 @@ def rule_values_markdown(rules: RuleSet | None = None) -> str:
     lines = [
         "# Rule values, sources and statuses",
         "",
-        "Generated from the data shipped in `segur_numerique/data/` at documentation build time.",
+        "Generated from the rule data shipped in `segur_numerique` at documentation build time.",
         "Every value has a source (title, URL, date) and a status; notes say when a value is",
         "approximate (*about*, *over*) or why a default was chosen. A source date shown as a",
         "month or a year is all that is known; *undated, consulted* means the page shows no date.",

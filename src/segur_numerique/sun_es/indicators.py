@@ -5,7 +5,7 @@ document), its numerator and denominator, the document types, the INS condition,
 period and the stay types counted. What nobody could source (the measurement period of a window,
 the stay types, the delay to send a document, whether unstructured biology reports enter the
 denominator) is not guessed: each is the key of a declared unknown in
-``data/indicators_sun_es.toml``, read with :meth:`~segur_numerique.RuleSet.read`, so that a
+``sun_es/indicators.toml``, read with :meth:`~segur_numerique.RuleSet.read`, so that a
 computation that needs it raises :class:`~segur_numerique.MissingParameterError` naming it.
 
 >>> d = indicator_definition("discharge_letter")

@@ -1,0 +1,1 @@
+"""Who the programmes fund: establishments, ESMS and their grappes, doctors, software vendors."""

@@ -1,0 +1,103 @@
+"""Closed sets of choices of the entities: legal status, activity, SONS couloir (RULES.md §2.3, §3).
+
+Each reads its French or English spellings (``privé``, ``smr``, ``dialyse``...) and refuses any
+other value with :class:`UnknownChoiceError`, listing the allowed values.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TypeVar
+
+from segur_numerique.errors import InvalidInputError
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+class UnknownChoiceError(InvalidInputError):
+    """A value is not one of a closed set (a legal status, an activity, a couloir...).
+
+    Attributes:
+        allowed: the accepted values.
+    """
+
+    def __init__(self, what: str, *, allowed: tuple[str, ...], where: str | None = None) -> None:
+        self.allowed = allowed
+        super().__init__(f"{what}; allowed values: {', '.join(allowed)}", where=where)
+
+
+def _choice(enum_type: type[_E], aliases: Mapping[str, _E], value: object, where: str) -> _E:
+    if isinstance(value, enum_type):
+        return value
+    if isinstance(value, str):
+        key = value.strip().lower()
+        for member in enum_type:
+            if member.value == key:
+                return member
+        if key in aliases:
+            return aliases[key]
+    allowed = tuple(m.value for m in enum_type)
+    raise UnknownChoiceError(
+        f"unknown {enum_type.__name__} {value!r}", allowed=allowed, where=where
+    )
+
+
+class LegalStatus(enum.Enum):
+    """Legal status (statut juridique) of a health establishment (RULES.md §2.3)."""
+
+    PUBLIC = "public"
+    PRIVATE = "private"
+    """Privé (commercial)."""
+    ESPIC = "espic"
+    """Établissement de santé privé d'intérêt collectif."""
+    CLCC = "clcc"
+    """Centre de lutte contre le cancer."""
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "legal_status") -> LegalStatus:
+        """Read a status: ``public``, ``private`` (or ``privé``), ``espic``, ``clcc``."""
+        return _choice(cls, {"privé": cls.PRIVATE, "prive": cls.PRIVATE}, value, where)
+
+
+class Activity(enum.Enum):
+    """Activity field of a health establishment (RULES.md §2.3)."""
+
+    MCO = "mco"
+    """Médecine, chirurgie, obstétrique."""
+    SSR = "ssr"
+    """Soins de suite et de réadaptation, now SMR (soins médicaux et de réadaptation)."""
+    PSY = "psy"
+    """Psychiatrie."""
+    HAD = "had"
+    """Hospitalisation à domicile."""
+    DIALYSIS = "dialysis"
+    """Dialyse."""
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "activity") -> Activity:
+        """Read an activity: ``mco``, ``ssr`` (or ``smr``), ``psy``, ``had``, ``dialysis`` (``dialyse``)."""
+        return _choice(cls, {"smr": cls.SSR, "dialyse": cls.DIALYSIS}, value, where)
+
+
+class Couloir(enum.Enum):
+    """A SONS couloir (RULES.md §3)."""
+
+    HOSPITAL = "hopital"
+    BIOLOGY = "biologie"
+    IMAGING = "imagerie"
+    PHARMACY = "officine"
+    CITY_DOCTOR = "medecin_de_ville"
+    MEDICO_SOCIAL = "medico_social"
+    MSSANTE_OPERATOR = "operateur_mssante"
+    SAS = "sas"
+    MIDWIFE = "sage_femme"
+    DENTIST = "chirurgien_dentiste"
+    PARAMEDICAL = "paramedical"
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "couloir") -> Couloir:
+        """Read a couloir by its value (``hopital``, ``biologie``, ``imagerie``, ``officine``...)."""
+        return _choice(
+            cls, {"hôpital": cls.HOSPITAL, "médico_social": cls.MEDICO_SOCIAL}, value, where
+        )

@@ -1,0 +1,74 @@
+"""Caller parameter files and the shipped illustrative assumptions, overlaid on the official rules.
+
+A parameter file uses the rule-data format; its values are marked ``caller`` (or
+``illustrative``) in every explanation.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from segur_numerique.errors import InvalidInputError, RuleDataError
+from segur_numerique.rules.loading import _parse_file, load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.provenance import Origin
+
+ILLUSTRATIVE_FOLDER = "illustrative"
+"""The package folder of the illustrative, not official, assumption sets."""
+
+
+def parse_parameter_text(
+    text: str, *, file: str = "<parameters>", origin: Origin = Origin.CALLER
+) -> RuleSet:
+    """Read a caller parameter file's text (same format as the rule data); see :func:`load_parameter_file`."""
+    if origin is Origin.OFFICIAL:
+        raise InvalidInputError("a parameter file cannot claim official origin", where="origin")
+    loaded = _parse_file(text, file, origin=origin, known_sources={})
+    return RuleSet(loaded.values)
+
+
+def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> RuleSet:
+    """The official rules overlaid with a caller parameter file.
+
+    A parameter file uses the rule-data format (``format = "segur_numerique.rules/v1"``). Its values
+    must be declared unknowns (e.g. a SUN-ES target), or official values explicitly marked
+    ``replaces_official = true``; each needs a source (title and date; a URL if there is one) and
+    a status, and is marked ``caller`` in every explanation.
+
+    Raises:
+        RuleDataError: the file is malformed or names a value that is not expected.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleDataError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
+    overlay = parse_parameter_text(text, file=str(file))
+    return (base or load_rules()).with_overlay(overlay)
+
+
+@functools.cache
+def illustrative_assumptions() -> RuleSet:
+    """The official rules overlaid with the shipped **illustrative, not official** assumption sets.
+
+    For demos, docs and tests only: every value they add is marked ``illustrative`` in
+    explanations. The sets are the files
+    ``segur_numerique/illustrative/illustrative_*_NOT_OFFICIAL.toml``.
+    """
+    root = resources.files("segur_numerique").joinpath(ILLUSTRATIVE_FOLDER)
+    rules = load_rules()
+    names = sorted(
+        p.name
+        for p in root.iterdir()
+        if p.name.startswith("illustrative_") and p.name.endswith("_NOT_OFFICIAL.toml")
+    )
+    for name in names:
+        overlay = parse_parameter_text(
+            root.joinpath(name).read_text(encoding="utf-8"),
+            file=f"segur_numerique/{ILLUSTRATIVE_FOLDER}/{name}",
+            origin=Origin.ILLUSTRATIVE,
+        )
+        rules = rules.with_overlay(overlay)
+    return rules
