@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 
 import segur_numerique as sn
-from segur_numerique import _domains
 from segur_numerique.e_parcours import funding as _e_parcours
+from segur_numerique.e_parcours import kinds as _e_parcours_kinds
+from segur_numerique.sun_es import domains as _sun_es_domains
 from segur_numerique.sun_es import funding as _sun_es_funding
 
 
 def test_one_public_enum_each() -> None:
-    assert sn.SunEsDomain is _domains.SunEsDomain
-    assert sn.EParcoursKind is _domains.EParcoursKind
+    assert sn.SunEsDomain is _sun_es_domains.SunEsDomain
+    assert sn.EParcoursKind is _e_parcours_kinds.EParcoursKind
     for old in ("FundingDomain", "EParcoursBeneficiary"):
         assert not hasattr(sn, old)
         assert old not in sn.__all__

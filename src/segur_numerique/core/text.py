@@ -6,6 +6,7 @@ The language of every rendering is passed explicitly; it is never read from the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, TypeGuard
 
 import attrs
@@ -61,6 +62,33 @@ class Text:
     def to_json(self) -> dict[str, str]:
         """``{"fr": ..., "en": ...}``."""
         return {"fr": self.fr, "en": self.en}
+
+    def format(self, **fields: object) -> Text:
+        """This text as a template, filled with ``fields`` in each language (:meth:`str.format`).
+
+        A field that is itself a :class:`Text` gives its French to the French template and its
+        English to the English one, so a reason can say "un"/"aucun" and "a"/"no" from one
+        template. Other values are formatted as they are, in both languages.
+
+        >>> limit = Text(fr="au plus {days} jours ({what})", en="at most {days} days ({what})")
+        >>> limit.format(days=120, what=Text(fr="calendaires", en="calendar")).to_json()
+        {'fr': 'au plus 120 jours (calendaires)', 'en': 'at most 120 days (calendar)'}
+
+        Raises:
+            InvalidInputError: the template names a field not given (``where`` is the field).
+        """
+        return Text(fr=_fill(self.fr, "fr", fields), en=_fill(self.en, "en", fields))
+
+
+def _fill(template: str, lang: Lang, fields: Mapping[str, object]) -> str:
+    values = {k: v.in_(lang) if isinstance(v, Text) else v for k, v in fields.items()}
+    try:
+        return template.format_map(values)
+    except KeyError as missing:
+        raise InvalidInputError(
+            f"the template {template!r} needs a value for {missing.args[0]!r}",
+            where=str(missing.args[0]),
+        ) from None
 
 
 def text(fr: str, en: str) -> Text:

@@ -1,0 +1,107 @@
+"""e-parcours eligibility: a project submitted in time (RULES.md §7; seed 004).
+
+DAC projects until 31 Dec 2020, collectifs de soins until 31 Dec 2021; the deadlines are rule
+data (``e_parcours.deadline.*``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from segur_numerique._rules import RuleSet
+from segur_numerique.core.text import Text
+from segur_numerique.core.values import format_date
+from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.e_parcours.kinds import EParcoursKind
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.verdicts import Verdict, rule_set
+
+
+def _date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInputError(f"must be a date, got {value!r}", where=attribute.name)
+
+
+def _text_field(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
+
+
+def _kind(value: object) -> EParcoursKind:
+    return EParcoursKind.parse(value)
+
+
+@attrs.frozen
+class EParcoursProject:
+    """An e-parcours project submitted by the ARS to the DGOS.
+
+    Attributes:
+        name: the project's name.
+        kind: DAC or collectif de soins coordonnés.
+        submitted_on: the date the ARS submitted it to the DGOS.
+    """
+
+    name: str = attrs.field(validator=_text_field)
+    kind: EParcoursKind = attrs.field(converter=_kind)
+    submitted_on: dt.date = attrs.field(validator=_date)
+
+
+_E_PARCOURS_DEADLINES = {
+    EParcoursKind.DAC: "e_parcours.deadline.dac_submission",
+    EParcoursKind.COLLECTIF: "e_parcours.deadline.collectifs_submission",
+}
+"""The calendar rule values holding the submission deadlines (``data/calendar_programmes.toml``)."""
+
+_TITLE = Text(fr="Éligibilité e-parcours", en="e-parcours eligibility")
+_DEADLINE = Text(fr="Date limite de soumission", en="Submission deadline")
+_SUBMITTED = Text(
+    fr="{kind} soumis le {submitted} ; date limite {deadline}",
+    en="{kind} submitted on {submitted}; deadline {deadline}",
+)
+_KIND_NAMES = {
+    EParcoursKind.DAC: Text(fr="DAC", en="DAC"),
+    EParcoursKind.COLLECTIF: Text(
+        fr="collectif de soins coordonnés", en="collectif de soins coordonnés"
+    ),
+}
+
+
+def _date_text(day: dt.date) -> Text:
+    return Text(fr=format_date(day, "fr"), en=format_date(day, "en"))
+
+
+def e_parcours_eligibility(
+    project: EParcoursProject, *, rules: RuleSet | None = None, on: dt.date | None = None
+) -> EligibilityResult:
+    """Whether an e-parcours project was submitted in time (RULES.md §7; seed 004).
+
+    DAC projects until 31 Dec 2020, collectifs de soins until 31 Dec 2021 (the deadline is read
+    from the rule data; a day late is not eligible).
+
+    >>> import datetime as dt
+    >>> ok = EParcoursProject("DAC Sud", "dac", dt.date(2020, 12, 31))
+    >>> e_parcours_eligibility(ok).eligible
+    True
+    >>> e_parcours_eligibility(EParcoursProject("DAC Nord", "dac", dt.date(2021, 1, 1))).eligible
+    False
+    """
+    rules = rule_set(rules)
+    if not isinstance(project, EParcoursProject):
+        raise InvalidInputError(
+            f"expected an EParcoursProject, got {type(project).__name__}", where="project"
+        )
+    check = Verdict("e_parcours", project.kind.value, project.name, _TITLE, rules, on)
+    step = check.step("e_parcours.submission_deadline", _DEADLINE)
+    step.input("kind", project.kind.value)
+    submitted = step.input("submitted_on", project.submitted_on)
+    deadline = step.read_as(_E_PARCOURS_DEADLINES[project.kind], dt.date)
+    text = _SUBMITTED.format(
+        kind=_KIND_NAMES[project.kind],
+        submitted=_date_text(submitted),
+        deadline=_date_text(deadline),
+    )
+    step.conclude(submitted <= deadline, text)
+    check.input("project", project.name)
+    return check.result()

@@ -1,0 +1,34 @@
+"""The e-parcours applicants: who applies to and receives an e-parcours forfait (RULES.md §7).
+
+One enum, shared by eligibility and funding.
+
+>>> EParcoursKind.parse("dac")
+<EParcoursKind.DAC: 'dac'>
+"""
+
+from __future__ import annotations
+
+import enum
+
+from segur_numerique._establishment import UnknownChoiceError
+
+
+class EParcoursKind(enum.Enum):
+    """Who applies to and receives an e-parcours forfait (RULES.md §7; seed 004)."""
+
+    DAC = "dac"
+    """Dispositif d'appui à la coordination (fonctions d'appui aux parcours complexes)."""
+    COLLECTIF = "collectif"
+    """Collectif de soins coordonnés (CPTS, groupements « article 51 »)."""
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "kind") -> EParcoursKind:
+        """A kind from itself or its value (``dac``, ``collectif``), or a typed error."""
+        if isinstance(value, cls):
+            return value
+        for member in cls:
+            if member.value == value:
+                return member
+        raise UnknownChoiceError(
+            f"unknown e-parcours kind {value!r}", allowed=tuple(m.value for m in cls), where=where
+        )

@@ -1,0 +1,112 @@
+"""The SUN-ES domains: what an establishment applies for and is funded for (RULES.md §2.1).
+
+One enum, imported by eligibility, funding and the batch path (this module imports no domain
+module, so none of them can form an import cycle here).
+
+>>> SunEsDomain.parse("volet1.biology") is SunEsDomain.parse("biology") is SunEsDomain.BIOLOGY
+True
+>>> SunEsDomain.BIOLOGY.id, SunEsDomain.MESSAGING.id
+('biology', 'secure_messaging')
+"""
+
+from __future__ import annotations
+
+import enum
+
+from segur_numerique._establishment import UnknownChoiceError
+from segur_numerique.core.text import Text
+
+
+class SunEsDomain(enum.Enum):
+    """A SUN-ES domain: what an establishment applies for and is funded for (RULES.md §2.1).
+
+    The value names the volet and the domain (``volet1.biology``); :attr:`id` is the short id
+    used by the indicator definitions (:data:`segur_numerique.SUN_ES_VOLET1`) and by the forfait
+    grid keys (``sun_es.forfait_grid.<id>.band.<n>``, ``sun_es.cro_bonus.band.<n>``).
+    :meth:`parse` accepts either.
+    """
+
+    DISCHARGE_DOCUMENTS = "volet1.discharge_documents"
+    """Volet 1, domain 1: documents de sortie."""
+    BIOLOGY = "volet1.biology"
+    """Volet 1, domain 2: biologie médicale (own lab under the same FINESS juridique)."""
+    IMAGING = "volet1.imaging"
+    """Volet 1, domain 3: imagerie (own imaging platform under the same FINESS juridique)."""
+    CRO_BONUS = "volet1.cro_bonus"
+    """Volet 1, the compte rendu opératoire (CRO) indicator of ES with an operating theatre.
+
+    A bonus by default; the conflicting rule value ``sun_es.indicator.operative_report.is_bonus``
+    has the alternative "required" (RULES.md §2.1).
+    """
+    MESSAGING = "volet2.messaging"
+    """Volet 2: messageries sécurisées (its domains and indicators are unknown)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> SunEsDomain | None:
+        if isinstance(value, str):
+            for member in cls:
+                if value in (member.id, f"volet{member.volet}.{member.id}"):
+                    return member
+        return None
+
+    @classmethod
+    def parse(cls, value: object, *, where: str = "domain") -> SunEsDomain:
+        """The domain ``value`` names (a member, its value or its :attr:`id`), or a typed error.
+
+        >>> SunEsDomain.parse("volet2.secure_messaging")
+        <SunEsDomain.MESSAGING: 'volet2.messaging'>
+        >>> SunEsDomain.parse("dentistry")
+        Traceback (most recent call last):
+        ...
+        segur_numerique._establishment.UnknownChoiceError: domain: unknown SUN-ES domain 'dentistry'; allowed values: volet1.discharge_documents, volet1.biology, volet1.imaging, volet1.cro_bonus, volet2.messaging
+        """
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(value)
+        except ValueError:
+            raise UnknownChoiceError(
+                f"unknown SUN-ES domain {value!r}",
+                allowed=tuple(m.value for m in cls),
+                where=where,
+            ) from None
+
+    @property
+    def id(self) -> str:
+        """The short id: the indicator domain id (volet 1) and the forfait grid row."""
+        return _IDS[self]
+
+    @property
+    def volet(self) -> int:
+        """The volet (1 or 2)."""
+        return 2 if self is SunEsDomain.MESSAGING else 1
+
+    @property
+    def label(self) -> Text:
+        """The volet and domain in French and English."""
+        return _LABELS[self]
+
+
+_IDS = {
+    SunEsDomain.DISCHARGE_DOCUMENTS: "discharge_documents",
+    SunEsDomain.BIOLOGY: "biology",
+    SunEsDomain.IMAGING: "imaging",
+    SunEsDomain.CRO_BONUS: "cro_bonus",
+    SunEsDomain.MESSAGING: "secure_messaging",
+}
+
+_LABELS = {
+    SunEsDomain.DISCHARGE_DOCUMENTS: Text(
+        fr="volet 1, domaine 1 (documents de sortie)", en="volet 1, domain 1 (discharge documents)"
+    ),
+    SunEsDomain.BIOLOGY: Text(
+        fr="volet 1, domaine 2 (biologie médicale)", en="volet 1, domain 2 (medical biology)"
+    ),
+    SunEsDomain.IMAGING: Text(fr="volet 1, domaine 3 (imagerie)", en="volet 1, domain 3 (imaging)"),
+    SunEsDomain.CRO_BONUS: Text(
+        fr="volet 1, bonus compte rendu opératoire", en="volet 1, operative-report (CRO) bonus"
+    ),
+    SunEsDomain.MESSAGING: Text(
+        fr="volet 2 (messageries sécurisées)", en="volet 2 (secure messaging)"
+    ),
+}
