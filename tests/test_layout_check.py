@@ -167,6 +167,22 @@ def test_cycles(tmp_path: Path) -> None:
     ]
 
 
+def test_cycles_through_relative_imports_and_package_init(tmp_path: Path) -> None:
+    found = _violations(
+        tmp_path,
+        {
+            "core/__init__.py": '"""Core."""\nfrom .text import T\n',
+            "core/text.py": '"""Text."""\nfrom . import money\n',
+            "core/money.py": '"""Money."""\nfrom segur_numerique.core import Text\n',
+        },
+    )
+    assert [(name, line, rule) for name, line, rule, _ in found] == [("__init__.py", 2, "cycles")]
+    assert found[0][3] == (
+        "segur_numerique.core -> segur_numerique.core.text -> segur_numerique.core.money"
+        " -> segur_numerique.core"
+    )
+
+
 def test_cycles_ignore_function_and_type_checking_imports(tmp_path: Path) -> None:
     # GOOD already has sons.funding <-> sons.kit, one side under TYPE_CHECKING; add a lazy one.
     text = '"""Other."""\n\ndef f():\n    from segur_numerique.sons.funding import ttc  # noqa\n'
