@@ -22,7 +22,7 @@ import attrs
 from segur_numerique._domains import EParcoursKind
 from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
-from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
+from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
@@ -81,6 +81,32 @@ class EParcoursForfait(HtmlResult):
         }
 
 
+def _scaled_bassins(scaling: BassinScaling, population: int, bassin: int) -> Fraction:
+    """The number of bassins the forfait is multiplied by, under ``scaling``."""
+    if scaling is BassinScaling.PROPORTIONAL:
+        return Fraction(population, bassin)
+    if scaling is BassinScaling.PER_STARTED_BASSIN:
+        return Fraction(-(-population // bassin))
+    return Fraction(population // bassin)
+
+
+def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[Text, ...]:
+    """The caller's scaling choice, and the reading of the collectif typo in seed 004."""
+    chosen = Text(
+        fr=f"Mise à l'échelle « {scaling.label().fr} » choisie par l'appelant : la règle "
+        "officielle pour une autre population est inconnue.",
+        en=f'Scaling "{scaling.label().en}" chosen by the caller: the official rule '
+        "for another population is unknown.",
+    )
+    if kind is not EParcoursKind.COLLECTIF:
+        return (chosen,)
+    typo = Text(
+        fr="La source imprime « 200 000 millions d'euros » (coquille) : lu 200 000 €.",
+        en='The source prints "200 000 millions d\'euros" (a typo): read as 200,000 €.',
+    )
+    return chosen, typo
+
+
 def e_parcours_forfait(
     rules: RuleSet,
     beneficiary: EParcoursKind | str,
@@ -115,13 +141,7 @@ def e_parcours_forfait(
         )
     forfait, forfait_read = rules.read_as(f"e_parcours.forfait.{kind.value}", Euro, on=on)
     bassin, bassin_read = rules.read_as("e_parcours.bassin.population", int, on=on)
-    exact_bassins = Fraction(population, bassin)
-    if scaling is BassinScaling.PROPORTIONAL:
-        bassins = exact_bassins
-    elif scaling is BassinScaling.PER_STARTED_BASSIN:
-        bassins = Fraction(-(-population // bassin))
-    else:
-        bassins = Fraction(population // bassin)
+    bassins = _scaled_bassins(scaling, population, bassin)
     exact = forfait.value * bassins
     amount = Euro.round(exact, CENT_HALF_UP)
     explanation = Explanation(
@@ -150,26 +170,7 @@ def e_parcours_forfait(
         )
         if (exact * 100).denominator != 1
         else (),
-        assumptions=(
-            Text(
-                fr=f"Mise à l'échelle « {scaling.label().fr} » choisie par l'appelant : la règle "
-                "officielle pour une autre population est inconnue.",
-                en=f'Scaling "{scaling.label().en}" chosen by the caller: the official rule '
-                "for another population is unknown.",
-            ),
-            *(
-                (
-                    Text(
-                        fr="La source imprime « 200 000 millions d'euros » (coquille) : lu "
-                        "200 000 €.",
-                        en='The source prints "200 000 millions d\'euros" (a typo): read as '
-                        "200,000 €.",
-                    ),
-                )
-                if kind is EParcoursKind.COLLECTIF
-                else ()
-            ),
-        ),
+        assumptions=_forfait_assumptions(scaling, kind),
     )
     return EParcoursForfait(amount, kind, population, scaling, bassins, explanation)
 
@@ -212,6 +213,79 @@ class EParcoursPayments(HtmlResult):
         }
 
 
+_REST_ASSUMPTION = Text(
+    fr="Le second versement est le reste du forfait (forfait − amorçage arrondi), pour "
+    "que les deux tombent juste.",
+    en="The second payment is the rest of the forfait (forfait − rounded start "
+    "payment), so that both add up exactly.",
+)
+
+
+def _forfait_amount(forfait: Euro | EParcoursForfait) -> tuple[Euro, tuple[Explanation, ...]]:
+    """The amount to split and the explanation it comes from (for an :class:`EParcoursForfait`)."""
+    children: tuple[Explanation, ...] = ()
+    if isinstance(forfait, EParcoursForfait):
+        amount, children = forfait.amount, (forfait.explanation,)
+    elif isinstance(forfait, Euro):
+        amount = forfait
+    else:
+        raise InvalidInputError(f"expected a Euro amount, got {forfait!r}", where="forfait")
+    if amount.cents < 0:
+        raise InvalidInputError("cannot be negative", where="forfait")
+    return amount, children
+
+
+def _check_payment_dates(start: dt.date, targets_reached_on: dt.date | None) -> None:
+    for name, day in (("start", start), ("targets_reached_on", targets_reached_on)):
+        if day is not None:
+            check_date(day, where=name)
+    if targets_reached_on is not None and targets_reached_on < start:
+        raise InvalidInputError(
+            f"targets reached ({targets_reached_on}) before the project started ({start})",
+            where="targets_reached_on",
+        )
+
+
+def _payment_shares(
+    rules: RuleSet, on: dt.date | None
+) -> tuple[Fraction, tuple[ParameterRead, ParameterRead]]:
+    """The start share (60 %) and the two share reads, checked to sum to 1."""
+    start_share, start_read = rules.read_as("e_parcours.payment.start_share", Fraction, on=on)
+    usage_share, usage_read = rules.read_as("e_parcours.payment.usage_share", Fraction, on=on)
+    if start_share + usage_share != 1:
+        raise InvalidInputError(
+            f"the payment shares sum to {start_share + usage_share}, not 1",
+            where="e_parcours.payment",
+        )
+    return start_share, (start_read, usage_read)
+
+
+def _payments_outcome(
+    start_payment: Euro, rest: Euro, deadline: dt.date, targets_reached_on: dt.date | None
+) -> Text:
+    """The outcome line: the usage payment pending, paid in time, or lost."""
+    if targets_reached_on is None:
+        return Text(
+            fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} en attente "
+            f"des cibles d'usage (au plus tard le {deadline.isoformat()})",
+            en=f"{start_payment.format('en')} at start; {rest.format('en')} pending the usage "
+            f"targets (at the latest on {deadline.isoformat()})",
+        )
+    if targets_reached_on <= deadline:
+        return Text(
+            fr=f"{start_payment.format('fr')} à l'amorçage + {rest.format('fr')} à l'atteinte "
+            "des cibles, dans les délais",
+            en=f"{start_payment.format('en')} at start + {rest.format('en')} at the targets, "
+            "in time",
+        )
+    return Text(
+        fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} perdus : cibles "
+        f"atteintes le {targets_reached_on} après l'échéance du {deadline.isoformat()}",
+        en=f"{start_payment.format('en')} at start; {rest.format('en')} lost: targets "
+        f"reached on {targets_reached_on}, after the deadline of {deadline.isoformat()}",
+    )
+
+
 def e_parcours_payments(
     rules: RuleSet,
     forfait: Euro | EParcoursForfait,
@@ -246,31 +320,9 @@ def e_parcours_payments(
     ... ).lost
     Euro('320000.00')
     """
-    children: tuple[Explanation, ...] = ()
-    if isinstance(forfait, EParcoursForfait):
-        children = (forfait.explanation,)
-        amount = forfait.amount
-    elif isinstance(forfait, Euro):
-        amount = forfait
-    else:
-        raise InvalidInputError(f"expected a Euro amount, got {forfait!r}", where="forfait")
-    if amount.cents < 0:
-        raise InvalidInputError("cannot be negative", where="forfait")
-    for name, day in (("start", start), ("targets_reached_on", targets_reached_on)):
-        if day is not None:
-            check_date(day, where=name)
-    if targets_reached_on is not None and targets_reached_on < start:
-        raise InvalidInputError(
-            f"targets reached ({targets_reached_on}) before the project started ({start})",
-            where="targets_reached_on",
-        )
-    start_share, start_read = rules.read_as("e_parcours.payment.start_share", Fraction, on=on)
-    usage_share, usage_read = rules.read_as("e_parcours.payment.usage_share", Fraction, on=on)
-    if start_share + usage_share != 1:
-        raise InvalidInputError(
-            f"the payment shares sum to {start_share + usage_share}, not 1",
-            where="e_parcours.payment",
-        )
+    amount, children = _forfait_amount(forfait)
+    _check_payment_dates(start, targets_reached_on)
+    start_share, reads = _payment_shares(rules, on)
     usage_deadline = e_parcours_usage_deadline(start, rules=rules, on=on)
     deadline = usage_deadline.due
     exact_start = amount.value * start_share
@@ -280,27 +332,7 @@ def e_parcours_payments(
     in_time = targets_reached_on is not None and targets_reached_on <= deadline
     usage_payment = rest if in_time else Euro.zero()
     lost = rest if (targets_reached_on is not None and not in_time) else Euro.zero()
-    if pending:
-        outcome = Text(
-            fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} en attente "
-            f"des cibles d'usage (au plus tard le {deadline.isoformat()})",
-            en=f"{start_payment.format('en')} at start; {rest.format('en')} pending the usage "
-            f"targets (at the latest on {deadline.isoformat()})",
-        )
-    elif in_time:
-        outcome = Text(
-            fr=f"{start_payment.format('fr')} à l'amorçage + {rest.format('fr')} à l'atteinte "
-            "des cibles, dans les délais",
-            en=f"{start_payment.format('en')} at start + {rest.format('en')} at the targets, "
-            "in time",
-        )
-    else:
-        outcome = Text(
-            fr=f"{start_payment.format('fr')} à l'amorçage ; {rest.format('fr')} perdus : cibles "
-            f"atteintes le {targets_reached_on} après l'échéance du {deadline.isoformat()}",
-            en=f"{start_payment.format('en')} at start; {rest.format('en')} lost: targets "
-            f"reached on {targets_reached_on}, after the deadline of {deadline.isoformat()}",
-        )
+    outcome = _payments_outcome(start_payment, rest, deadline, targets_reached_on)
     explanation = Explanation(
         rule="e_parcours.payments",
         title=Text(
@@ -313,7 +345,7 @@ def e_parcours_payments(
             InputValue("start", start),
             InputValue("targets_reached_on", targets_reached_on),
         ),
-        parameters=(start_read, usage_read),
+        parameters=reads,
         rounding=(
             RoundingStep(
                 what=Text(fr="versement d'amorçage", en="start payment"),
@@ -322,14 +354,7 @@ def e_parcours_payments(
                 policy=CENT_HALF_UP,
             ),
         ),
-        assumptions=(
-            Text(
-                fr="Le second versement est le reste du forfait (forfait − amorçage arrondi), pour "
-                "que les deux tombent juste.",
-                en="The second payment is the rest of the forfait (forfait − rounded start "
-                "payment), so that both add up exactly.",
-            ),
-        ),
+        assumptions=(_REST_ASSUMPTION,),
         children=(*children, usage_deadline.explanation),
     )
     return EParcoursPayments(

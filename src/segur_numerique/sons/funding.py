@@ -115,6 +115,55 @@ def sons_ttc(
     return SonsCeiling(ht, ttc, explanation)
 
 
+def _ceiling_kind(kind: SonsCeilingKind | str) -> SonsCeilingKind:
+    try:
+        return SonsCeilingKind(kind)
+    except ValueError:
+        names = ", ".join(k.value for k in SonsCeilingKind)
+        raise InvalidInputError(
+            f"unknown ceiling {kind!r}; expected one of {names}", where="kind"
+        ) from None
+
+
+def _band_measure(
+    which: SonsCeilingKind, turnover: Euro | None, sites: int | None
+) -> tuple[int, str, InputValue]:
+    """The measure a band is chosen by (LGO: turnover in cents, SGL: sites), checked."""
+    if which is SonsCeilingKind.LGO:
+        if not isinstance(turnover, Euro) or turnover.cents < 0 or sites is not None:
+            raise InvalidInputError(
+                "the LGO ceiling needs the turnover (a non-negative Euro amount) and no sites",
+                where="turnover",
+            )
+        return turnover.cents, "turnover_from", InputValue("turnover", turnover)
+    if isinstance(sites, bool) or not isinstance(sites, int) or sites < 1 or turnover is not None:
+        raise InvalidInputError(
+            "the SGL ceiling needs the number of lab sites (a whole number ≥ 1) and no turnover",
+            where="sites",
+        )
+    return sites, "sites_from", InputValue("sites", sites)
+
+
+def _band_index(
+    recorder: ReadRecorder, prefix: str, bound_name: str, measure: int, measure_name: str
+) -> int:
+    """The 0-based band of ``measure``, the band bounds read through ``recorder``."""
+    count = recorder.read_as(f"{prefix}.band_count", int)
+    bounds: list[int] = []
+    for n in range(1, count + 1):
+        bound = recorder.read_as(f"{prefix}.band.{n}.{bound_name}", object)
+        bounds.append(bound.cents if isinstance(bound, Euro) else int(bound))  # type: ignore[call-overload]
+    if any(b <= a for a, b in itertools.pairwise(bounds)) or not bounds:
+        raise InvalidInputError(
+            f"band bounds must be strictly increasing, got {bounds}",
+            where=f"{prefix}.band.*.{bound_name}",
+        )
+    index = bisect.bisect_right(bounds, measure) - 1
+    if index < 0:
+        raise InvalidInputError(f"{measure_name} is below the first band", where=measure_name)
+    return index
+
+
 def sons_ceiling(
     rules: RuleSet,
     kind: SonsCeilingKind | str,
@@ -134,13 +183,7 @@ def sons_ceiling(
     >>> sons_ceiling(illustrative_assumptions(), "sgl", sites=4).ht.amount
     Euro('30000.00')
     """
-    try:
-        which = SonsCeilingKind(kind)
-    except ValueError:
-        names = ", ".join(k.value for k in SonsCeilingKind)
-        raise InvalidInputError(
-            f"unknown ceiling {kind!r}; expected one of {names}", where="kind"
-        ) from None
+    which = _ceiling_kind(kind)
     if which is SonsCeilingKind.LOINC:
         if turnover is not None or sites is not None:
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
@@ -148,45 +191,11 @@ def sons_ceiling(
         return sons_ttc(
             rules, forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
         )
-    if which is SonsCeilingKind.LGO:
-        if not isinstance(turnover, Euro) or turnover.cents < 0 or sites is not None:
-            raise InvalidInputError(
-                "the LGO ceiling needs the turnover (a non-negative Euro amount) and no sites",
-                where="turnover",
-            )
-        measure: int = turnover.cents
-        bound_name, measure_input = "turnover_from", InputValue("turnover", turnover)
-    else:
-        if (
-            isinstance(sites, bool)
-            or not isinstance(sites, int)
-            or sites < 1
-            or turnover is not None
-        ):
-            raise InvalidInputError(
-                "the SGL ceiling needs the number of lab sites (a whole number ≥ 1) and no turnover",
-                where="sites",
-            )
-        measure = sites
-        bound_name, measure_input = "sites_from", InputValue("sites", sites)
+    measure, bound_name, measure_input = _band_measure(which, turnover, sites)
     prefix = f"sons.ceiling.{which.value}"
     recorder = ReadRecorder(rules, on)
     read = recorder.read_as
-    count = read(f"{prefix}.band_count", int)
-    bounds: list[int] = []
-    for n in range(1, count + 1):
-        bound = read(f"{prefix}.band.{n}.{bound_name}", object)
-        bounds.append(bound.cents if isinstance(bound, Euro) else int(bound))  # type: ignore[call-overload]
-    if any(b <= a for a, b in itertools.pairwise(bounds)) or not bounds:
-        raise InvalidInputError(
-            f"band bounds must be strictly increasing, got {bounds}",
-            where=f"{prefix}.band.*.{bound_name}",
-        )
-    index = bisect.bisect_right(bounds, measure) - 1
-    if index < 0:
-        raise InvalidInputError(
-            f"{measure_input.name} is below the first band", where=measure_input.name
-        )
+    index = _band_index(recorder, prefix, bound_name, measure, measure_input.name)
     amount = read(f"{prefix}.band.{index + 1}.amount", Euro)
     low, high = read(f"{prefix}.min", Euro), read(f"{prefix}.max", Euro)
     if not low <= amount <= high:
@@ -238,6 +247,20 @@ class SonsPayments(HtmlResult):
         }
 
 
+def _payment_total(amount: Euro | SonsCeiling) -> tuple[Euro, tuple[Explanation, ...]]:
+    """The amount to split (a ceiling's TTC amount) and the explanation it comes from."""
+    children: tuple[Explanation, ...] = ()
+    if isinstance(amount, SonsCeiling):
+        total, children = amount.ttc.amount, (amount.explanation,)
+    elif isinstance(amount, Euro):
+        total = amount
+    else:
+        raise InvalidInputError(f"expected a Euro amount, got {amount!r}", where="amount")
+    if total.cents < 0:
+        raise InvalidInputError("cannot be negative", where="amount")
+    return total, children
+
+
 def sons_payments(
     rules: RuleSet,
     amount: Euro | SonsCeiling,
@@ -255,16 +278,7 @@ def sons_payments(
     >>> p.advance, p.balance, p.pending
     (Euro('315.00'), Euro('735.00'), True)
     """
-    children: tuple[Explanation, ...] = ()
-    if isinstance(amount, SonsCeiling):
-        children = (amount.explanation,)
-        total = amount.ttc.amount
-    elif isinstance(amount, Euro):
-        total = amount
-    else:
-        raise InvalidInputError(f"expected a Euro amount, got {amount!r}", where="amount")
-    if total.cents < 0:
-        raise InvalidInputError("cannot be negative", where="amount")
+    total, children = _payment_total(amount)
     if installation_certified_on is not None and (
         isinstance(installation_certified_on, dt.datetime)
         or not isinstance(installation_certified_on, dt.date)
