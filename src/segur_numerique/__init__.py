@@ -266,15 +266,8 @@ from segur_numerique.sun_es.evaluation import (
     evaluate_indicator,
     evaluate_volet1,
 )
-from segur_numerique.sun_es.funding import (
-    DegressionError,
-    DomainPayment,
-    ForfaitGrid,
-    ForfaitGridError,
-    SunEsForfait,
-    grid_row,
-    sun_es_forfait,
-)
+from segur_numerique.sun_es.funding import DomainPayment, SunEsForfait, sun_es_forfait
+from segur_numerique.sun_es.grid import DegressionError, ForfaitGrid, ForfaitGridError, grid_row
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     SUN_ES_VOLET1,
