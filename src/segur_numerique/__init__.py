@@ -248,6 +248,15 @@ from segur_numerique.sons.funding import (
     sons_payments,
     sons_ttc,
 )
+from segur_numerique.sun_es.cases import (
+    SIMULATION_FORMAT,
+    SimulationCase,
+    SimulationInput,
+    load_case,
+    parse_case,
+    sample_case,
+    simulation_json_schema,
+)
 from segur_numerique.sun_es.dialysis import (
     DialysisSession,
     DialysisStay,
@@ -284,16 +293,9 @@ from segur_numerique.sun_es.indicators import (
 )
 from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
 from segur_numerique.sun_es.simulation import (
-    SIMULATION_FORMAT,
     DomainOutcome,
     Simulation,
-    SimulationCase,
-    SimulationInput,
-    load_case,
-    parse_case,
-    sample_case,
     simulate,
-    simulation_json_schema,
     simulation_outcome,
 )
 from segur_numerique.sun_es.targets import (

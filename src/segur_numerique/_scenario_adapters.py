@@ -149,7 +149,8 @@ def _sun_es_volet_split(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _sun_es_simulation(inputs: Inputs, rules: RuleSet) -> Computed:
-    from segur_numerique.sun_es.simulation import SIMULATION_FORMAT, parse_case, simulate  # noqa: PLC0415
+    from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case  # noqa: PLC0415
+    from segur_numerique.sun_es.simulation import simulate  # noqa: PLC0415
 
     raw = {
         "format": SIMULATION_FORMAT,
