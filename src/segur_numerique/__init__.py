@@ -264,16 +264,18 @@ from segur_numerique.sun_es.dialysis import (
     SessionGroup,
     dialysis_stays,
 )
-from segur_numerique.sun_es.evaluation import (
+from segur_numerique.sun_es.domain_evaluation import (
     DomainResult,
+    VoletResult,
+    evaluate_domain,
+    evaluate_volet1,
+)
+from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCountError,
     IndicatorCounts,
     IndicatorResult,
-    VoletResult,
-    evaluate_domain,
     evaluate_indicator,
-    evaluate_volet1,
 )
 from segur_numerique.sun_es.funding import DomainPayment, SunEsForfait, sun_es_forfait
 from segur_numerique.sun_es.grid import DegressionError, ForfaitGrid, ForfaitGridError, grid_row

@@ -37,12 +37,8 @@ from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.provenance import Origin
 from segur_numerique.sun_es.cases import SimulationCase
-from segur_numerique.sun_es.evaluation import (
-    EstablishmentProfile,
-    IndicatorCounts,
-    VoletResult,
-    evaluate_volet1,
-)
+from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
+from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 from segur_numerique.sun_es.funding import SunEsForfait, sun_es_forfait
 from segur_numerique.sun_es.reassignment import Reassignment, reassign
 from segur_numerique.sun_es.report import report
