@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from segur_numerique.cli import main
-from segur_numerique.sun_es.simulation import sample_case, sample_path
+from segur_numerique.sun_es.cases import sample_case, sample_path
 
 
 def test_sample_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,13 +11,12 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import Euro, SunEsDomain
-from segur_numerique.sun_es.funding import (
+from segur_numerique.sun_es.funding import DomainPayment, sun_es_forfait
+from segur_numerique.sun_es.grid import (
     SUN_ES_WINDOWS,
     DegressionError,
-    DomainPayment,
     ForfaitGrid,
     ForfaitGridError,
-    sun_es_forfait,
 )
 
 RULES = sn.illustrative_assumptions()

@@ -11,16 +11,15 @@ import jsonschema
 import pytest
 
 import segur_numerique as sn
-from segur_numerique.sun_es.evaluation import IndicatorCounts
-from segur_numerique.sun_es.simulation import (
+from segur_numerique.sun_es.cases import (
     SimulationCase,
     load_case,
     parse_case,
     sample_case,
     sample_path,
-    simulate,
-    simulation_outcome,
 )
+from segur_numerique.sun_es.evaluation import IndicatorCounts
+from segur_numerique.sun_es.simulation import simulate, simulation_outcome
 
 RULES = sn.illustrative_assumptions()
 

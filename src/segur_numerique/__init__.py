@@ -244,6 +244,15 @@ from segur_numerique.sons.funding import (
     sons_payments,
     sons_ttc,
 )
+from segur_numerique.sun_es.cases import (
+    SIMULATION_FORMAT,
+    SimulationCase,
+    SimulationInput,
+    load_case,
+    parse_case,
+    sample_case,
+    simulation_json_schema,
+)
 from segur_numerique.sun_es.dialysis import (
     DialysisSession,
     DialysisStay,
@@ -251,26 +260,21 @@ from segur_numerique.sun_es.dialysis import (
     SessionGroup,
     dialysis_stays,
 )
-from segur_numerique.sun_es.evaluation import (
+from segur_numerique.sun_es.domain_evaluation import (
     DomainResult,
+    VoletResult,
+    evaluate_domain,
+    evaluate_volet1,
+)
+from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCountError,
     IndicatorCounts,
     IndicatorResult,
-    VoletResult,
-    evaluate_domain,
     evaluate_indicator,
-    evaluate_volet1,
 )
-from segur_numerique.sun_es.funding import (
-    DegressionError,
-    DomainPayment,
-    ForfaitGrid,
-    ForfaitGridError,
-    SunEsForfait,
-    grid_row,
-    sun_es_forfait,
-)
+from segur_numerique.sun_es.funding import DomainPayment, SunEsForfait, sun_es_forfait
+from segur_numerique.sun_es.grid import DegressionError, ForfaitGrid, ForfaitGridError, grid_row
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     SUN_ES_VOLET1,
@@ -287,16 +291,9 @@ from segur_numerique.sun_es.indicators import (
 )
 from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
 from segur_numerique.sun_es.simulation import (
-    SIMULATION_FORMAT,
     DomainOutcome,
     Simulation,
-    SimulationCase,
-    SimulationInput,
-    load_case,
-    parse_case,
-    sample_case,
     simulate,
-    simulation_json_schema,
     simulation_outcome,
 )
 from segur_numerique.sun_es.targets import (

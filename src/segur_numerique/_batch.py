@@ -50,7 +50,7 @@ from segur_numerique._establishment import FINESS_PATTERN, Activity, Establishme
 from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.core.money import Euro
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.sun_es.funding import ForfaitGrid, ForfaitGridError
+from segur_numerique.sun_es.grid import ForfaitGrid, ForfaitGridError
 
 if TYPE_CHECKING:
     import numpy as np

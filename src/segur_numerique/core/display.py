@@ -39,6 +39,33 @@ def table_html(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _parameters_html(parameters: Iterable[Any], lang: Lang) -> str:
+    """The rule values read by a step: key, value, status and origin, sources."""
+    fr = lang == "fr"
+    rows = []
+    for p in parameters:
+        flags = p.status.label().in_(lang)
+        if p.origin.value != "official":
+            flags += f", {p.origin.label().in_(lang)}"
+        rows.append(
+            (
+                p.key + (f" ({p.alternative})" if p.alternative else ""),
+                render_value(p.value, lang),
+                flags,
+                "; ".join(s.cite() for s in p.sources),
+            )
+        )
+    return table_html(
+        (
+            "valeur de règle" if fr else "rule value",
+            "valeur" if fr else "value",
+            "statut" if fr else "status",
+            "sources",
+        ),
+        rows,
+    )
+
+
 def _step_html(step: Any, lang: Lang, *, open_: bool) -> str:
     fr = lang == "fr"
     result = "" if step.result is None else f"<b>{_e(render_value(step.result, lang))}</b> — "
@@ -68,30 +95,7 @@ def _step_html(step: Any, lang: Lang, *, open_: bool) -> str:
             )
         )
     if step.parameters:
-        rows = []
-        for p in step.parameters:
-            flags = p.status.label().in_(lang)
-            if p.origin.value != "official":
-                flags += f", {p.origin.label().in_(lang)}"
-            rows.append(
-                (
-                    p.key + (f" ({p.alternative})" if p.alternative else ""),
-                    render_value(p.value, lang),
-                    flags,
-                    "; ".join(s.cite() for s in p.sources),
-                )
-            )
-        parts.append(
-            table_html(
-                (
-                    "valeur de règle" if fr else "rule value",
-                    "valeur" if fr else "value",
-                    "statut" if fr else "status",
-                    "sources",
-                ),
-                rows,
-            )
-        )
+        parts.append(_parameters_html(step.parameters, lang))
     if step.rounding:
         parts.append(
             table_html(

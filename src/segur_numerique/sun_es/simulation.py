@@ -5,7 +5,8 @@
 when the establishment says from which date it can reach its targets, the window it ends up in
 after a missed deadline (§2.2), its usage indicators from counts against the window's targets
 (§2.1), and the forfait of each domain (§2.4). The result has one root
-:class:`~segur_numerique.Explanation` whose children are the explanations of every step.
+:class:`~segur_numerique.Explanation` whose children are the explanations of every step. The
+case simulated (and its file format) is in :mod:`segur_numerique.sun_es.cases`.
 
 The targets, the forfait grid and its degression are **unknown** (no public source): with the
 official rules, :func:`simulate` raises :class:`~segur_numerique.MissingParameterError` naming the
@@ -17,287 +18,30 @@ lists every illustrative value it used (:attr:`Simulation.illustrative_keys`).
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
-from collections.abc import Iterable, Mapping
-from importlib import resources
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from segur_numerique._establishment import Establishment, structure
+from segur_numerique._domains import SunEsDomain as EligibilityDomain
+from segur_numerique._eligibility import EligibilityResult, sun_es_eligibility
+from segur_numerique._establishment import Establishment
 from segur_numerique._rules import RuleSet
+from segur_numerique._windows import Window
+from segur_numerique._windows import window as get_window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.money import Euro, euro_sum
 from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.provenance import Origin
-from segur_numerique.sun_es.evaluation import (
-    EstablishmentProfile,
-    IndicatorCounts,
-    VoletResult,
-    evaluate_volet1,
-)
-
-SIMULATION_FORMAT = "segur_numerique.simulation/v1"
-"""The ``format`` field of simulation input files."""
-
-VOLET1_DOMAINS = ("discharge_documents", "biology", "imaging")
-"""The volet 1 domains a simulation may apply for (RULES.md §2.1)."""
-
-_CASE_KEYS = frozenset(
-    {"format", "name", "illustrative", "rules", "establishment", "application", "counts"}
-)
-_APPLICATION_KEYS = frozenset({"window", "domains", "ready_on", "on"})
-
-
-def _domains(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        raise InvalidInputError("must be a list of domains, not a string", where="domains")
-    out = tuple(value)
-    for i, d in enumerate(out):
-        if d not in VOLET1_DOMAINS:
-            raise InvalidInputError(
-                f"unknown volet 1 domain {d!r}; expected one of {', '.join(VOLET1_DOMAINS)}",
-                where=f"domains[{i}]",
-            )
-    if len(set(out)) != len(out):
-        raise InvalidInputError("a domain is given twice", where="domains")
-    return out
-
-
-def _counts(
-    value: Mapping[str, IndicatorCounts] | Iterable[IndicatorCounts],
-) -> tuple[IndicatorCounts, ...]:
-    items = tuple(value.values()) if isinstance(value, Mapping) else tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, IndicatorCounts):
-            raise InvalidInputError(f"expected IndicatorCounts, got {item!r}", where=f"counts[{i}]")
-    return items
-
-
-def _window_name(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in ("F1", "F2", "F3", "F4"):
-        raise InvalidInputError(f"expected F1, F2, F3 or F4, got {value!r}", where="window")
-
-
-def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        check_date(value, where=attribute.name)
-
-
-@attrs.frozen
-class SimulationCase:
-    """An establishment and its SUN-ES volet 1 application, as simulated by :func:`simulate`.
-
-    Attributes:
-        establishment: the establishment.
-        window: the window it applies to (``F1`` to ``F4``).
-        name: a name for reports (the FINESS by default).
-        domains: the volet 1 domains applied for; by default every domain it may have
-            (documents de sortie; biologie with an own lab; imagerie with own imaging).
-        counts: the numerator and denominator of its indicators, if known; without counts the
-            forfaits are those at stake (as if the targets were reached), and the report says so.
-        ready_on: the date from which it can reach its targets; after its window's deadline it
-            is moved to a later window (RULES.md §2.2).
-        on: read the rule values as known on this date (latest by default).
-    """
-
-    establishment: Establishment
-    window: str = attrs.field(validator=_window_name)
-    name: str | None = None
-    domains: tuple[str, ...] | None = attrs.field(default=None, converter=_domains)
-    counts: tuple[IndicatorCounts, ...] = attrs.field(default=(), converter=_counts)
-    ready_on: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    on: dt.date | None = attrs.field(default=None, validator=_optional_date)
-
-    @property
-    def label(self) -> str:
-        """The name, or ``FINESS <géographique>``."""
-        return self.name or f"FINESS {self.establishment.finess_geographique}"
-
-    def applied_domains(self) -> tuple[str, ...]:
-        """The domains applied for (explicit, or those the establishment may have)."""
-        if self.domains is not None:
-            return self.domains
-        est = self.establishment
-        return tuple(
-            d
-            for d, has in zip(VOLET1_DOMAINS, (True, est.own_lab, est.own_imaging), strict=True)
-            if has
-        )
-
-    def to_json(self) -> dict[str, JsonValue]:
-        """The case in the shape :func:`parse_case` reads."""
-        application: dict[str, JsonValue] = {"window": self.window}
-        if self.domains is not None:
-            application["domains"] = list(self.domains)
-        if self.ready_on is not None:
-            application["ready_on"] = self.ready_on.isoformat()
-        if self.on is not None:
-            application["on"] = self.on.isoformat()
-        out: dict[str, JsonValue] = {
-            "format": SIMULATION_FORMAT,
-            "establishment": self.establishment.to_json(),
-            "application": application,
-            "counts": {
-                c.indicator: {"numerator": c.numerator, "denominator": c.denominator}
-                for c in self.counts
-            },
-        }
-        if self.name is not None:
-            out["name"] = self.name
-        return out
-
-
-@attrs.frozen
-class SimulationInput:
-    """A parsed simulation file: the case, and the rule set it asks for."""
-
-    case: SimulationCase
-    rules: str = "official"
-    """``official`` or ``illustrative``."""
-    illustrative: bool = False
-    """The file says its establishment is illustrative (a made-up sample)."""
-
-
-def parse_case(data: Mapping[str, Any], *, where: str = "simulation") -> SimulationInput:
-    """A simulation input from a mapping (as read from TOML or JSON); errors name the path.
-
-    >>> raw = {
-    ...     "format": "segur_numerique.simulation/v1",
-    ...     "establishment": {
-    ...         "finess_juridique": "750712184",
-    ...         "finess_geographique": "750100042",
-    ...         "legal_status": "public",
-    ...         "activities": ["mco"],
-    ...         "activity_2019": 1,
-    ...     },
-    ...     "application": {"window": "F5"},
-    ... }
-    >>> parse_case(raw)
-    Traceback (most recent call last):
-    ...
-    segur_numerique.errors.InvalidInputError: simulation.application.window: expected F1, F2, F3 or F4, got 'F5'
-    """
-    if not isinstance(data, Mapping):
-        raise InvalidInputError("expected a table", where=where)
-    if data.get("format") != SIMULATION_FORMAT:
-        raise InvalidInputError(
-            f"format must be {SIMULATION_FORMAT!r}, got {data.get('format')!r}",
-            where=f"{where}.format",
-        )
-    extra = sorted(set(data) - _CASE_KEYS)
-    if extra:
-        raise InvalidInputError(
-            f"unexpected field(s) {', '.join(extra)}; expected {', '.join(sorted(_CASE_KEYS))}",
-            where=where,
-        )
-    for required in ("establishment", "application"):
-        if not isinstance(data.get(required), Mapping):
-            raise InvalidInputError("a table is required", where=f"{where}.{required}")
-    establishment = structure(data["establishment"], Establishment, where=f"{where}.establishment")
-    application = data["application"]
-    extra = sorted(set(application) - _APPLICATION_KEYS)
-    if extra:
-        raise InvalidInputError(
-            f"unexpected field(s) {', '.join(extra)}; expected {', '.join(sorted(_APPLICATION_KEYS))}",
-            where=f"{where}.application",
-        )
-    raw_counts = data.get("counts", {})
-    if not isinstance(raw_counts, Mapping):
-        raise InvalidInputError("expected a table of indicators", where=f"{where}.counts")
-    counts = []
-    for indicator, pair in raw_counts.items():
-        at = f"{where}.counts.{indicator}"
-        if not isinstance(pair, Mapping) or set(pair) != {"numerator", "denominator"}:
-            raise InvalidInputError("expected {numerator = n, denominator = d}", where=at)
-        try:
-            counts.append(IndicatorCounts(indicator, pair["numerator"], pair["denominator"]))
-        except InvalidInputError as exc:
-            raise type(exc)(exc.what, where=at) from None
-    rules = data.get("rules", "official")
-    if rules not in ("official", "illustrative"):
-        raise InvalidInputError(
-            f"expected 'official' or 'illustrative', got {rules!r}", where=f"{where}.rules"
-        )
-    illustrative = data.get("illustrative", False)
-    if not isinstance(illustrative, bool):
-        raise InvalidInputError("expected true or false", where=f"{where}.illustrative")
-    name = data.get("name")
-    if name is not None and (not isinstance(name, str) or not name.strip()):
-        raise InvalidInputError("expected a non-empty string", where=f"{where}.name")
-    try:
-        case = SimulationCase(
-            establishment=establishment,
-            window=application.get("window"),
-            name=name,
-            domains=application.get("domains"),
-            counts=tuple(counts),
-            ready_on=(
-                parse_iso_date(application["ready_on"], "ready_on")
-                if "ready_on" in application
-                else None
-            ),
-            on=parse_iso_date(application["on"], "on") if "on" in application else None,
-        )
-    except InvalidInputError as exc:
-        raise type(exc)(exc.what, where=f"{where}.application.{exc.where}") from None
-    return SimulationInput(case, rules, illustrative)
-
-
-def load_case(path: str | Path) -> SimulationInput:
-    """Read a simulation file (TOML or JSON, by extension).
-
-    Raises:
-        InvalidInputError: the file cannot be read or a value is bad; ``where`` names the file
-            and the path of the value.
-    """
-    file = Path(path)
-    text = read_text_file(file)
-    try:
-        if file.suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif file.suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise InvalidInputError("a simulation file ends in .toml or .json", where=str(file))
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInputError(f"malformed file: {exc}", where=str(file)) from None
-    return parse_case(data, where=str(file))
-
-
-def simulation_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of simulation input files."""
-    path = resources.files("segur_numerique").joinpath("schemas/simulation.schema.json")
-    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return loaded
-
-
-def sample_path() -> Path:
-    """The embedded sample establishment (``samples/sample_establishment.toml``; illustrative)."""
-    return Path(
-        str(resources.files("segur_numerique").joinpath("samples/sample_establishment.toml"))
-    )
-
-
-def sample_case() -> SimulationInput:
-    """The embedded sample establishment: **illustrative**, a made-up hospital.
-
-    >>> sample_case().illustrative
-    True
-    """
-    return load_case(sample_path())
-
-
-# --------------------------------------------------------------------------------------------
-# The simulation.
+from segur_numerique.sun_es.cases import SimulationCase
+from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
+from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
+from segur_numerique.sun_es.funding import SunEsForfait, sun_es_forfait
+from segur_numerique.sun_es.reassignment import Reassignment, reassign
+from segur_numerique.sun_es.report import report
 
 
 @attrs.frozen
@@ -351,9 +95,7 @@ class Simulation(HtmlResult):
         return self.indicators is None
 
     def render(self, lang: Lang = "fr") -> str:
-        """A readable report (see :func:`segur_numerique.cli.simulate.report`)."""
-        from segur_numerique.cli.simulate import report  # noqa: PLC0415
-
+        """A readable report (see :func:`segur_numerique.sun_es.report.report`)."""
         return report(self, lang)
 
     def to_json(self) -> dict[str, JsonValue]:
@@ -389,46 +131,24 @@ def _profile(est: Establishment) -> EstablishmentProfile:
     )
 
 
-def _reassign(case: SimulationCase, rules: RuleSet, chosen: Any) -> tuple[str | None, Any]:
+def _reassign(
+    case: SimulationCase, rules: RuleSet, chosen: Window
+) -> tuple[str | None, Reassignment | None]:
     """The window after a missed deadline (RULES.md §2.2), when a ready date is given."""
     if case.ready_on is None:
         return case.window, None
-    from segur_numerique.sun_es.reassignment import reassign  # noqa: PLC0415
-
     result = reassign(chosen, case.ready_on, rules=rules, as_known_on=case.on)
     return (result.window.name if result.window is not None else None), result
 
 
-def simulate(
+def _as_case(
     case: SimulationCase | Establishment,
-    *,
-    rules: RuleSet,
-    window: str | None = None,
-    domains: Iterable[str] | None = None,
-    counts: Iterable[IndicatorCounts] = (),
-    ready_on: dt.date | None = None,
-) -> Simulation:
-    """Simulate one establishment's SUN-ES volet 1 application, every step explained.
-
-    ``case`` is a :class:`SimulationCase`, or an :class:`~segur_numerique.Establishment` with its
-    application given as keywords (``window`` is then required):
-    ``simulate(establishment, rules=rules, window="F2", counts=[...])``.
-
-    >>> import segur_numerique as sn
-    >>> sample = sn.sample_case()
-    >>> result = sn.simulate(sample.case, rules=sn.illustrative_assumptions())
-    >>> result.effective_window, result.total
-    ('F2', Euro('...'))
-
-    Raises:
-        MissingParameterError: a value nobody could source (a target, the forfait grid) is needed
-            and ``rules`` does not supply it.
-    """
-    from segur_numerique._domains import SunEsDomain as EligibilityDomain  # noqa: PLC0415
-    from segur_numerique._eligibility import sun_es_eligibility  # noqa: PLC0415
-    from segur_numerique._windows import window as get_window  # noqa: PLC0415
-    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
-
+    window: str | None,
+    domains: Iterable[str] | None,
+    counts: Iterable[IndicatorCounts],
+    ready_on: dt.date | None,
+) -> SimulationCase:
+    """The case of :func:`simulate`: given, or an establishment with its application."""
     if isinstance(case, Establishment):
         if window is None:
             raise InvalidInputError("give the window the establishment applies to", where="window")
@@ -444,10 +164,14 @@ def simulate(
         raise InvalidInputError(
             "a SimulationCase already holds its application; give no keywords", where="case"
         )
-    est = case.establishment
-    on = case.on
-    domains = case.applied_domains()
+    return case
 
+
+def _eligibility(
+    case: SimulationCase, rules: RuleSet
+) -> tuple[list[EligibilityResult], dict[str, bool], bool]:
+    """The verdict of each domain applied for (and of the CRO bonus), by domain, and the bonus's."""
+    est, on, domains = case.establishment, case.on, case.applied_domains()
     verdicts = []
     eligible: dict[str, bool] = {}
     for d in domains:
@@ -459,20 +183,23 @@ def simulate(
         cro = sun_es_eligibility(est, EligibilityDomain.CRO_BONUS, rules=rules, on=on)
         verdicts.append(cro)
         cro_eligible = cro.eligible
+    return verdicts, eligible, cro_eligible
 
-    chosen = get_window(case.window, "sun_es", rules=rules, as_known_on=on)
-    effective, reassignment = _reassign(case, rules, chosen)
 
-    eligible_domains = tuple(d for d in domains if eligible[d]) if effective is not None else ()
-    indicators: VoletResult | None = None
-    if case.counts and eligible_domains and effective is not None:
-        indicators = evaluate_volet1(
-            _profile(est), case.counts, effective, rules, domains=eligible_domains
-        )
-
+def _forfaits(
+    case: SimulationCase,
+    rules: RuleSet,
+    *,
+    eligible: dict[str, bool],
+    cro_eligible: bool,
+    effective: str | None,
+    indicators: VoletResult | None,
+) -> tuple[list[SunEsForfait], list[DomainOutcome]]:
+    """The forfait of each eligible domain, and a summary row per domain applied for."""
+    est, on = case.establishment, case.on
     forfaits = []
     rows = []
-    for d in domains:
+    for d in case.applied_domains():
         if not eligible[d] or effective is None:
             rows.append(DomainOutcome(d, eligible[d], None, None))
             continue
@@ -498,53 +225,32 @@ def simulate(
         rows.append(
             DomainOutcome(d, True, met, forfait.paid, forfait.cro_bonus if bonus_due else None)
         )
-    total = euro_sum(f.amount for f in forfaits)
+    return forfaits, rows
 
-    children = [v.explanation for v in verdicts]
-    children.append(chosen.explanation())
-    if reassignment is not None:
-        children.append(reassignment.explanation)
-    if indicators is not None:
-        children.append(indicators.explanation)
-    children.extend(f.explanation for f in forfaits)
-    assumptions = []
+
+def _assumptions(effective: str | None, indicators: VoletResult | None) -> tuple[Text, ...]:
+    """Nothing paid without a window left; forfaits at stake without counts."""
     if effective is None:
-        assumptions.append(
+        return (
             Text(
                 fr="Aucune fenêtre ne reste où les cibles peuvent être atteintes : rien n'est versé.",
                 en="No window is left in which the targets can be reached: nothing is paid.",
-            )
+            ),
         )
-    elif indicators is None:
-        assumptions.append(
+    if indicators is None:
+        return (
             Text(
                 fr="Aucun décompte d'indicateurs fourni : les forfaits affichés sont ceux en jeu, "
                 "comme si les cibles étaient atteintes.",
                 en="No indicator counts given: the forfaits shown are those at stake, as if the "
                 "targets were reached.",
-            )
+            ),
         )
-    draft = Explanation(
-        rule="sun_es.simulation",
-        title=Text(
-            fr=f"Simulation SUN-ES volet 1 — {case.label}",
-            en=f"SUN-ES volet 1 simulation — {case.label}",
-        ),
-        outcome=Text(
-            fr=f"fenêtre {effective or 'aucune'}, total {total.format('fr')}",
-            en=f"window {effective or 'none'}, total {total.format('en')}",
-        ),
-        result=total,
-        inputs=(
-            InputValue("establishment", est),
-            InputValue("window", case.window),
-            InputValue("domains", domains, defaulted=case.domains is None),
-            InputValue("ready_on", case.ready_on),
-            InputValue("on", on, defaulted=on is None),
-        ),
-        assumptions=tuple(assumptions),
-        children=tuple(children),
-    )
+    return ()
+
+
+def _flag_illustrative(draft: Explanation) -> tuple[Explanation, tuple[str, ...]]:
+    """The explanation warned of the illustrative values it used, and their keys."""
     illustrative = tuple(
         sorted({p.key for p in draft.all_parameters() if p.origin is Origin.ILLUSTRATIVE})
     )
@@ -562,6 +268,98 @@ def simulate(
                 ),
             ),
         )
+    return draft, illustrative
+
+
+def _explanation(
+    case: SimulationCase,
+    effective: str | None,
+    total: Euro,
+    assumptions: tuple[Text, ...],
+    children: Iterable[Explanation],
+) -> Explanation:
+    """The root explanation of a simulation (before the illustrative warning)."""
+    on = case.on
+    return Explanation(
+        rule="sun_es.simulation",
+        title=Text(
+            fr=f"Simulation SUN-ES volet 1 — {case.label}",
+            en=f"SUN-ES volet 1 simulation — {case.label}",
+        ),
+        outcome=Text(
+            fr=f"fenêtre {effective or 'aucune'}, total {total.format('fr')}",
+            en=f"window {effective or 'none'}, total {total.format('en')}",
+        ),
+        result=total,
+        inputs=(
+            InputValue("establishment", case.establishment),
+            InputValue("window", case.window),
+            InputValue("domains", case.applied_domains(), defaulted=case.domains is None),
+            InputValue("ready_on", case.ready_on),
+            InputValue("on", on, defaulted=on is None),
+        ),
+        assumptions=assumptions,
+        children=tuple(children),
+    )
+
+
+def simulate(
+    case: SimulationCase | Establishment,
+    *,
+    rules: RuleSet,
+    window: str | None = None,
+    domains: Iterable[str] | None = None,
+    counts: Iterable[IndicatorCounts] = (),
+    ready_on: dt.date | None = None,
+) -> Simulation:
+    """Simulate one establishment's SUN-ES volet 1 application, every step explained.
+
+    ``case`` is a :class:`~segur_numerique.SimulationCase`, or an
+    :class:`~segur_numerique.Establishment` with its application given as keywords (``window``
+    is then required): ``simulate(establishment, rules=rules, window="F2", counts=[...])``.
+
+    >>> import segur_numerique as sn
+    >>> sample = sn.sample_case()
+    >>> result = sn.simulate(sample.case, rules=sn.illustrative_assumptions())
+    >>> result.effective_window, result.total
+    ('F2', Euro('...'))
+
+    Raises:
+        MissingParameterError: a value nobody could source (a target, the forfait grid) is needed
+            and ``rules`` does not supply it.
+    """
+    case = _as_case(case, window, domains, counts, ready_on)
+    verdicts, eligible, cro_eligible = _eligibility(case, rules)
+    chosen = get_window(case.window, "sun_es", rules=rules, as_known_on=case.on)
+    effective, reassignment = _reassign(case, rules, chosen)
+
+    applied = case.applied_domains()
+    eligible_domains = tuple(d for d in applied if eligible[d]) if effective is not None else ()
+    indicators: VoletResult | None = None
+    if case.counts and eligible_domains and effective is not None:
+        indicators = evaluate_volet1(
+            _profile(case.establishment), case.counts, effective, rules, domains=eligible_domains
+        )
+
+    forfaits, rows = _forfaits(
+        case,
+        rules,
+        eligible=eligible,
+        cro_eligible=cro_eligible,
+        effective=effective,
+        indicators=indicators,
+    )
+    total = euro_sum(f.amount for f in forfaits)
+
+    children = [v.explanation for v in verdicts]
+    children.append(chosen.explanation())
+    if reassignment is not None:
+        children.append(reassignment.explanation)
+    if indicators is not None:
+        children.append(indicators.explanation)
+    children.extend(f.explanation for f in forfaits)
+    draft = _explanation(case, effective, total, _assumptions(effective, indicators), children)
+    explanation, illustrative = _flag_illustrative(draft)
     return Simulation(
         case=case,
         eligibility=tuple(verdicts),
@@ -573,7 +371,7 @@ def simulate(
         domains=tuple(rows),
         total=total,
         illustrative_keys=illustrative,
-        explanation=draft,
+        explanation=explanation,
     )
 
 
