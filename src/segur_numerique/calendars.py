@@ -50,7 +50,7 @@ def calendar_programme(name: str) -> CalendarProgramme:
     >>> calendar_programme("sunes")
     Traceback (most recent call last):
     ...
-    segur_numerique._catalogue.UnknownProgrammeError: unknown programme 'sunes'; did you mean sun_es, sons?
+    segur_numerique.catalogue.programme.UnknownProgrammeError: unknown programme 'sunes'; did you mean sun_es, sons?
     """
     return find_programme(CALENDAR_PROGRAMMES, name)
 

@@ -1,7 +1,7 @@
 """The programme catalogue: the Ségur Numérique tree and its neighbours (RULES.md §1).
 
 The tree is fixed by the rules (:mod:`segur_numerique.catalogue.tree`); the numbers are not written here. Every envelope, period and
-share is read from the rule data (``data/programmes.toml``, ``data/sun_es_outcomes.toml``) with its
+share is read from the rule data (``catalogue/programmes.toml``, ``sun_es/outcomes.toml``) with its
 provenance, so a :class:`Programme` says where each figure comes from, how sure it is
 (confirmed, secondary, inferred, conflicting) and which version of a conflicting figure it uses::
 

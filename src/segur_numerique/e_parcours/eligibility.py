@@ -52,7 +52,7 @@ _E_PARCOURS_DEADLINES = {
     EParcoursKind.DAC: "e_parcours.deadline.dac_submission",
     EParcoursKind.COLLECTIF: "e_parcours.deadline.collectifs_submission",
 }
-"""The calendar rule values holding the submission deadlines (``data/calendar_programmes.toml``)."""
+"""The calendar rule values holding the submission deadlines (``e_parcours/calendar.toml``)."""
 
 _TITLE = Text(fr="Éligibilité e-parcours", en="e-parcours eligibility")
 _DEADLINE = Text(fr="Date limite de soumission", en="Submission deadline")

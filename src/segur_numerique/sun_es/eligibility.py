@@ -3,7 +3,7 @@
 A health establishment (not an ESMS), any status and activity, with activity in 2019 and the
 prerequisites declared (:mod:`segur_numerique.sun_es.prerequisites`); domains 2 and 3 need an own
 lab or imaging platform, the CRO bonus an operating theatre, and dialysis allows one application
-per FINESS juridique. The rule values live in ``data/eligibility.toml``; each criterion is a
+per FINESS juridique. The rule values live in ``sun_es/eligibility.toml``; each criterion is a
 :class:`~segur_numerique.rules.verdicts.Step` and its reason text a ``Text`` template below.
 """
 

@@ -20,10 +20,11 @@ from segur_numerique.rules.computation import (
     computation,
     malformed_input,
 )
+from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case
 from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator
 from segur_numerique.sun_es.funding import sun_es_forfait
 from segur_numerique.sun_es.reassignment import reassign
-from segur_numerique.sun_es.simulation import SIMULATION_FORMAT, parse_case, simulate
+from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.sun_es.targets import target_from_rules
 
 

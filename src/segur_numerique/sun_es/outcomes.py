@@ -1,6 +1,6 @@
 """SUN-ES published figures: the partial regional envelopes and the window 1 outcomes.
 
-Both are rule data with provenance (``data/sun_es_outcomes.toml``; RULES.md §1 and §2.5): the
+Both are rule data with provenance (``sun_es/outcomes.toml``; RULES.md §1 and §2.5): the
 regional list is partial (the amounts do not add up to the national envelope), and the window 1
 counts are conflicting values whose alternatives the caller may choose.
 """
