@@ -36,7 +36,8 @@ called once per group and domain on the group's first row; its verdict (and its 
 codes) is the verdict of every row of the group.
 
 **Speed.** The number of groups is bounded by the number of distinct criteria combinations (a few
-hundred at most), not by the number of rows; forfaits are an integer-cent table lookup (``searchsorted`` on the band bounds, the same table
+hundred in practice), not by the number of rows; forfaits are an integer-cent table lookup
+(``searchsorted`` on the band bounds, the same table
 :meth:`~segur_numerique.ForfaitGrid.cents_table` the one-by-one path uses).
 """
 
@@ -44,7 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
 
 import narwhals as nw
 
@@ -55,21 +56,6 @@ from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.funding_scaling.batch import BatchInputError, _first_bad_row, _frame
 from segur_numerique.sun_es.funding import ForfaitGrid, ForfaitGridError
-
-if TYPE_CHECKING:
-    pass
-
-__all__ = [
-    "ACTIVITY_COLUMNS",
-    "BOOL_COLUMNS",
-    "STRING_COLUMNS",
-    "BatchInputError",
-    "eligible_column",
-    "establishments_table",
-    "forfait_column",
-    "reasons_column",
-    "sun_es_eligibility_table",
-]
 
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)
 BOOL_COLUMNS: Final = ("own_lab", "own_imaging", "operating_theatre")
