@@ -60,8 +60,12 @@ from segur_numerique.sun_es.funding import ForfaitGrid, ForfaitGridError
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)
 BOOL_COLUMNS: Final = ("own_lab", "own_imaging", "operating_theatre")
 STRING_COLUMNS: Final = ("finess_juridique", "finess_geographique", "legal_status")
-_CRITERIA_COLUMNS: Final = ("legal_status", *ACTIVITY_COLUMNS, *BOOL_COLUMNS)
-"""The columns the eligibility criteria read (with ``activity_2019 > 0`` and the prerequisites)."""
+_CRITERIA_COLUMNS: Final = ("dialysis", *BOOL_COLUMNS)
+"""The columns that can change a verdict, with ``activity_2019 > 0`` and the prerequisites.
+
+Not the legal status nor the activities other than dialysis: any status and any activity are
+accepted (:func:`~segur_numerique.sun_es_eligibility`); they only appear in the reason texts.
+"""
 
 
 def eligible_column(domain: SunEsDomain) -> str:
@@ -192,16 +196,12 @@ def _groups(frame: nw.DataFrame[Any], prereq_cols: Sequence[str]) -> tuple[Any, 
     n = frame.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    status = frame.get_column("legal_status").to_numpy().astype(str)
-    codes = [np.unique(status, return_inverse=True)[1].reshape(-1)]
-    codes += [
-        frame.get_column(c).to_numpy().astype(np.int64)
-        for c in (*_CRITERIA_COLUMNS[1:], *prereq_cols)
-    ]
-    codes.append((frame.get_column("activity_2019").to_numpy() > 0).astype(np.int64))
-    _, first, inverse = np.unique(
-        np.stack(codes, axis=1), axis=0, return_index=True, return_inverse=True
-    )
+    columns = [frame.get_column(c).to_numpy() for c in (*_CRITERIA_COLUMNS, *prereq_cols)]
+    columns.append(frame.get_column("activity_2019").to_numpy() > 0)
+    key = np.zeros(n, dtype=np.int64)
+    for bit, column in enumerate(columns):  # one bit per boolean criterion (< 63 of them)
+        key |= column.astype(np.int64) << bit
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     return first, inverse.reshape(-1)
 
 
@@ -228,6 +228,7 @@ def _verdicts(
     prerequisite_ids: Sequence[str],
     chosen: Sequence[SunEsDomain],
     verdict: Any,
+    with_reasons: bool,
 ) -> tuple[dict[SunEsDomain, Any], dict[SunEsDomain, list[str]]]:
     """Per domain, the eligibility of every row and its failed reason codes.
 
@@ -245,8 +246,9 @@ def _verdicts(
         results: list[EligibilityResult] = [verdict(est, d) for est in representatives]
         by_group = np.asarray([r.eligible for r in results], dtype=bool)
         eligible[d] = by_group[inverse] if results else np.zeros(0, dtype=bool)
-        codes = [",".join(reason.code for reason in r.failed) for r in results]
-        reasons[d] = [codes[g] for g in inverse]
+        if with_reasons:
+            codes = [",".join(reason.code for reason in r.failed) for r in results]
+            reasons[d] = [codes[g] for g in inverse]
     return eligible, reasons
 
 
@@ -321,7 +323,7 @@ def sun_es_eligibility_table(
             assume_unlisted_prerequisites_met=assume_unlisted_prerequisites_met,
         )
 
-    eligible, failed = _verdicts(frame, ids, chosen, verdict)
+    eligible, failed = _verdicts(frame, ids, chosen, verdict, reasons)
     backend = frame.implementation
     columns = [
         nw.new_series(eligible_column(d), eligible[d], nw.Boolean, backend=backend) for d in chosen
