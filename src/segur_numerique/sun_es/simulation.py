@@ -204,7 +204,8 @@ def _forfaits(
             rows.append(DomainOutcome(d, eligible[d], None, None))
             continue
         met_map: dict[str, bool] | None = None
-        bonus_due = False
+        # At stake (no counts) every target is assumed met, the CRO bonus's too (RULES.md §2.1).
+        bonus_due = cro_eligible and d == "discharge_documents"
         met: bool | None = None
         if indicators is not None:
             result = indicators.domain(d)

@@ -1,0 +1,355 @@
+"""Reading SUN-ES stay and document logs: the tables, their columns and their checks.
+
+The tables may be pandas, polars, pyarrow or DuckDB tables, Dask dataframes (all through
+narwhals), plain iterables of records (dicts), or CSV and Parquet files; see
+:mod:`segur_numerique.sun_es.logs.results` for what is computed from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import narwhals.stable.v2 as nw
+
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.sun_es.indicators import (
+    SUN_ES_INDICATORS,
+    Basis,
+    DocumentType,
+    InsStatus,
+)
+
+STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
+"""The columns a stays table must have (others are ignored)."""
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "document_id",
+    "stay_id",
+    "type",
+    "produced",
+    "sent",
+    "ins_status",
+)
+"""The columns a documents table must have (others are ignored)."""
+_NULLABLE = frozenset({"sent", "ins_status"})
+_ID_COLUMNS = frozenset({"stay_id", "document_id"})
+"""Id columns keep their type (integers or strings); the two ``stay_id`` columns must agree."""
+_DATES = frozenset({"admission", "discharge", "produced", "sent"})
+_DOC_TYPES = tuple(t.value for t in DocumentType)
+_INS_VALUES = tuple(s.value for s in InsStatus)
+_STAY_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.STAY)
+_DOC_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.DOCUMENT)
+
+
+class LogError(InvalidInputError):
+    """A stays or documents log is malformed; ``where`` names the table, column and row."""
+
+
+class MissingColumnError(LogError):
+    """A required column is missing."""
+
+
+class EmptyValueError(LogError):
+    """A required value is empty."""
+
+
+class DuplicateIdError(LogError):
+    """An id appears on more than one row."""
+
+
+class UnknownDocumentTypeError(LogError):
+    """A document type is not one of :class:`DocumentType`."""
+
+
+class UnknownInsStatusError(LogError):
+    """An INS status is not one of :class:`InsStatus`."""
+
+
+class OrphanDocumentError(LogError):
+    """A document refers to a stay that is not in the stays table."""
+
+
+class DischargeBeforeAdmissionError(LogError):
+    """A stay is discharged before it is admitted."""
+
+
+class UnreadableLogError(LogError):
+    """A log file or table cannot be read (format, dates)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Reading inputs
+
+
+def _is_path(source: object) -> bool:
+    return isinstance(source, str | os.PathLike)
+
+
+_Frame = Any
+"""A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
+ids) or ``LazyFrame``."""
+
+
+def _lazy(native: Any) -> _Frame:
+    """A native table as a narwhals frame (wrapped, not copied)."""
+    return nw.from_native(native)
+
+
+def _to_lazy(frame: _Frame) -> nw.LazyFrame[Any]:
+    """The frame as a lazy frame, for the computation (the backend plans it as a whole)."""
+    lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
+    return cast("nw.LazyFrame[Any]", lazy)
+
+
+def _optional(name: str) -> Any:
+    """An optional dependency (polars, pyarrow: the ``dataframes`` extra), or ``None``."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:  # pragma: no cover
+        return None
+
+
+def _read_file(path: Path, table: str, columns: tuple[str, ...]) -> _Frame:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise UnreadableLogError("no such file", where=f"{table}: {path}")
+    pl: Any = _optional("polars")
+    if pl is not None:
+        if suffix == ".csv":
+            header = path.open(encoding="utf-8").readline().strip().split(",")
+            overrides = {c: pl.String for c in header if c in columns}
+            return _lazy(pl.scan_csv(path, schema_overrides=overrides))
+        if suffix == ".parquet":
+            return _lazy(pl.scan_parquet(path))
+    else:  # pragma: no cover
+        import pyarrow.csv as pacsv  # noqa: PLC0415
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        if suffix == ".csv":
+            return _lazy(pacsv.read_csv(path))
+        if suffix == ".parquet":
+            return _lazy(pq.read_table(path))
+    raise UnreadableLogError(
+        f"unsupported file type {suffix!r}; expected .csv or .parquet", where=f"{table}: {path}"
+    )
+
+
+def _parse_date(value: object, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise UnreadableLogError(f"not a date (YYYY-MM-DD): {value!r}", where=where)
+
+
+def _from_records(
+    records: Iterable[Mapping[str, object]], table: str, columns: tuple[str, ...]
+) -> _Frame:
+    data: dict[str, list[object]] = {c: [] for c in columns}
+    for i, record in enumerate(records):
+        if not isinstance(record, Mapping):
+            raise UnreadableLogError(
+                f"a record is a mapping of column to value, got {type(record).__name__}",
+                where=f"{table}: row {i}",
+            )
+        for column in columns:
+            if column not in record:
+                raise MissingColumnError(
+                    f"missing column {column!r}", where=f"{table}: row {i}, column {column}"
+                )
+            value = record[column]
+            where = f"{table}: row {i}, column {column}"
+            if column in _DATES:
+                value = _parse_date(value, where)
+            elif value is not None and not isinstance(value, str):
+                value = str(value)
+            data[column].append(value)
+    pl: Any = _optional("polars")
+    if pl is None:  # pragma: no cover
+        import pyarrow as pa  # noqa: PLC0415
+
+        schema = pa.schema([(c, pa.date32() if c in _DATES else pa.string()) for c in columns])
+        return _lazy(pa.table(data, schema=schema))
+    pl_schema = {c: pl.Date if c in _DATES else pl.String for c in columns}
+    return _lazy(pl.DataFrame(data, schema=pl_schema))
+
+
+def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
+    if _is_path(source):
+        frame = _read_file(Path(source), table, columns)
+    else:
+        try:
+            frame = _lazy(source)
+        except TypeError:
+            if isinstance(source, Iterable) and not isinstance(source, str | bytes | Mapping):
+                frame = _from_records(source, table, columns)
+            else:
+                raise UnreadableLogError(
+                    f"expected a dataframe, an iterable of records or a CSV/Parquet path, "
+                    f"got {type(source).__name__}",
+                    where=table,
+                ) from None
+    names = frame.collect_schema().names()
+    for column in columns:
+        if column not in names:
+            raise MissingColumnError(
+                f"missing column {column!r}", where=f"{table}: column {column}"
+            )
+    frame = frame.select(*columns)
+    schema = frame.collect_schema()
+    impl = frame.implementation
+    # pandas stores dates as Python objects (its group-by then falls back to Python, 100x
+    # slower) and pyarrow-backed dates do not compare with date literals: use datetimes there.
+    pandas_like = impl.is_pandas_like() or impl.is_dask()
+    fixes = []
+    for column in columns:
+        dtype = schema[column]
+        if column in _DATES:
+            if pandas_like and dtype != nw.String:
+                fixes.append(nw.col(column).cast(nw.Datetime("us")).dt.truncate("1d"))
+            elif dtype == nw.String:
+                fixes.append(nw.col(column).str.to_datetime(format="%Y-%m-%d").dt.truncate("1d"))
+            elif dtype == nw.Datetime:
+                fixes.append(nw.col(column).dt.truncate("1d"))
+        elif column not in _ID_COLUMNS and dtype != nw.String:
+            fixes.append(nw.col(column).cast(nw.String))
+    return frame.with_columns(*fixes) if fixes else frame
+
+
+def _align_ids(
+    stays: nw.LazyFrame[Any], documents: nw.LazyFrame[Any]
+) -> tuple[nw.LazyFrame[Any], nw.LazyFrame[Any]]:
+    """Cast both ``stay_id`` columns to strings when their types differ (e.g. integers and text)."""
+    if stays.collect_schema()["stay_id"] == documents.collect_schema()["stay_id"]:
+        return stays, documents
+    return (
+        stays.with_columns(nw.col("stay_id").cast(nw.String)),
+        documents.with_columns(nw.col("stay_id").cast(nw.String)),
+    )
+
+
+def _int(value: object) -> int:
+    """A count from any backend (numpy or Decimal integers; SQL sums of no rows are NULL)."""
+    return 0 if value is None else int(value)  # type: ignore[call-overload]
+
+
+def _collect_rows(frame: _Frame) -> list[dict[str, Any]]:
+    eager = frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+    rows: list[dict[str, Any]] = eager.rows(named=True)
+    return rows
+
+
+def _first(frame: _Frame, column: str) -> object:
+    rows = _collect_rows(frame.select(column).head(1))
+    return rows[0][column] if rows else None
+
+
+def _lit_date(day: dt.date, dtype: Any) -> Any:
+    if dtype == nw.Datetime:
+        return nw.lit(dt.datetime(day.year, day.month, day.day))  # noqa: DTZ001 (naive like the data)
+    return nw.lit(day)
+
+
+def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: int) -> None:
+    row = (
+        ""
+        if column == id_column
+        else f"{id_column} {_first(frame.filter(nw.col(column).is_null()), id_column)!r}, "
+    )
+    raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
+
+
+def _validate(stays: _Frame, documents: _Frame) -> None:
+    """Check both tables, naming the first bad row.
+
+    A backend error while reading them (e.g. a malformed date in a CSV file) becomes an
+    :class:`UnreadableLogError`: each backend raises its own exception types.
+    """
+    try:
+        _check_tables(stays, documents)
+    except LogError:
+        raise
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UnreadableLogError(f"cannot read the logs: {first}", where="stays/documents") from exc
+
+
+def _check_tables(stays: _Frame, documents: _Frame) -> None:
+    checks = [nw.len().alias("rows"), nw.col("stay_id").n_unique().alias("unique")]
+    checks += [
+        nw.col(c).null_count().alias(f"null_{c}") for c in STAY_COLUMNS if c not in _NULLABLE
+    ]
+    checks.append(
+        (nw.col("discharge") < nw.col("admission")).cast(nw.Int64).sum().alias("reversed")
+    )
+    s = _collect_rows(stays.select(*checks))[0]
+    for column in STAY_COLUMNS:
+        if _int(s[f"null_{column}"]):
+            _raise_empty(stays, "stays", "stay_id", column, _int(s[f"null_{column}"]))
+    if _int(s["rows"]) != _int(s["unique"]):
+        dup = _first(
+            stays.group_by("stay_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1), "stay_id"
+        )
+        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where="stays: stay_id")
+    if _int(s["reversed"]):
+        bad = _first(stays.filter(nw.col("discharge") < nw.col("admission")), "stay_id")
+        raise DischargeBeforeAdmissionError(
+            "discharge before admission", where=f"stays: stay_id {bad!r}, column discharge"
+        )
+    checks = [nw.len().alias("rows"), nw.col("document_id").n_unique().alias("unique")]
+    checks += [
+        nw.col(c).null_count().alias(f"null_{c}") for c in DOCUMENT_COLUMNS if c not in _NULLABLE
+    ]
+    checks.append((~nw.col("type").is_in(_DOC_TYPES)).cast(nw.Int64).sum().alias("bad_type"))
+    checks.append(
+        (~nw.col("ins_status").is_in(_INS_VALUES) & ~nw.col("ins_status").is_null())
+        .cast(nw.Int64)
+        .sum()
+        .alias("bad_ins")
+    )
+    d = _collect_rows(documents.select(*checks))[0]
+    for column in DOCUMENT_COLUMNS:
+        if column not in _NULLABLE and _int(d[f"null_{column}"]):
+            _raise_empty(documents, "documents", "document_id", column, _int(d[f"null_{column}"]))
+    if _int(d["rows"]) != _int(d["unique"]):
+        dup = _first(
+            documents.group_by("document_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1),
+            "document_id",
+        )
+        raise DuplicateIdError(
+            f"document_id {dup!r} appears more than once", where="documents: document_id"
+        )
+    if _int(d["bad_type"]):
+        row = _collect_rows(
+            documents.filter(~nw.col("type").is_in(_DOC_TYPES))
+            .select("document_id", "type")
+            .head(1)
+        )[0]
+        raise UnknownDocumentTypeError(
+            f"unknown document type {row['type']!r}; expected one of {', '.join(_DOC_TYPES)}",
+            where=f"documents: document_id {row['document_id']!r}, column type",
+        )
+    if _int(d["bad_ins"]):
+        row = _collect_rows(
+            documents.filter(
+                ~nw.col("ins_status").is_in(_INS_VALUES) & ~nw.col("ins_status").is_null()
+            )
+            .select("document_id", "ins_status")
+            .head(1)
+        )[0]
+        raise UnknownInsStatusError(
+            f"unknown INS status {row['ins_status']!r}; expected one of {', '.join(_INS_VALUES)} "
+            "or empty",
+            where=f"documents: document_id {row['document_id']!r}, column ins_status",
+        )

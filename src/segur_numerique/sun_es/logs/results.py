@@ -1,0 +1,303 @@
+"""SUN-ES volet 1 indicators computed from stay and document logs (RULES.md §2.1).
+
+A vendor or an analyst holds two tables:
+
+* **stays** (séjours): ``stay_id``, ``finess`` (the establishment), ``activity`` (MCO, SSR, PSY,
+  HAD, DIALYSIS, OUTPATIENT...), ``admission`` and ``discharge`` dates;
+* **documents**: ``document_id``, ``stay_id``, ``type`` (a :class:`DocumentType` value),
+  ``produced`` (date), ``sent`` (date sent to the DMP, empty if never sent) and ``ins_status``
+  (an :class:`InsStatus` value, empty for no INS).
+
+They may be pandas, polars, pyarrow or DuckDB tables, Dask dataframes (all through narwhals, one
+code path, lazily where the backend allows), plain iterables of records (dicts), or CSV and Parquet
+files. :func:`indicators_from_logs` computes, per establishment and for the measurement period
+of a window, every volet 1 indicator's numerator and denominator, and lists the stays and
+documents that do not count, each with its :class:`ExclusionReason`.
+
+The unknown parts of the definitions (measurement period, stay types counted, send delays, the
+biology denominator) come from the rules: :meth:`LogParameters.from_rules`.
+
+How a unit counts (see :mod:`segur_numerique.sun_es.indicators` for the definitions):
+
+* a **stay** is in the denominator of a stay-based indicator when its discharge date lies in the
+  period and its activity is one of the indicator's stay types; it is in the numerator when, in
+  addition, at least one document of the indicator's type was sent to the DMP with a qualified INS
+  at the latest ``send_delay_days`` after the discharge;
+* a **document** is in the denominator of a document-based indicator when its type is one of the
+  denominator types, it was produced in the period, and its stay's activity is counted; it is in
+  the numerator when, in addition, its type is a numerator type and it was sent with a qualified
+  INS at the latest ``send_delay_days`` after it was produced.
+
+Dates are compared as days. A date-time column is truncated to its day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+import narwhals.stable.v2 as nw
+
+from segur_numerique._rules import RuleSet
+from segur_numerique.core.display import HtmlResult
+from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.text import Text
+from segur_numerique.core.values import JsonValue, encode_value
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.sun_es.evaluation import (
+    EstablishmentProfile,
+    IndicatorCounts,
+    VoletResult,
+    evaluate_volet1,
+)
+from segur_numerique.sun_es.indicators import (
+    SUN_ES_INDICATORS,
+)
+from segur_numerique.sun_es.logs.counts import (
+    LogParameters,
+    _aggregate,
+    _stay_table,
+)
+from segur_numerique.sun_es.logs.exclusions import (
+    Exclusion,
+    ExclusionReason,
+    _document_exclusions,
+    _stay_exclusions,
+)
+from segur_numerique.sun_es.logs.inputs import (
+    DOCUMENT_COLUMNS,
+    STAY_COLUMNS,
+    OrphanDocumentError,
+    _align_ids,
+    _as_frame,
+    _collect_rows,
+    _first,
+    _int,
+    _to_lazy,
+    _validate,
+)
+from segur_numerique.sun_es.targets import TargetSet
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@attrs.frozen
+class EstablishmentIndicators:
+    """Every volet 1 indicator of one establishment over the measurement period.
+
+    Attributes:
+        finess: the establishment.
+        counts: the numerator and denominator of every indicator, in definition order.
+        explanation: how they were counted.
+    """
+
+    finess: str
+    counts: tuple[IndicatorCounts, ...]
+    explanation: Explanation
+
+    def counts_for(self, indicator: str) -> IndicatorCounts:
+        """The counts of one indicator."""
+        for c in self.counts:
+            if c.indicator == indicator:
+                return c
+        raise InvalidInputError(f"no indicator {indicator!r}", where="indicator")
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The counts as a JSON object."""
+        return {"finess": self.finess, "counts": [c.to_json() for c in self.counts]}
+
+
+@attrs.frozen
+class LogIndicators(HtmlResult):
+    """The result of :func:`indicators_from_logs`.
+
+    Attributes:
+        parameters: the parameters used (period, stay types, delays).
+        establishments: one entry per establishment of the stays table, sorted by FINESS.
+        exclusions: the stays and documents that do not count, sorted; ``None`` when not asked.
+        explanation: how the indicators were computed, with the rule values read.
+    """
+
+    parameters: LogParameters
+    establishments: tuple[EstablishmentIndicators, ...]
+    exclusions: tuple[Exclusion, ...] | None
+    explanation: Explanation
+
+    def establishment(self, finess: str) -> EstablishmentIndicators:
+        """The indicators of one establishment."""
+        for e in self.establishments:
+            if e.finess == finess:
+                return e
+        raise InvalidInputError(f"no establishment {finess!r} in the stays log", where="finess")
+
+    def exclusion_counts(self) -> dict[tuple[str, str, str | None, ExclusionReason], int]:
+        """How many stays or documents do not count, by (FINESS, kind, indicator, reason)."""
+        if self.exclusions is None:
+            raise InvalidInputError(
+                "exclusions were not computed (exclusions=False)", where="exclusions"
+            )
+        return dict(Counter((e.finess, e.kind, e.indicator, e.reason) for e in self.exclusions))
+
+    def evaluate(
+        self,
+        profile: EstablishmentProfile,
+        rules: RuleSet,
+        *,
+        window: str | None = None,
+        domains: Iterable[str] | None = None,
+        targets: TargetSet | None = None,
+        cro_alternative: str | None = None,
+    ) -> VoletResult:
+        """Evaluate an establishment's volet 1 domains against the targets of the window."""
+        chosen = window or self.parameters.window
+        if chosen is None:
+            raise InvalidInputError("give the window to evaluate", where="window")
+        return evaluate_volet1(
+            profile,
+            self.establishment(profile.finess).counts,
+            chosen,
+            rules,
+            domains=domains,
+            targets=targets,
+            cro_alternative=cro_alternative,
+        )
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The result as a JSON object."""
+        return {
+            "window": self.parameters.window,
+            "period": self.parameters.period.to_json(),
+            "establishments": [e.to_json() for e in self.establishments],
+            "exclusions": None
+            if self.exclusions is None
+            else [x.to_json() for x in self.exclusions],
+            "explanation": self.explanation.to_json(),
+        }
+
+
+def indicators_from_logs(
+    stays: object,
+    documents: object,
+    parameters: LogParameters,
+    *,
+    exclusions: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> LogIndicators:
+    """Compute every volet 1 indicator per establishment from a stays log and a documents log.
+
+    Args:
+        stays: the stays table (see the module docstring for its columns).
+        documents: the documents table.
+        parameters: the measurement period and the other unknown parts of the definitions,
+            usually :meth:`LogParameters.from_rules`.
+        exclusions: also list every stay and document that does not count, with the reason
+            (one Python object per row: turn it off for national-scale logs).
+        progress: called with the name of each stage as it starts (``validate``, ``count``,
+            ``exclusions``), e.g. to draw a progress bar.
+
+    Raises:
+        LogError: a log is malformed (missing column, empty value, duplicate id, unknown
+            document type or INS status, a document whose stay is missing, a discharge before
+            its admission); the error names the table, column and row (by its id).
+    """
+    step = progress or (lambda _stage: None)
+    step("validate")
+    stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
+    docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
+    _validate(stays_f, docs_f)
+    stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
+    stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
+    dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
+    step("count")
+    table = _stay_table(stays_lf, docs_lf, parameters, dtypes)
+    rows = _collect_rows(_aggregate(table))
+    _check_orphans(rows, stays_lf, docs_lf)
+    establishments = [
+        _establishment_indicators(r) for r in sorted(rows, key=lambda r: str(r["finess"]))
+    ]
+    listed: tuple[Exclusion, ...] | None = None
+    if exclusions:
+        step("exclusions")
+        listed = tuple(
+            sorted(
+                _document_exclusions(stays_lf, docs_lf, parameters, dtypes)
+                + _stay_exclusions(table, parameters, dtypes)
+            )
+        )
+    explanation = _logs_explanation(parameters, establishments)
+    return LogIndicators(parameters, tuple(establishments), listed, explanation)
+
+
+def _check_orphans(
+    rows: list[dict[str, Any]], stays_lf: nw.LazyFrame[Any], docs_lf: nw.LazyFrame[Any]
+) -> None:
+    """Every document was matched to a stay (else :class:`OrphanDocumentError`, naming one)."""
+    total_docs = _int(_collect_rows(docs_lf.select(nw.len().alias("n")))[0]["n"])
+    matched = sum(_int(r["documents"]) for r in rows)
+    if matched != total_docs:
+        orphan = _first(
+            docs_lf.join(stays_lf.select("stay_id"), on="stay_id", how="anti"), "document_id"
+        )
+        raise OrphanDocumentError(
+            f"{total_docs - matched} document(s) refer to a stay missing from the stays log",
+            where=f"documents: document_id {orphan!r}, column stay_id",
+        )
+
+
+def _establishment_indicators(r: dict[str, Any]) -> EstablishmentIndicators:
+    """The counts of one establishment (one aggregated row), with their explanation."""
+    counts = tuple(
+        IndicatorCounts(d.id, _int(r[f"num_{d.id}"]), _int(r[f"den_{d.id}"]))
+        for d in SUN_ES_INDICATORS
+    )
+    explanation = Explanation(
+        rule="sun_es.indicators.from_logs",
+        title=Text(
+            fr=f"Indicateurs SUN-ES volet 1 de {r['finess']}",
+            en=f"SUN-ES volet 1 indicators of {r['finess']}",
+        ),
+        outcome=Text(
+            fr="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
+            en="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
+        ),
+        inputs=(InputValue("finess", str(r["finess"])),),
+    )
+    return EstablishmentIndicators(str(r["finess"]), counts, explanation)
+
+
+def _logs_explanation(
+    parameters: LogParameters, establishments: list[EstablishmentIndicators]
+) -> Explanation:
+    """The root explanation of :func:`indicators_from_logs`."""
+    assumptions = [
+        Text(fr=f"{d.label.fr} : {d.unit_counted.fr}", en=f"{d.label.en}: {d.unit_counted.en}")
+        for d in SUN_ES_INDICATORS
+    ]
+    return Explanation(
+        rule="sun_es.indicators.from_logs",
+        title=Text(
+            fr="Indicateurs SUN-ES volet 1 calculés depuis les journaux",
+            en="SUN-ES volet 1 indicators computed from logs",
+        ),
+        outcome=Text(
+            fr=f"{len(establishments)} établissement(s), période {parameters.period.render('fr')}",
+            en=f"{len(establishments)} establishment(s), period {parameters.period.render('en')}",
+        ),
+        inputs=(
+            InputValue("period", parameters.period),
+            *(
+                ()
+                if parameters.reads
+                else (
+                    InputValue("stay_types", encode_value(dict(parameters.stay_types))),
+                    InputValue("send_delay_days", encode_value(dict(parameters.send_delay_days))),
+                )
+            ),
+        ),
+        parameters=parameters.reads,
+        assumptions=tuple(assumptions),
+        children=tuple(e.explanation for e in establishments),
+    )
