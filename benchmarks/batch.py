@@ -79,7 +79,8 @@ def to_backend(data: dict[str, Any], backend: str) -> Any:
 
 def run_batch(rows: int, backend: str, queue: Any) -> None:
     import segur_numerique as sn  # noqa: PLC0415
-    from segur_numerique._batch import allocate_table, sun_es_eligibility_table  # noqa: PLC0415
+    from segur_numerique.funding_scaling.batch import allocate_table  # noqa: PLC0415
+    from segur_numerique.sun_es.batch import sun_es_eligibility_table  # noqa: PLC0415
 
     rules = sn.illustrative_assumptions()
     table = to_backend(synthetic(rows), backend)

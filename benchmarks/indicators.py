@@ -3,7 +3,7 @@
 Builds 10 million stays and 30 million documents (``--scale 0.01`` for 100 000 / 300 000), writes
 them once as Parquet, then, in one fresh process per backend (so that peak memory is that
 backend's own), loads them into the backend's native table and times
-``segur_numerique._logs.indicator_counts_frame`` (validation + counts, through narwhals), next to
+``segur_numerique.sun_es.logs.counts.indicator_counts_frame`` (validation + counts, through narwhals), next to
 the same computation written directly in polars (with the same validation, and without it).
 
 Peak memory is the peak resident set size (VmHWM) of the backend's process: data loaded +
@@ -102,7 +102,7 @@ def build(directory: Path, scale: float, seed: int = 2022) -> tuple[int, int]:
 
 def _parameters() -> Any:
     from segur_numerique import illustrative_assumptions  # noqa: PLC0415
-    from segur_numerique._logs import LogParameters  # noqa: PLC0415
+    from segur_numerique.sun_es.logs.counts import LogParameters  # noqa: PLC0415
 
     return LogParameters.from_rules(illustrative_assumptions(), "F1")
 
@@ -260,7 +260,7 @@ def _peak_rss() -> int:
 
 
 def worker(backend: str, directory: Path, repeat: int) -> None:
-    from segur_numerique._logs import indicator_counts_frame  # noqa: PLC0415
+    from segur_numerique.sun_es.logs.counts import indicator_counts_frame  # noqa: PLC0415
 
     params = _parameters()
     stays, documents = _load(backend, directory)

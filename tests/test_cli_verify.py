@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from segur_numerique._scenarios import shipped_scenarios
 from segur_numerique.cli import main
+from segur_numerique.kit.scenarios import shipped_scenarios
 
 WRONG = Path(__file__).parent / "fixtures" / "wrong_expected_amount.toml"
 

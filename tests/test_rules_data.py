@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._rules import Period
+from segur_numerique.core.periods import Period
 
 RULES = sn.load_rules()
 S = sn.Status

@@ -9,8 +9,7 @@ from importlib import resources
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._rules import load_rules_from
-from segur_numerique.rules.loading import rule_files
+from segur_numerique.rules.loading import load_rules_from, rule_files
 
 RULES = sn.load_rules()
 CONSULTED = dt.date(2026, 11, 22)

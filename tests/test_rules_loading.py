@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique._rules import DatedValue, RuleValue
+from segur_numerique.rules.model import DatedValue, RuleValue
 
 BASE = """format = "segur_numerique.rules/v1"
 [sources.t_src]

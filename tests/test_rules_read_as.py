@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._rules import ReadRecorder, value_as
 from segur_numerique.core.validators import check_count, check_date, parse_iso_date, read_text_file
+from segur_numerique.rules.model import ReadRecorder, value_as
 
 
 def test_read_as_returns_the_typed_value_and_the_read() -> None:

@@ -9,18 +9,17 @@ import jsonschema
 import pytest
 
 import segur_numerique as sn
-from segur_numerique._scenarios import (
+from segur_numerique.kit.registry import computations
+from segur_numerique.kit.scenarios import (
     PROGRAMMES,
-    ScenarioError,
-    computations,
     load_scenarios,
-    run_scenario,
     scenario_document_for_schema,
     scenario_files,
     scenario_json_schema,
     shipped_scenarios,
-    verify_paths,
 )
+from segur_numerique.kit.verify import run_scenario, verify_paths
+from segur_numerique.rules.computation import ScenarioError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WRONG = FIXTURES / "wrong_expected_amount.toml"

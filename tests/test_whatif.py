@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique._whatif import overridden_keys
+from segur_numerique.rules.overrides import overridden_keys
 
 TARGET = "sun_es.target.F1.discharge_letter"
 

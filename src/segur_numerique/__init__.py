@@ -1,153 +1,5 @@
 """Rules of the French Ségur Numérique health-IT funding programmes, as a typed domain model."""
 
-from segur_numerique._allocation import (
-    Allocation,
-    AllocationError,
-    ProRata,
-    Share,
-    allocate,
-    human_support_split,
-    largest_remainder_cents,
-    pro_rata_temporis,
-    scale_to_envelope,
-    split_by_shares,
-    split_sun_es_volets,
-)
-from segur_numerique._batch import (
-    BatchInputError,
-    allocate_table,
-    eligible_column,
-    establishments_table,
-    forfait_column,
-    sun_es_eligibility_table,
-)
-from segur_numerique._catalogue import (
-    Payee,
-    Programme,
-    RegionalEnvelope,
-    UnknownProgrammeError,
-    Window1Outcomes,
-    programme,
-    programme_keys,
-    programme_tree,
-    programmes,
-    regional_envelopes,
-    window1_outcomes,
-)
-from segur_numerique._domains import EParcoursKind, SunEsDomain
-from segur_numerique._eligibility import (
-    ApplicationLevel,
-    EligibilityResult,
-    EParcoursProject,
-    GrappeEligibility,
-    PrerequisiteChecklist,
-    PrerequisiteItem,
-    Reason,
-    SonsOrder,
-    e_parcours_eligibility,
-    esms_grappe_eligibility,
-    hopen_prerequisites_met,
-    sons_order_eligibility,
-    sun_es_eligibility,
-    sun_es_prerequisites,
-)
-from segur_numerique._establishment import (
-    Activity,
-    Couloir,
-    Esms,
-    Establishment,
-    Finess,
-    Grappe,
-    InvalidFinessError,
-    LegalStatus,
-    LiberalDoctor,
-    ReferencedSolution,
-    SoftwareVendor,
-    UnknownChoiceError,
-    load_establishments,
-    parse_establishments,
-)
-from segur_numerique._logs import (
-    DOCUMENT_COLUMNS,
-    STAY_COLUMNS,
-    DischargeBeforeAdmissionError,
-    DuplicateIdError,
-    EmptyValueError,
-    EstablishmentIndicators,
-    Exclusion,
-    ExclusionReason,
-    LogError,
-    LogIndicators,
-    LogParameters,
-    MissingColumnError,
-    OrphanDocumentError,
-    UnknownDocumentTypeError,
-    UnknownInsStatusError,
-    UnreadableLogError,
-    indicator_counts_frame,
-    indicators_from_logs,
-)
-from segur_numerique._rules import (
-    RULES_FORMAT,
-    Alternative,
-    DatedValue,
-    Period,
-    RuleSet,
-    RuleValue,
-    SumCheck,
-    UnknownValue,
-    illustrative_assumptions,
-    load_parameter_file,
-    load_rules,
-    load_rules_from,
-    parse_parameter_text,
-)
-from segur_numerique._scenarios import (
-    SCENARIO_FORMAT,
-    Computation,
-    Mismatch,
-    Scenario,
-    ScenarioError,
-    ScenarioResult,
-    computations,
-    load_scenarios,
-    run_scenario,
-    scenario_json_schema,
-    shipped_scenarios,
-    verify_paths,
-)
-from segur_numerique._whatif import (
-    Comparison,
-    Difference,
-    Override,
-    OverrideError,
-    compare,
-    parse_overrides,
-    with_overrides,
-)
-from segur_numerique._windows import (
-    CALENDAR_PROGRAMMES,
-    AmbiguousDateError,
-    CalendarProgramme,
-    DateOrderError,
-    MonthEndPolicy,
-    Phase,
-    PhaseKind,
-    PhaseLayoutError,
-    ReadyDateError,
-    UnknownWindowError,
-    Window,
-    WindowPhase,
-    add_months,
-    build_window,
-    calendar_programme,
-    next_window,
-    phase_of,
-    sun_es_pattern,
-    window,
-    windows,
-    windows_on,
-)
 from segur_numerique.avenant9.funding import (
     Avenant9Amount,
     avenant9_indicator_amount,
@@ -177,7 +29,40 @@ from segur_numerique.calendar.deadlines import (
 from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
 from segur_numerique.calendar.ics import OptionalDependencyError
 from segur_numerique.calendar.on_time import DaysLeft, OnTimeCheck, days_left, is_on_time
-from segur_numerique.calendars import deadlines, plot_timeline, to_ics, write_ics
+from segur_numerique.calendar.programmes import CalendarProgramme, UnknownWindowError, WindowPhase
+from segur_numerique.calendar.windows import (
+    DateOrderError,
+    Phase,
+    PhaseKind,
+    PhaseLayoutError,
+    ReadyDateError,
+    Window,
+    build_window,
+)
+from segur_numerique.calendars import (
+    CALENDAR_PROGRAMMES,
+    calendar_programme,
+    deadlines,
+    next_window,
+    phase_of,
+    plot_timeline,
+    to_ics,
+    window,
+    windows,
+    windows_on,
+    write_ics,
+)
+from segur_numerique.catalogue.human_support import human_support_split
+from segur_numerique.catalogue.programme import (
+    Programme,
+    UnknownProgrammeError,
+    programme,
+    programme_keys,
+    programme_tree,
+    programmes,
+)
+from segur_numerique.catalogue.tree import Payee
+from segur_numerique.core.dates import AmbiguousDateError, MonthEndPolicy, add_months
 from segur_numerique.core.explanation import (
     EXPLANATION_FORMAT,
     Explanation,
@@ -187,6 +72,7 @@ from segur_numerique.core.explanation import (
     explanation_json_schema,
 )
 from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
+from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import (
     CENT_HALF_UP,
     EURO_HALF_UP,
@@ -208,7 +94,9 @@ from segur_numerique.core.units import (
     to_euro,
     unit_registry,
 )
+from segur_numerique.core.verdict import EligibilityResult, Reason
 from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
+from segur_numerique.e_parcours.eligibility import EParcoursProject, e_parcours_eligibility
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     EParcoursForfait,
@@ -216,6 +104,18 @@ from segur_numerique.e_parcours.funding import (
     e_parcours_forfait,
     e_parcours_payments,
 )
+from segur_numerique.e_parcours.kinds import EParcoursKind
+from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
+from segur_numerique.entities.finess import Finess, InvalidFinessError
+from segur_numerique.entities.models import (
+    Esms,
+    Establishment,
+    Grappe,
+    LiberalDoctor,
+    ReferencedSolution,
+    SoftwareVendor,
+)
+from segur_numerique.entities.parsing import load_establishments, parse_establishments
 from segur_numerique.errors import (
     AmountFormatError,
     ConflictingValueError,
@@ -226,13 +126,56 @@ from segur_numerique.errors import (
     SegurError,
     UnknownRuleError,
 )
+from segur_numerique.esms_numerique.eligibility import (
+    ApplicationLevel,
+    GrappeEligibility,
+    esms_grappe_eligibility,
+)
+from segur_numerique.funding_scaling.allocate import (
+    Allocation,
+    Share,
+    allocate,
+    scale_to_envelope,
+    split_by_shares,
+)
+from segur_numerique.funding_scaling.batch import BatchInputError, allocate_table
+from segur_numerique.funding_scaling.pro_rata import ProRata, pro_rata_temporis
+from segur_numerique.funding_scaling.remainders import AllocationError, largest_remainder_cents
 from segur_numerique.hopen.domains import (
     HOPEN_DOMAIN_CODES,
     HopenDomain,
     hopen_domain,
     hopen_domains,
 )
+from segur_numerique.hopen.eligibility import hopen_prerequisites_met
+from segur_numerique.kit.registry import computations
+from segur_numerique.kit.scenarios import (
+    SCENARIO_FORMAT,
+    Scenario,
+    load_scenarios,
+    scenario_json_schema,
+    shipped_scenarios,
+)
+from segur_numerique.kit.verify import Mismatch, ScenarioResult, run_scenario, verify_paths
+from segur_numerique.rules.computation import Computation, ScenarioError
+from segur_numerique.rules.loading import load_rules, load_rules_from
+from segur_numerique.rules.model import (
+    RULES_FORMAT,
+    Alternative,
+    DatedValue,
+    RuleSet,
+    RuleValue,
+    SumCheck,
+    UnknownValue,
+)
+from segur_numerique.rules.overrides import Override, OverrideError, parse_overrides, with_overrides
+from segur_numerique.rules.parameters import (
+    illustrative_assumptions,
+    load_parameter_file,
+    parse_parameter_text,
+)
 from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
+from segur_numerique.sons.eligibility import SonsOrder, sons_order_eligibility
 from segur_numerique.sons.funding import (
     CeilingRangeError,
     SonsCeiling,
@@ -244,6 +187,13 @@ from segur_numerique.sons.funding import (
     sons_payments,
     sons_ttc,
 )
+from segur_numerique.sun_es.batch import (
+    eligible_column,
+    establishments_table,
+    forfait_column,
+    sun_es_eligibility_table,
+)
+from segur_numerique.sun_es.calendar import sun_es_pattern
 from segur_numerique.sun_es.cases import (
     SIMULATION_FORMAT,
     SimulationCase,
@@ -266,6 +216,8 @@ from segur_numerique.sun_es.domain_evaluation import (
     evaluate_domain,
     evaluate_volet1,
 )
+from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.eligibility import sun_es_eligibility
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCountError,
@@ -289,6 +241,37 @@ from segur_numerique.sun_es.indicators import (
     domain_definition,
     indicator_definition,
 )
+from segur_numerique.sun_es.logs.counts import LogParameters, indicator_counts_frame
+from segur_numerique.sun_es.logs.exclusions import Exclusion, ExclusionReason
+from segur_numerique.sun_es.logs.inputs import (
+    DOCUMENT_COLUMNS,
+    STAY_COLUMNS,
+    DischargeBeforeAdmissionError,
+    DuplicateIdError,
+    EmptyValueError,
+    LogError,
+    MissingColumnError,
+    OrphanDocumentError,
+    UnknownDocumentTypeError,
+    UnknownInsStatusError,
+    UnreadableLogError,
+)
+from segur_numerique.sun_es.logs.results import (
+    EstablishmentIndicators,
+    LogIndicators,
+    indicators_from_logs,
+)
+from segur_numerique.sun_es.outcomes import (
+    RegionalEnvelope,
+    Window1Outcomes,
+    regional_envelopes,
+    window1_outcomes,
+)
+from segur_numerique.sun_es.prerequisites import (
+    PrerequisiteChecklist,
+    PrerequisiteItem,
+    sun_es_prerequisites,
+)
 from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
 from segur_numerique.sun_es.simulation import (
     DomainOutcome,
@@ -305,6 +288,8 @@ from segur_numerique.sun_es.targets import (
     target_from_rules,
     targets_from_rules,
 )
+from segur_numerique.sun_es.volets import split_sun_es_volets
+from segur_numerique.whatif import Comparison, Difference, compare
 
 __version__ = "0.1.0"
 

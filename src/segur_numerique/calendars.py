@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.deadlines import Deadline, programme_deadlines
 from segur_numerique.calendar.ics import build_ics
 from segur_numerique.calendar.programmes import (
@@ -31,6 +30,8 @@ from segur_numerique.core.validators import check_date
 from segur_numerique.e_parcours import calendar as e_parcours_calendar
 from segur_numerique.errors import SegurError
 from segur_numerique.esms_numerique import calendar as esms_numerique_calendar
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sons import calendar as sons_calendar
 from segur_numerique.sun_es import calendar as sun_es_calendar
 

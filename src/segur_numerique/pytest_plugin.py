@@ -16,14 +16,9 @@ from typing import Any
 
 import pytest
 
-from segur_numerique._scenarios import (
-    Scenario,
-    ScenarioResult,
-    is_scenario_file,
-    load_scenarios,
-    run_scenario,
-)
 from segur_numerique.errors import SegurError
+from segur_numerique.kit.scenarios import Scenario, is_scenario_file, load_scenarios
+from segur_numerique.kit.verify import ScenarioResult, run_scenario
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

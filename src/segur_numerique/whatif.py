@@ -15,12 +15,12 @@ from typing import Any, Literal
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import comparison_html
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.errors import SegurError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.simulation import simulation_outcome
 
 

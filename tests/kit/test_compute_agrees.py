@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique._establishment import structure
+from segur_numerique.entities.parsing import structure
 from segur_numerique.kit.compute import ComputationResult, compute
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import Scenario, load_scenarios, scenario_files

@@ -15,16 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique._batch import (
+from segur_numerique.rules.overrides import with_overrides
+from segur_numerique.sun_es.batch import (
     eligible_column,
     establishments_table,
     forfait_column,
     reasons_column,
     sun_es_eligibility_table,
 )
-from segur_numerique._whatif import compare, with_overrides
+from segur_numerique.sun_es.cases import SimulationCase, sample_case
 from segur_numerique.sun_es.funding import sun_es_forfait
-from segur_numerique.sun_es.simulation import SimulationCase, sample_case, simulate
+from segur_numerique.sun_es.simulation import simulate
+from segur_numerique.whatif import compare
 
 RULES = sn.illustrative_assumptions()
 IDS = sn.sun_es_prerequisites().ids

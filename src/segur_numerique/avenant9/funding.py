@@ -22,7 +22,6 @@ from typing import Final
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.money import Euro
@@ -31,6 +30,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 
 AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vitale_app")
 """The avenant 9 usage indicators of the forfait structure (RULES.md §6)."""

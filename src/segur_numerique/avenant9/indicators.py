@@ -28,11 +28,11 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.evaluation import IndicatorCountError, _count
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.avenant9.funding import avenant9_points, avenant9_volet1_forfait, vsm_forfait
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
+from segur_numerique.rules.model import RuleSet
 
 
 def _points(inputs: Inputs, rules: RuleSet) -> Computed:

@@ -27,12 +27,13 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from segur_numerique._rules import DatedValue, RuleSet, RuleValue, load_rules
 from segur_numerique.calendar.programmes import CalendarProgramme
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue
 from segur_numerique.rules.provenance import Source, Status, Unit
 
 PARIS = ZoneInfo("Europe/Paris")

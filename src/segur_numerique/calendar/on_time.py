@@ -11,7 +11,6 @@ import datetime as dt
 
 import attrs
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.deadlines import (
     PARIS,
     Deadline,
@@ -25,6 +24,8 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value, format_date
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 _STRICT_RULE = "segur.rule.strict_deadlines"
 

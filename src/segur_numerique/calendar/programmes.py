@@ -15,14 +15,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
-from segur_numerique._catalogue import UnknownProgrammeError
-from segur_numerique._rules import Period, RuleSet, load_rules
 from segur_numerique.calendar.windows import Phase, Window
+from segur_numerique.catalogue.programme import UnknownProgrammeError
 from segur_numerique.core.explanation import ParameterRead
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import ConflictingValueError, InvalidInputError, SegurError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 
 class UnknownWindowError(SegurError, KeyError):

@@ -24,10 +24,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from segur_numerique._rules import Period
 from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value, format_date

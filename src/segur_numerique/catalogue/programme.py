@@ -36,7 +36,6 @@ from collections.abc import Mapping
 
 import attrs
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.catalogue.tree import SPECS, SPECS_BY_KEY, Payee, ProgrammeSpec
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Lang, Text, check_lang
@@ -48,6 +47,8 @@ from segur_numerique.rules.figures import (
     read_figure,
     reads_explanation,
 )
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.provenance import Source, Status, Unit
 
 

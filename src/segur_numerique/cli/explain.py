@@ -17,6 +17,8 @@ from typing import Any
 
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
 from segur_numerique.core.explanation import EXPLANATION_FORMAT
+from segur_numerique.core.money import Euro
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.errors import InvalidInputError
 
@@ -47,9 +49,6 @@ def _text(node: object, where: str) -> Text:
 
 def _value(encoded: object) -> object:
     """Decode the tagged values of an exported explanation into what ``render_value`` shows."""
-    from segur_numerique._rules import Period  # noqa: PLC0415
-    from segur_numerique.core.money import Euro  # noqa: PLC0415
-
     if isinstance(encoded, list):
         return tuple(_value(v) for v in encoded)
     if not isinstance(encoded, Mapping):

@@ -13,16 +13,14 @@ import sys
 import time
 from typing import Any, TextIO
 
-from segur_numerique._logs import LogIndicators, LogParameters, indicators_from_logs
-from segur_numerique._rules import (
-    RuleSet,
-    illustrative_assumptions,
-    load_parameter_file,
-    load_rules,
-)
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS
+from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
 from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
 
 _STAGES = ("validate", "count", "exclusions")

@@ -8,11 +8,13 @@ import json
 import textwrap
 from typing import Any
 
-from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
 from segur_numerique.cli import iso_date
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.parameters import load_parameter_file
 from segur_numerique.rules.provenance import Origin
 
 

@@ -10,8 +10,10 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique._scenarios import computations, shipped_scenarios, verify_paths
 from segur_numerique.core.text import check_lang
+from segur_numerique.kit.registry import computations
+from segur_numerique.kit.scenarios import shipped_scenarios
+from segur_numerique.kit.verify import verify_paths
 
 
 def register(subparsers: Any) -> None:

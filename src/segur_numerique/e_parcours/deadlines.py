@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.deadlines import ComputedDeadline
 from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
@@ -16,6 +15,8 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import format_date
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.provenance import Source
 
 CPC_ARTICLE_641: Final = Source(

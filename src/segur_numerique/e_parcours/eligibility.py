@@ -10,12 +10,12 @@ import datetime as dt
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.e_parcours.kinds import EParcoursKind
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
 

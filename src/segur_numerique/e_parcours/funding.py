@@ -19,8 +19,6 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique._domains import EParcoursKind
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro
@@ -29,7 +27,9 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count, check_date
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
+from segur_numerique.e_parcours.kinds import EParcoursKind
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 
 
 class BassinScaling(enum.Enum):

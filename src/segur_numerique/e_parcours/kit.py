@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     e_parcours_forfait,
     e_parcours_payments,
 )
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
+from segur_numerique.rules.model import RuleSet
 
 
 def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:

@@ -11,13 +11,13 @@ import enum
 
 import attrs
 
-from segur_numerique._establishment import Grappe
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.core.verdict import EligibilityResult, Reason
+from segur_numerique.entities.models import Grappe
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
 

@@ -6,9 +6,9 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique._rules import Period
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
 from segur_numerique.core.money import Euro
+from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value

@@ -22,11 +22,12 @@ import datetime as dt
 
 import attrs
 
-from segur_numerique._establishment import UnknownChoiceError
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
+from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.provenance import Status
 
 # English names: translations of the French names in hopen/domains.toml (not rule values).

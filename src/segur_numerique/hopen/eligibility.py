@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from segur_numerique._establishment import Establishment, UnknownChoiceError
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
 _CODES = ("P1", "P2", "P3", "P4")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from segur_numerique._eligibility import hopen_prerequisites_met
-from segur_numerique._establishment import Establishment, structure
-from segur_numerique._rules import RuleSet
+from segur_numerique.entities.models import Establishment
+from segur_numerique.entities.parsing import structure
+from segur_numerique.hopen.eligibility import hopen_prerequisites_met
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
+from segur_numerique.rules.model import RuleSet
 
 
 def _prerequisites(inputs: Inputs, rules: RuleSet) -> Computed:

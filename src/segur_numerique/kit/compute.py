@@ -30,12 +30,13 @@ from collections.abc import Mapping
 
 import attrs
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.core.display import HtmlResult, explanation_html, table_html
 from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.kit.registry import find_computation
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 COMPUTATION_FORMAT = "segur_numerique.computation/v1"
 """The ``format`` field of :meth:`ComputationResult.to_json`."""

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import attrs
 
-from segur_numerique._rules import RuleSet, illustrative_assumptions, load_rules
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.money import Euro
@@ -33,7 +32,10 @@ from segur_numerique.rules.computation import (
     parse_euro,
     parse_fraction,
 )
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.overrides import OverrideError, with_overrides
+from segur_numerique.rules.parameters import illustrative_assumptions
 
 
 @attrs.frozen

@@ -24,12 +24,12 @@ from typing import Protocol, TypeVar
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.validators import parse_iso_date
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 
 _T = TypeVar("_T")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.provenance import Status
 
 

@@ -38,19 +38,14 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique._rules import (
-    DatedValue,
-    Period,
-    RuleScalar,
-    RuleSet,
-    RuleValue,
-    _convert_value,
-)
 from segur_numerique.core.money import Euro
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import DatedValue, RuleScalar, RuleSet, RuleValue
 from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
+from segur_numerique.rules.versions import _convert_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
 """The placeholder date of the synthetic source of an override, marked

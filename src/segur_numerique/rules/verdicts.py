@@ -2,7 +2,7 @@
 
 In the style of Catala's trace context (``begin_trace``/``end_trace``): a :class:`Verdict` opens
 one :class:`Step` per criterion; the step records the inputs it looks at and every rule value it
-reads (through a :class:`~segur_numerique._rules.ReadRecorder`), and :meth:`Step.conclude` closes
+reads (through a :class:`~segur_numerique.rules.model.ReadRecorder`), and :meth:`Step.conclude` closes
 it with the outcome and the reason text. The rule code only decides ``met`` and fills a
 :class:`~segur_numerique.core.text.Text` template; the explanation is assembled here.
 
@@ -26,11 +26,12 @@ from typing import TypeVar
 
 import attrs
 
-from segur_numerique._rules import ReadRecorder, RuleSet, load_rules
 from segur_numerique.core.explanation import InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult, Reason, build_reason, build_verdict
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 _T = TypeVar("_T")
 

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from segur_numerique._establishment import ReferencedSolution
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.entities.models import ReferencedSolution
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
 

@@ -21,14 +21,15 @@ from fractions import Fraction
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from segur_numerique._rules import Period, ReadRecorder, RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate
+from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 
 class SonsCeilingKind(enum.Enum):

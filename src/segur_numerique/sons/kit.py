@@ -7,8 +7,9 @@ explanation.
 
 from __future__ import annotations
 
-from segur_numerique._rules import Period, RuleSet
+from segur_numerique.core.periods import Period
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sons.funding import sons_ceiling, sons_maintenance, sons_payments, sons_ttc
 
 

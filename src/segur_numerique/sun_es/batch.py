@@ -49,13 +49,18 @@ from typing import Any, Final, Literal
 
 import narwhals as nw
 
-from segur_numerique._domains import SunEsDomain
-from segur_numerique._eligibility import EligibilityResult, sun_es_eligibility, sun_es_prerequisites
-from segur_numerique._establishment import FINESS_PATTERN, Activity, Establishment, LegalStatus
-from segur_numerique._rules import RuleSet, load_rules
+from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.entities.choices import Activity, LegalStatus
+from segur_numerique.entities.finess import FINESS_PATTERN
+from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.funding_scaling.batch import BatchInputError, _first_bad_row, _frame
-from segur_numerique.sun_es.funding import ForfaitGrid, ForfaitGridError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.eligibility import sun_es_eligibility
+from segur_numerique.sun_es.grid import ForfaitGrid, ForfaitGridError
+from segur_numerique.sun_es.prerequisites import sun_es_prerequisites
 
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)
 BOOL_COLUMNS: Final = ("own_lab", "own_imaging", "operating_theatre")

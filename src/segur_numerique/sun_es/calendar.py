@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.programmes import (
     CalendarProgramme,
     WindowReader,
@@ -19,6 +18,8 @@ from segur_numerique.calendar.programmes import (
 from segur_numerique.calendar.windows import Phase, PhaseKind, Window
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 _SUN_ES_DERIVED_START = Text(
     fr="la réalisation commence le lendemain de la fin de l'instruction (seed 002 : « les 6 "

@@ -18,9 +18,10 @@ from typing import Any
 
 import attrs
 
-from segur_numerique._establishment import Establishment, structure
 from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
 from segur_numerique.core.values import JsonValue
+from segur_numerique.entities.models import Establishment
+from segur_numerique.entities.parsing import structure
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.sun_es.evaluation import IndicatorCounts
 

@@ -39,12 +39,12 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from segur_numerique._logs import DuplicateIdError, EmptyValueError, MissingColumnError
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.logs.inputs import DuplicateIdError, EmptyValueError, MissingColumnError
 
 
 @attrs.frozen

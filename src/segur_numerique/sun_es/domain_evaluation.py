@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
     IndicatorCounts,

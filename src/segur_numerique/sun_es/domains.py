@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import enum
 
-from segur_numerique._establishment import UnknownChoiceError
 from segur_numerique.core.text import Text
+from segur_numerique.entities.choices import UnknownChoiceError
 
 
 class SunEsDomain(enum.Enum):

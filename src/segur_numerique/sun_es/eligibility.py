@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from segur_numerique._establishment import Activity, Esms, Establishment
-from segur_numerique._rules import Period, RuleSet
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.entities.choices import Activity
+from segur_numerique.entities.models import Esms, Establishment
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.prerequisites import prerequisites_step

@@ -21,8 +21,6 @@ from typing import Final
 
 import attrs
 
-from segur_numerique._domains import SunEsDomain
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
 from segur_numerique.core.money import Euro
@@ -30,6 +28,8 @@ from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.grid import (
     CRO_BONUS_ROW,
     ForfaitGrid,

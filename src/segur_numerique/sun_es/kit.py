@@ -8,11 +8,9 @@ kit" documents them.
 
 from __future__ import annotations
 
-from segur_numerique._allocation import split_sun_es_volets
-from segur_numerique._eligibility import sun_es_eligibility
-from segur_numerique._establishment import Establishment, structure
-from segur_numerique._rules import RuleSet
-from segur_numerique._windows import window
+from segur_numerique.calendars import window
+from segur_numerique.entities.models import Establishment
+from segur_numerique.entities.parsing import structure
 from segur_numerique.rules.computation import (
     Computation,
     Computed,
@@ -20,12 +18,15 @@ from segur_numerique.rules.computation import (
     computation,
     malformed_input,
 )
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case
+from segur_numerique.sun_es.eligibility import sun_es_eligibility
 from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator
 from segur_numerique.sun_es.funding import sun_es_forfait
 from segur_numerique.sun_es.reassignment import reassign
 from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.sun_es.targets import target_from_rules
+from segur_numerique.sun_es.volets import split_sun_es_volets
 
 
 def _eligibility(inputs: Inputs, rules: RuleSet) -> Computed:

@@ -12,12 +12,13 @@ from collections.abc import Mapping
 
 import attrs
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.money import Euro, euro_sum
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, render_value
 from segur_numerique.rules.figures import check_choices, read_figure, reads_explanation
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 
 @attrs.frozen

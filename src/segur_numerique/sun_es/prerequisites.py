@@ -11,11 +11,12 @@ import datetime as dt
 
 import attrs
 
-from segur_numerique._establishment import Establishment, UnknownChoiceError
-from segur_numerique._rules import RuleSet, value_as
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import Reason
+from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.entities.models import Establishment
+from segur_numerique.rules.model import RuleSet, value_as
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
 

@@ -26,7 +26,6 @@ import enum
 
 import attrs
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.programmes import CalendarProgramme, find_programme, find_window
 from segur_numerique.calendar.windows import PhaseKind, ReadyDateError, Window
 from segur_numerique.core.display import HtmlResult
@@ -35,6 +34,8 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, format_date
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import CALENDARS
 
 _RULE_TEXT = "sun_es.rule.missed_deadline"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from segur_numerique._domains import SunEsDomain
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_date, format_ratio, render_value
+from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.evaluation import IndicatorResult
 
 if TYPE_CHECKING:  # the simulation module imports this one to render its result

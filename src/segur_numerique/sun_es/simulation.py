@@ -23,21 +23,22 @@ from typing import Any
 
 import attrs
 
-from segur_numerique._domains import SunEsDomain as EligibilityDomain
-from segur_numerique._eligibility import EligibilityResult, sun_es_eligibility
-from segur_numerique._establishment import Establishment
-from segur_numerique._rules import RuleSet
-from segur_numerique._windows import Window
-from segur_numerique._windows import window as get_window
+from segur_numerique.calendar.windows import Window
+from segur_numerique.calendars import window as get_window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.money import Euro, euro_sum
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
+from segur_numerique.core.verdict import EligibilityResult
+from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.provenance import Origin
 from segur_numerique.sun_es.cases import SimulationCase
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
+from segur_numerique.sun_es.domains import SunEsDomain as EligibilityDomain
+from segur_numerique.sun_es.eligibility import sun_es_eligibility
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 from segur_numerique.sun_es.funding import SunEsForfait, sun_es_forfait
 from segur_numerique.sun_es.reassignment import Reassignment, reassign

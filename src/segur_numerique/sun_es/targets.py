@@ -23,12 +23,13 @@ from fractions import Fraction
 
 import attrs
 
-from segur_numerique._rules import RuleSet, _ratio
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.rounding import to_fraction
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.versions import _ratio
 from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS, indicator_definition
 
 WINDOWS: tuple[str, ...] = ("F1", "F2", "F3", "F4")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.explanation import InputValue
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Text
@@ -16,6 +15,7 @@ from segur_numerique.funding_scaling.allocate import (
     split_by_shares,
 )
 from segur_numerique.funding_scaling.remainders import _envelope
+from segur_numerique.rules.model import RuleSet
 
 
 def split_sun_es_volets(

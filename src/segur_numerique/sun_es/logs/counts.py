@@ -13,9 +13,10 @@ from typing import Any
 import attrs
 import narwhals.stable.v2 as nw
 
-from segur_numerique._rules import Period, RuleSet
 from segur_numerique.core.explanation import ParameterRead
+from segur_numerique.core.periods import Period
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     InsStatus,

@@ -40,18 +40,14 @@ from typing import Any
 import attrs
 import narwhals.stable.v2 as nw
 
-from segur_numerique._rules import RuleSet
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.sun_es.evaluation import (
-    EstablishmentProfile,
-    IndicatorCounts,
-    VoletResult,
-    evaluate_volet1,
-)
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
+from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
 )
