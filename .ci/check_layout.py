@@ -97,6 +97,7 @@ LAZY_ALLOWED = frozenset(
         "nbclient",
         "nbformat",
         "holidays",
+        "narwhals",  # loaded on first dataframe use, so that `import segur_numerique` stays fast
     }
 )
 RULES = (

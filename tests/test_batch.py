@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique.funding_scaling.batch import BatchInputError, allocate_table
+from segur_numerique.errors import BatchInputError
+from segur_numerique.funding_scaling.batch import allocate_table
 from segur_numerique.sun_es.batch import (
     eligible_column,
     establishments_table,

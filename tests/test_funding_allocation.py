@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 import segur_numerique as sn
 from segur_numerique import Euro, Period
 from segur_numerique.catalogue.human_support import human_support_split
+from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.allocate import allocate, scale_to_envelope, split_by_shares
 from segur_numerique.funding_scaling.pro_rata import pro_rata_temporis
-from segur_numerique.funding_scaling.remainders import AllocationError, largest_remainder_cents
+from segur_numerique.funding_scaling.remainders import largest_remainder_cents
 from segur_numerique.sun_es.volets import split_sun_es_volets
 
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)

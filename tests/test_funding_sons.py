@@ -10,13 +10,8 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import Euro, Period
-from segur_numerique.sons.funding import (
-    CeilingRangeError,
-    sons_ceiling,
-    sons_maintenance,
-    sons_payments,
-    sons_ttc,
-)
+from segur_numerique.errors import CeilingRangeError
+from segur_numerique.sons.funding import sons_ceiling, sons_maintenance, sons_payments, sons_ttc
 
 RULES = sn.load_rules()
 ILLUSTRATIVE = sn.illustrative_assumptions()

@@ -11,13 +11,9 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique import Euro, SunEsDomain
+from segur_numerique.errors import DegressionError, ForfaitGridError
 from segur_numerique.sun_es.funding import DomainPayment, sun_es_forfait
-from segur_numerique.sun_es.grid import (
-    SUN_ES_WINDOWS,
-    DegressionError,
-    ForfaitGrid,
-    ForfaitGridError,
-)
+from segur_numerique.sun_es.grid import SUN_ES_WINDOWS, ForfaitGrid
 
 RULES = sn.illustrative_assumptions()
 DOMAINS = [

@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 import segur_numerique as sn
+from segur_numerique.errors import ScenarioError
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import (
     PROGRAMMES,
@@ -19,7 +20,6 @@ from segur_numerique.kit.scenarios import (
     shipped_scenarios,
 )
 from segur_numerique.kit.verify import run_scenario, verify_paths
-from segur_numerique.rules.computation import ScenarioError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WRONG = FIXTURES / "wrong_expected_amount.toml"

@@ -21,24 +21,13 @@ from segur_numerique.calendar.deadlines import (
     ComputedDeadline,
     Deadline,
     DeadlineVersion,
-    NaiveDatetimeError,
-    UnknownDeadlineError,
     deadline,
     paris_date,
 )
 from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
-from segur_numerique.calendar.ics import OptionalDependencyError
 from segur_numerique.calendar.on_time import DaysLeft, OnTimeCheck, days_left, is_on_time
-from segur_numerique.calendar.programmes import CalendarProgramme, UnknownWindowError, WindowPhase
-from segur_numerique.calendar.windows import (
-    DateOrderError,
-    Phase,
-    PhaseKind,
-    PhaseLayoutError,
-    ReadyDateError,
-    Window,
-    build_window,
-)
+from segur_numerique.calendar.programmes import CalendarProgramme, WindowPhase
+from segur_numerique.calendar.windows import Phase, PhaseKind, Window, build_window
 from segur_numerique.calendars import (
     CALENDAR_PROGRAMMES,
     calendar_programme,
@@ -55,14 +44,13 @@ from segur_numerique.calendars import (
 from segur_numerique.catalogue.human_support import human_support_split
 from segur_numerique.catalogue.programme import (
     Programme,
-    UnknownProgrammeError,
     programme,
     programme_keys,
     programme_tree,
     programmes,
 )
 from segur_numerique.catalogue.tree import Payee
-from segur_numerique.core.dates import AmbiguousDateError, MonthEndPolicy, add_months
+from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.explanation import (
     EXPLANATION_FORMAT,
     Explanation,
@@ -73,6 +61,7 @@ from segur_numerique.core.explanation import (
 )
 from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
 from segur_numerique.core.periods import Period
+from segur_numerique.core.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.core.rounding import (
     CENT_HALF_UP,
     EURO_HALF_UP,
@@ -82,8 +71,6 @@ from segur_numerique.core.rounding import (
 from segur_numerique.core.text import LANGUAGES, Lang, Text
 from segur_numerique.core.units import (
     COUNT_UNITS,
-    UnitMismatchError,
-    UnknownUnitError,
     apply_rate,
     count,
     euro_quantity,
@@ -105,8 +92,8 @@ from segur_numerique.e_parcours.funding import (
     e_parcours_payments,
 )
 from segur_numerique.e_parcours.kinds import EParcoursKind
-from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
-from segur_numerique.entities.finess import Finess, InvalidFinessError
+from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
+from segur_numerique.entities.finess import Finess
 from segur_numerique.entities.models import (
     Esms,
     Establishment,
@@ -117,14 +104,44 @@ from segur_numerique.entities.models import (
 )
 from segur_numerique.entities.parsing import load_establishments, parse_establishments
 from segur_numerique.errors import (
+    AllocationError,
+    AmbiguousDateError,
     AmountFormatError,
+    BatchInputError,
+    CeilingRangeError,
     ConflictingValueError,
+    DateOrderError,
+    DegressionError,
+    DischargeBeforeAdmissionError,
+    DuplicateIdError,
+    EmptyValueError,
     FloatRefusedError,
+    ForfaitGridError,
+    IndicatorCountError,
+    InvalidFinessError,
     InvalidInputError,
+    LogError,
+    MissingColumnError,
     MissingParameterError,
+    NaiveDatetimeError,
+    OptionalDependencyError,
+    OrphanDocumentError,
+    OverrideError,
+    PhaseLayoutError,
+    ReadyDateError,
     RuleDataError,
+    ScenarioError,
     SegurError,
+    UnitMismatchError,
+    UnknownChoiceError,
+    UnknownDeadlineError,
+    UnknownDocumentTypeError,
+    UnknownInsStatusError,
+    UnknownProgrammeError,
     UnknownRuleError,
+    UnknownUnitError,
+    UnknownWindowError,
+    UnreadableLogError,
 )
 from segur_numerique.esms_numerique.eligibility import (
     ApplicationLevel,
@@ -138,9 +155,9 @@ from segur_numerique.funding_scaling.allocate import (
     scale_to_envelope,
     split_by_shares,
 )
-from segur_numerique.funding_scaling.batch import BatchInputError, allocate_table
+from segur_numerique.funding_scaling.batch import allocate_table
 from segur_numerique.funding_scaling.pro_rata import ProRata, pro_rata_temporis
-from segur_numerique.funding_scaling.remainders import AllocationError, largest_remainder_cents
+from segur_numerique.funding_scaling.remainders import largest_remainder_cents
 from segur_numerique.hopen.domains import (
     HOPEN_DOMAIN_CODES,
     HopenDomain,
@@ -157,7 +174,7 @@ from segur_numerique.kit.scenarios import (
     shipped_scenarios,
 )
 from segur_numerique.kit.verify import Mismatch, ScenarioResult, run_scenario, verify_paths
-from segur_numerique.rules.computation import Computation, ScenarioError
+from segur_numerique.rules.computation import Computation
 from segur_numerique.rules.loading import load_rules, load_rules_from
 from segur_numerique.rules.model import (
     RULES_FORMAT,
@@ -168,16 +185,14 @@ from segur_numerique.rules.model import (
     SumCheck,
     UnknownValue,
 )
-from segur_numerique.rules.overrides import Override, OverrideError, parse_overrides, with_overrides
+from segur_numerique.rules.overrides import Override, parse_overrides, with_overrides
 from segur_numerique.rules.parameters import (
     illustrative_assumptions,
     load_parameter_file,
     parse_parameter_text,
 )
-from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.sons.eligibility import SonsOrder, sons_order_eligibility
 from segur_numerique.sons.funding import (
-    CeilingRangeError,
     SonsCeiling,
     SonsCeilingKind,
     SonsMaintenance,
@@ -220,13 +235,12 @@ from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.eligibility import sun_es_eligibility
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
-    IndicatorCountError,
     IndicatorCounts,
     IndicatorResult,
     evaluate_indicator,
 )
 from segur_numerique.sun_es.funding import DomainPayment, SunEsForfait, sun_es_forfait
-from segur_numerique.sun_es.grid import DegressionError, ForfaitGrid, ForfaitGridError, grid_row
+from segur_numerique.sun_es.grid import ForfaitGrid, grid_row
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     SUN_ES_VOLET1,
@@ -243,19 +257,7 @@ from segur_numerique.sun_es.indicators import (
 )
 from segur_numerique.sun_es.logs.counts import LogParameters, indicator_counts_frame
 from segur_numerique.sun_es.logs.exclusions import Exclusion, ExclusionReason
-from segur_numerique.sun_es.logs.inputs import (
-    DOCUMENT_COLUMNS,
-    STAY_COLUMNS,
-    DischargeBeforeAdmissionError,
-    DuplicateIdError,
-    EmptyValueError,
-    LogError,
-    MissingColumnError,
-    OrphanDocumentError,
-    UnknownDocumentTypeError,
-    UnknownInsStatusError,
-    UnreadableLogError,
-)
+from segur_numerique.sun_es.logs.inputs import DOCUMENT_COLUMNS, STAY_COLUMNS
 from segur_numerique.sun_es.logs.results import (
     EstablishmentIndicators,
     LogIndicators,

@@ -51,7 +51,7 @@ def calendar_programme(name: str) -> CalendarProgramme:
     >>> calendar_programme("sunes")
     Traceback (most recent call last):
     ...
-    segur_numerique.catalogue.programme.UnknownProgrammeError: unknown programme 'sunes'; did you mean sun_es, sons?
+    segur_numerique.errors.UnknownProgrammeError: unknown programme 'sunes'; did you mean sun_es, sons?
     """
     return find_programme(CALENDAR_PROGRAMMES, name)
 
@@ -103,7 +103,7 @@ def window(
     >>> window("F5")
     Traceback (most recent call last):
     ...
-    segur_numerique.calendar.programmes.UnknownWindowError: programme 'sun_es' has no window 'F5'; did you mean F4, F3, F2?
+    segur_numerique.errors.UnknownWindowError: programme 'sun_es' has no window 'F5'; did you mean F4, F3, F2?
     """
     found = windows(programme_id, rules=rules, as_known_on=as_known_on, alternative=alternative)
     return find_window(found, name, programme_id)

@@ -82,3 +82,276 @@ class MissingParameterError(SegurError, LookupError):
 
 class ConflictingValueError(SegurError, LookupError):
     """A conflicting rule value was read with an alternative that does not exist."""
+
+
+class NaiveDatetimeError(InvalidInputError):
+    """A datetime without a time zone was given where the time zone matters.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownDeadlineError(InvalidInputError):
+    """No deadline has this key (the error lists close keys).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class OptionalDependencyError(SegurError, ImportError):
+    """An optional extra is needed (``pip install segur-numerique[<extra>]``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"this feature needs the {package!r} package: pip install 'segur-numerique[{extra}]'"
+        )
+
+
+class UnknownWindowError(SegurError, KeyError):
+    """No window of the programme has this name.
+
+    Attributes:
+        name: the name asked for.
+        programme: the programme searched.
+        suggestions: close names.
+    """
+
+    def __init__(self, name: str, *, programme: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.programme = programme
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"programme {programme!r} has no window {name!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DateOrderError(InvalidInputError):
+    """A period ends before it starts.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class PhaseLayoutError(InvalidInputError):
+    """The phases of one window overlap, leave a gap, or repeat a kind.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ReadyDateError(InvalidInputError):
+    """A ready date (the date an establishment can reach its targets) is before the programme.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownProgrammeError(SegurError, KeyError):
+    """No programme of the catalogue has this key.
+
+    Attributes:
+        key: the key asked for.
+        suggestions: the closest programme keys.
+    """
+
+    def __init__(self, key: str, *, suggestions: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown programme {key!r}{hint}")
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+class AmbiguousDateError(InvalidInputError):
+    """Month arithmetic fell on a missing day (31 August + 6 months) and no policy was named.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnitMismatchError(InvalidInputError):
+    """Quantities of different dimensions were mixed (a rate per inhabitant times stays).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownUnitError(InvalidInputError):
+    """A unit name that the registry does not define.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownChoiceError(InvalidInputError):
+    """A value is not one of a closed set (a legal status, an activity, a couloir...).
+
+    Attributes:
+        allowed: the accepted values.
+    """
+
+    def __init__(self, what: str, *, allowed: tuple[str, ...], where: str | None = None) -> None:
+        self.allowed = allowed
+        super().__init__(f"{what}; allowed values: {', '.join(allowed)}", where=where)
+
+
+class InvalidFinessError(InvalidInputError):
+    """A FINESS number is malformed (length, département code or characters).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class BatchInputError(InvalidInputError):
+    """A table of establishments is malformed: a missing column, a bad type or a bad value.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class AllocationError(InvalidInputError):
+    """An allocation cannot be made: bad weights, shares or caps (says what and where).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ScenarioError(InvalidInputError):
+    """A scenario file is malformed (``where`` names the file and the path inside it).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownComputationError(ScenarioError):
+    """No computation has this name (``suggestions`` holds the nearest names).
+
+    Attributes:
+        name: the name asked for.
+        suggestions: the nearest known names, best first (possibly empty).
+    """
+
+    def __init__(
+        self, name: str, *, suggestions: tuple[str, ...] = (), where: str | None = None
+    ) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"unknown computation {name!r}{hint} (see `segur-numerique verify --list`)",
+            where=where,
+        )
+
+
+class OverrideError(InvalidInputError):
+    """An override is malformed or does not fit the rule set (``where`` is its path).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class CeilingRangeError(InvalidInputError):
+    """A supplied band ceiling lies outside the range the sources give.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class IndicatorCountError(InvalidInputError):
+    """A numerator or denominator is impossible (negative, not an integer, numerator > denominator).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DegressionError(InvalidInputError):
+    """Supplied degression coefficients rise from one window to a later one.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ForfaitGridError(InvalidInputError):
+    """A supplied forfait grid is malformed (bounds not increasing, activity outside the grid).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class LogError(InvalidInputError):
+    """A stays or documents log is malformed; ``where`` names the table, column and row.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingColumnError(LogError):
+    """A required column is missing.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class EmptyValueError(LogError):
+    """A required value is empty.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DuplicateIdError(LogError):
+    """An id appears on more than one row.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownDocumentTypeError(LogError):
+    """A document type is not one of :class:`DocumentType`.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnknownInsStatusError(LogError):
+    """An INS status is not one of :class:`InsStatus`.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class OrphanDocumentError(LogError):
+    """A document refers to a stay that is not in the stays table.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class DischargeBeforeAdmissionError(LogError):
+    """A stay is discharged before it is admitted.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnreadableLogError(LogError):
+    """A log file or table cannot be read (format, dates).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ComparisonError(SegurError):
+    """A computation failed under one of the two rule sets (it names which, and why).
+
+    .. versionadded:: 0.1.0
+    """

@@ -40,14 +40,6 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
-class ScenarioFailedError(Exception):
-    """A scenario did not give the expected outputs."""
-
-    def __init__(self, result: ScenarioResult) -> None:
-        self.result = result
-        super().__init__(result.scenario.name)
-
-
 class ScenarioFile(pytest.File):
     """A scenario file: one test item per scenario."""
 
@@ -93,3 +85,11 @@ class ScenarioItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int | None, str]:
         """Where the scenario is, for the test report."""
         return self.path, None, f"scenario: {self.scenario.name}"
+
+
+class ScenarioFailedError(Exception):
+    """A scenario did not give the expected outputs."""
+
+    def __init__(self, result: ScenarioResult) -> None:
+        self.result = result
+        super().__init__(result.scenario.name)

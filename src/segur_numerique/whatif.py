@@ -19,7 +19,7 @@ from segur_numerique.core.display import comparison_html
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
-from segur_numerique.errors import SegurError
+from segur_numerique.errors import ComparisonError, SegurError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.simulation import simulation_outcome
 
@@ -65,10 +65,6 @@ def _delta(baseline: object, variant: object) -> object:
     ):
         return variant - baseline
     return None
-
-
-class ComparisonError(SegurError):
-    """A computation failed under one of the two rule sets (it names which, and why)."""
 
 
 Outcome = Callable[[Any, RuleSet], Mapping[str, object]]

@@ -13,9 +13,9 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique.cli import main
+from segur_numerique.errors import ScenarioError, UnknownComputationError
 from segur_numerique.kit.compute import compute
 from segur_numerique.kit.verify import verify_paths
-from segur_numerique.rules.computation import ScenarioError, UnknownComputationError
 
 # --------------------------------------------------------------------------------------------
 # Validation: the same as the scenarios'.

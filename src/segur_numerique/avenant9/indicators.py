@@ -30,10 +30,10 @@ import attrs
 
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
+from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import IndicatorCountError, InvalidInputError
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sun_es.evaluation import IndicatorCountError, _count
 
 
 @attrs.frozen
@@ -88,8 +88,8 @@ _BY_ID = {i.id: i for i in AVENANT9_INDICATORS}
 
 
 def _counts(numerator: object, denominator: object, where: str) -> tuple[int, int]:
-    num = _count(numerator, f"{where}.numerator")
-    den = _count(denominator, f"{where}.denominator")
+    num = check_count(numerator, f"{where}.numerator", error=IndicatorCountError)
+    den = check_count(denominator, f"{where}.denominator", error=IndicatorCountError)
     if num > den:
         raise IndicatorCountError(
             f"the numerator ({num}) is above the denominator ({den})", where=where

@@ -29,23 +29,15 @@ import attrs
 
 from segur_numerique.calendar.programmes import CalendarProgramme
 from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.provenance import Source, Status, Unit
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, NaiveDatetimeError, UnknownDeadlineError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue
-from segur_numerique.rules.provenance import Source, Status, Unit
 
 PARIS = ZoneInfo("Europe/Paris")
 """The time zone of French legal dates and portal deadlines."""
-
-
-class NaiveDatetimeError(InvalidInputError):
-    """A datetime without a time zone was given where the time zone matters."""
-
-
-class UnknownDeadlineError(InvalidInputError):
-    """No deadline has this key (the error lists close keys)."""
 
 
 def _check_aware(value: dt.datetime, where: str) -> dt.datetime:

@@ -22,7 +22,7 @@ from segur_numerique.calendar.deadlines import PARIS, Deadline
 from segur_numerique.calendar.windows import Window
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.errors import SegurError
+from segur_numerique.errors import OptionalDependencyError
 
 PRODID = "-//segur_numerique//calendar//FR"
 """The ``PRODID`` of exported calendars."""
@@ -30,17 +30,6 @@ UID_DOMAIN = "segur-numerique"
 """The right-hand side of every event ``UID``."""
 _DTSTAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 # A fixed DTSTAMP keeps exports byte-for-byte reproducible (the data, not the clock, decides).
-
-
-class OptionalDependencyError(SegurError, ImportError):
-    """An optional extra is needed (``pip install segur-numerique[<extra>]``)."""
-
-    def __init__(self, package: str, extra: str) -> None:
-        self.package = package
-        self.extra = extra
-        super().__init__(
-            f"this feature needs the {package!r} package: pip install 'segur-numerique[{extra}]'"
-        )
 
 
 def _icalendar() -> Any:

@@ -16,35 +16,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from segur_numerique.calendar.windows import Phase, Window
-from segur_numerique.catalogue.programme import UnknownProgrammeError
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue
-from segur_numerique.errors import ConflictingValueError, InvalidInputError, SegurError
+from segur_numerique.errors import (
+    ConflictingValueError,
+    InvalidInputError,
+    UnknownProgrammeError,
+    UnknownWindowError,
+)
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-
-
-class UnknownWindowError(SegurError, KeyError):
-    """No window of the programme has this name.
-
-    Attributes:
-        name: the name asked for.
-        programme: the programme searched.
-        suggestions: close names.
-    """
-
-    def __init__(self, name: str, *, programme: str, suggestions: tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.programme = programme
-        self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"programme {programme!r} has no window {name!r}{hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 @attrs.frozen

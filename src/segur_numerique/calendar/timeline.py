@@ -12,10 +12,10 @@ import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from segur_numerique.calendar.ics import OptionalDependencyError
 from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import format_date
+from segur_numerique.errors import OptionalDependencyError
 
 _COLOURS = {
     PhaseKind.CANDIDATURE: "#4C72B0",

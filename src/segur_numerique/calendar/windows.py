@@ -31,19 +31,10 @@ from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value, format_date
-from segur_numerique.errors import InvalidInputError
-
-
-class DateOrderError(InvalidInputError):
-    """A period ends before it starts."""
-
-
-class PhaseLayoutError(InvalidInputError):
-    """The phases of one window overlap, leave a gap, or repeat a kind."""
-
-
-class ReadyDateError(InvalidInputError):
-    """A ready date (the date an establishment can reach its targets) is before the programme."""
+from segur_numerique.errors import (
+    DateOrderError,
+    PhaseLayoutError,
+)
 
 
 class PhaseKind(enum.Enum):

@@ -25,7 +25,7 @@ provenance, so a :class:`Programme` says where each figure comes from, how sure 
 >>> programme("sun-es")
 Traceback (most recent call last):
 ...
-segur_numerique.catalogue.programme.UnknownProgrammeError: unknown programme 'sun-es'; did you mean sun_es, sons, sun_es.volet2?
+segur_numerique.errors.UnknownProgrammeError: unknown programme 'sun-es'; did you mean sun_es, sons, sun_es.volet2?
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ import attrs
 
 from segur_numerique.catalogue.tree import SPECS, SPECS_BY_KEY, Payee, ProgrammeSpec
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.provenance import Source, Status, Unit
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
-from segur_numerique.errors import SegurError
+from segur_numerique.errors import UnknownProgrammeError
 from segur_numerique.rules.figures import (
     check_choices,
     figure_notes,
@@ -49,25 +50,6 @@ from segur_numerique.rules.figures import (
 )
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Source, Status, Unit
-
-
-class UnknownProgrammeError(SegurError, KeyError):
-    """No programme of the catalogue has this key.
-
-    Attributes:
-        key: the key asked for.
-        suggestions: the closest programme keys.
-    """
-
-    def __init__(self, key: str, *, suggestions: tuple[str, ...] = ()) -> None:
-        self.key = key
-        self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown programme {key!r}{hint}")
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0])
 
 
 @attrs.frozen

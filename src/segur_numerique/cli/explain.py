@@ -9,6 +9,7 @@ printed. Exit codes: ``0`` rendered; ``2`` bad input.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Mapping
 from fractions import Fraction
@@ -20,6 +21,7 @@ from segur_numerique.core.explanation import EXPLANATION_FORMAT
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.values import render_number, render_value
 from segur_numerique.errors import InvalidInputError
 
 
@@ -61,14 +63,10 @@ def _value(encoded: object) -> object:
         if kind == "fraction" and isinstance(raw, str):
             return Fraction(raw)
         if kind == "date" and isinstance(raw, str):
-            import datetime as dt  # noqa: PLC0415
-
             return dt.date.fromisoformat(raw)
         if kind == "text":
             return _text(encoded, "value")
         if kind == "period":
-            import datetime as dt  # noqa: PLC0415
-
             return Period(
                 dt.date.fromisoformat(str(encoded["start"])),
                 dt.date.fromisoformat(str(encoded["end"])),
@@ -82,10 +80,8 @@ def _value(encoded: object) -> object:
 
 def _number(encoded: object, lang: Lang) -> str:
     """A rounding step's number as the explanation renders it (a decimal, not a percentage)."""
-    from segur_numerique.core.explanation import _render_number  # noqa: PLC0415
-
     value = _value(encoded)
-    return _render_number(value, lang) if isinstance(value, Fraction) else str(value)
+    return render_number(value, lang) if isinstance(value, Fraction) else str(value)
 
 
 def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
@@ -104,7 +100,6 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
         pad = "  " * depth
         title = _text(node.get("title"), f"{where}: {path}.title").in_(lang)
         outcome = _text(node.get("outcome"), f"{where}: {path}.outcome").in_(lang)
-        from segur_numerique.core.values import render_value  # noqa: PLC0415
 
         result = node.get("result")
         shown = "" if result is None else f"{render_value(_value(result), lang)} — "

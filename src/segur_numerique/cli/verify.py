@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from segur_numerique.core.text import check_lang
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import shipped_scenarios
 from segur_numerique.kit.verify import verify_paths
@@ -50,8 +51,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     paths = list(args.paths) + ([str(shipped_scenarios())] if args.shipped else [])
     if not paths:
-        from segur_numerique.errors import InvalidInputError  # noqa: PLC0415
-
         raise InvalidInputError(
             "give at least one scenario file or folder (or --shipped)", where="verify"
         )

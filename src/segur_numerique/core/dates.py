@@ -15,11 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import format_date
-from segur_numerique.errors import InvalidInputError
-
-
-class AmbiguousDateError(InvalidInputError):
-    """Month arithmetic fell on a missing day (31 August + 6 months) and no policy was named."""
+from segur_numerique.errors import AmbiguousDateError, InvalidInputError
 
 
 class MonthEndPolicy(enum.Enum):
@@ -50,7 +46,7 @@ def add_months(
     >>> add_months(dt.date(2021, 8, 31), 6)
     Traceback (most recent call last):
     ...
-    segur_numerique.core.dates.AmbiguousDateError: date: 2021-08-31 + 6 months is ambiguous (February 2022 has no day 31); name a MonthEndPolicy (ROUND_DOWN or ROUND_UP)
+    segur_numerique.errors.AmbiguousDateError: date: 2021-08-31 + 6 months is ambiguous (February 2022 has no day 31); name a MonthEndPolicy (ROUND_DOWN or ROUND_UP)
     >>> add_months(dt.date(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_DOWN)
     datetime.date(2022, 2, 28)
     >>> add_months(dt.date(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_UP)

@@ -14,9 +14,8 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.explanation import _render_number
 from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.core.values import render_value
+from segur_numerique.core.values import render_number, render_value
 
 _STYLE = (
     "<style>.sn-x{font-family:system-ui,sans-serif;font-size:13px;line-height:1.4}"
@@ -103,8 +102,8 @@ def _step_html(step: Any, lang: Lang, *, open_: bool) -> str:
                 (
                     (
                         r.what.in_(lang),
-                        _render_number(r.exact, lang),
-                        _render_number(r.rounded, lang),
+                        render_number(r.exact, lang),
+                        render_number(r.rounded, lang),
                         r.policy.describe().in_(lang),
                     )
                     for r in step.rounding

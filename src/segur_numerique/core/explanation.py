@@ -20,10 +20,12 @@ from typing import Any
 
 import attrs
 
+from segur_numerique.core.display import explanation_html
+from segur_numerique.core.provenance import Origin, Source, Status, Unit
 from segur_numerique.core.rounding import RoundingPolicy
 from segur_numerique.core.text import Lang, Text, check_lang
-from segur_numerique.core.values import JsonValue, encode_value, render_value
-from segur_numerique.rules.provenance import Origin, Source, Status, Unit
+from segur_numerique.core.values import JsonValue, encode_value, render_number, render_value
+from segur_numerique.core.version import __version__
 
 EXPLANATION_FORMAT = "segur_numerique.explanation/v1"
 """The ``format`` field of exported explanations; it changes only with a new schema."""
@@ -123,29 +125,6 @@ class RoundingStep:
         }
 
 
-def _render_number(value: Fraction, lang: Lang) -> str:
-    """A rounded or exact number as a decimal (``1234.5``), ``≈`` with the fraction if it does not end.
-
-    Rounding steps hold amounts as well as rates, so they are written as plain numbers, not as
-    percentages.
-    """
-    sign = "-" if value < 0 else ""
-    magnitude = abs(value)
-    digits = 0
-    while (magnitude * 10**digits).denominator != 1 and digits < 6:
-        digits += 1
-    scaled = magnitude * 10**digits
-    whole = scaled.numerator // scaled.denominator
-    text = str(whole).rjust(digits + 1, "0")
-    if digits:
-        text = f"{text[:-digits]}.{text[-digits:]}"
-    if lang == "fr":
-        text = text.replace(".", ",")
-    if scaled.denominator != 1:
-        return f"≈ {sign}{text} ({value.numerator}/{value.denominator})"
-    return f"{sign}{text}"
-
-
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -221,8 +200,8 @@ class Explanation:
             (
                 "Arrondis" if fr else "Rounding",
                 [
-                    f"{r.what.in_(lang)}: {_render_number(r.exact, lang)} → "
-                    f"{_render_number(r.rounded, lang)} ({r.policy.describe().in_(lang)})"
+                    f"{r.what.in_(lang)}: {render_number(r.exact, lang)} → "
+                    f"{render_number(r.rounded, lang)} ({r.policy.describe().in_(lang)})"
                     for r in self.rounding
                 ],
             ),
@@ -239,8 +218,6 @@ class Explanation:
 
     def _repr_html_(self) -> str:
         """Collapsible HTML for Jupyter (French; see :func:`segur_numerique.core.display.explanation_html`)."""
-        from segur_numerique.core.display import explanation_html  # noqa: PLC0415 (display only)
-
         return explanation_html(self, "fr")
 
     def _node_json(self) -> dict[str, JsonValue]:
@@ -259,8 +236,6 @@ class Explanation:
 
     def to_json(self) -> dict[str, JsonValue]:
         """The explanation as a versioned JSON document (see :func:`explanation_json_schema`)."""
-        from segur_numerique import __version__  # noqa: PLC0415 (import cycle)
-
         return {
             "format": EXPLANATION_FORMAT,
             "engine_version": __version__,

@@ -39,7 +39,7 @@ Euro('1200000.00')
 >>> apply_rate(dac, count(12, "stays"))
 Traceback (most recent call last):
 ...
-segur_numerique.core.units.UnitMismatchError: rate × quantity: euro / inhabitant × stay gives 'euro * stay / inhabitant', not euros ([currency])
+segur_numerique.errors.UnitMismatchError: rate × quantity: euro / inhabitant × stay gives 'euro * stay / inhabitant', not euros ([currency])
 """
 
 from __future__ import annotations
@@ -51,9 +51,14 @@ from fractions import Fraction
 from typing import Any, Final
 
 from segur_numerique.core.money import Euro
+from segur_numerique.core.provenance import Unit
 from segur_numerique.core.rounding import RoundingPolicy
-from segur_numerique.errors import FloatRefusedError, InvalidInputError
-from segur_numerique.rules.provenance import Unit
+from segur_numerique.errors import (
+    FloatRefusedError,
+    InvalidInputError,
+    UnitMismatchError,
+    UnknownUnitError,
+)
 
 Quantity = Any
 """A ``pint.Quantity`` of the private registry (pint has no usable static types)."""
@@ -91,14 +96,6 @@ _DEFINITIONS: Final = (
     "session = [session]",
     "application = [application]",
 )
-
-
-class UnitMismatchError(InvalidInputError):
-    """Quantities of different dimensions were mixed (a rate per inhabitant times stays)."""
-
-
-class UnknownUnitError(InvalidInputError):
-    """A unit name that the registry does not define."""
 
 
 @functools.cache
@@ -199,7 +196,7 @@ def parse_rate(text: str) -> Quantity:
     >>> parse_rate("7 € per parsec")
     Traceback (most recent call last):
     ...
-    segur_numerique.core.units.UnknownUnitError: rate: unknown unit 'parsec'; known units: euro, cent, inhabitant, stay, document, point, establishment, session, application
+    segur_numerique.errors.UnknownUnitError: rate: unknown unit 'parsec'; known units: euro, cent, inhabitant, stay, document, point, establishment, session, application
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"expected a text, got {type(text).__name__}", where="rate")
@@ -235,7 +232,7 @@ def magnitude_in(q: Quantity, unit: str) -> Fraction:
     >>> magnitude_in(count(3, "stay"), "inhabitant")
     Traceback (most recent call last):
     ...
-    segur_numerique.core.units.UnitMismatchError: quantity: cannot convert stay to inhabitant
+    segur_numerique.errors.UnitMismatchError: quantity: cannot convert stay to inhabitant
     """
     _check_quantity(q, where="quantity")
     target = _units(unit, where="unit")

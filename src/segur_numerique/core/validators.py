@@ -41,7 +41,9 @@ def parse_iso_date(raw: object, where: str | None = None) -> dt.date:
     raise InvalidInputError(f"expected a date (YYYY-MM-DD), got {raw!r}", where=where)
 
 
-def check_count(value: object, where: str) -> int:
+def check_count(
+    value: object, where: str, *, error: type[InvalidInputError] = InvalidInputError
+) -> int:
     """``value`` if it is a whole number ≥ 0 (a ``bool`` is refused), else a typed error at ``where``.
 
     >>> check_count(3, "points")
@@ -51,7 +53,7 @@ def check_count(value: object, where: str) -> int:
     segur_numerique.errors.InvalidInputError: points: must be a non-negative whole number, got -1
     """
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInputError(f"must be a non-negative whole number, got {value!r}", where=where)
+        raise error(f"must be a non-negative whole number, got {value!r}", where=where)
     return value
 
 

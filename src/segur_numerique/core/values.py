@@ -126,3 +126,26 @@ def encode_value(value: Any) -> JsonValue:
         encoded: JsonValue = to_json()
         return encoded
     raise TypeError(f"cannot encode a {type(value).__name__} as JSON")
+
+
+def render_number(value: Fraction, lang: Lang) -> str:
+    """A rounded or exact number as a decimal (``1234.5``), ``≈`` with the fraction if it does not end.
+
+    Rounding steps hold amounts as well as rates, so they are written as plain numbers, not as
+    percentages.
+    """
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    digits = 0
+    while (magnitude * 10**digits).denominator != 1 and digits < 6:
+        digits += 1
+    scaled = magnitude * 10**digits
+    whole = scaled.numerator // scaled.denominator
+    text = str(whole).rjust(digits + 1, "0")
+    if digits:
+        text = f"{text[:-digits]}.{text[-digits:]}"
+    if lang == "fr":
+        text = text.replace(".", ",")
+    if scaled.denominator != 1:
+        return f"≈ {sign}{text} ({value.numerator}/{value.denominator})"
+    return f"{sign}{text}"

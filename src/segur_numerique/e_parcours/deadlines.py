@@ -11,13 +11,13 @@ from typing import Final
 from segur_numerique.calendar.deadlines import ComputedDeadline
 from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.provenance import Source
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import format_date
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Source
 
 CPC_ARTICLE_641: Final = Source(
     title="Code de procédure civile, article 641 (computation des délais ; décret n° 75-1123 du "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 
-from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.errors import UnknownChoiceError
 
 
 class EParcoursKind(enum.Enum):

@@ -10,21 +10,9 @@ import enum
 from collections.abc import Mapping
 from typing import TypeVar
 
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import UnknownChoiceError
 
 _E = TypeVar("_E", bound=enum.Enum)
-
-
-class UnknownChoiceError(InvalidInputError):
-    """A value is not one of a closed set (a legal status, an activity, a couloir...).
-
-    Attributes:
-        allowed: the accepted values.
-    """
-
-    def __init__(self, what: str, *, allowed: tuple[str, ...], where: str | None = None) -> None:
-        self.allowed = allowed
-        super().__init__(f"{what}; allowed values: {', '.join(allowed)}", where=where)
 
 
 def _choice(enum_type: type[_E], aliases: Mapping[str, _E], value: object, where: str) -> _E:

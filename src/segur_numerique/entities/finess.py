@@ -24,12 +24,7 @@ from typing import Final
 
 import attrs
 
-from segur_numerique.errors import InvalidInputError
-
-
-class InvalidFinessError(InvalidInputError):
-    """A FINESS number is malformed (length, département code or characters)."""
-
+from segur_numerique.errors import InvalidFinessError
 
 FINESS_PATTERN: Final = r"^(?:(?:0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5])[0-9]{7}|9[78][0-9]{7})$"
 """The FINESS format checked by :class:`Finess`, as a regular expression (also used by batches)."""
@@ -66,7 +61,7 @@ class Finess:
     >>> Finess("7507121")
     Traceback (most recent call last):
     ...
-    segur_numerique.entities.finess.InvalidFinessError: finess: a FINESS number has 9 characters, got 7 ('7507121')
+    segur_numerique.errors.InvalidFinessError: finess: a FINESS number has 9 characters, got 7 ('7507121')
     """
 
     value: str

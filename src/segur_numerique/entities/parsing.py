@@ -17,10 +17,10 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
 from segur_numerique.core.validators import read_text_file
-from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
+from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
 from segur_numerique.entities.finess import Finess
 from segur_numerique.entities.models import Establishment, _ids
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, UnknownChoiceError
 
 _T = TypeVar("_T")
 
@@ -150,7 +150,7 @@ def parse_establishments(
     ... )
     Traceback (most recent call last):
     ...
-    segur_numerique.entities.choices.UnknownChoiceError: establishments[0].legal_status: unknown LegalStatus 'hospice'; allowed values: public, private, espic, clcc
+    segur_numerique.errors.UnknownChoiceError: establishments[0].legal_status: unknown LegalStatus 'hospice'; allowed values: public, private, espic, clcc
     """
     if isinstance(data, Mapping | str | bytes):
         raise InvalidInputError("expected a list of establishments", where=where)

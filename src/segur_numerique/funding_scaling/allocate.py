@@ -24,12 +24,13 @@ import attrs
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro
+from segur_numerique.core.provenance import Source
 from segur_numerique.core.rounding import RoundingMode, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
+from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.remainders import (
     TIE_BREAK,
-    AllocationError,
     Weight,
     _check_id,
     _envelope,
@@ -37,7 +38,6 @@ from segur_numerique.funding_scaling.remainders import (
     _weight,
     largest_remainder_cents,
 )
-from segur_numerique.rules.provenance import Source
 
 
 @attrs.frozen

@@ -16,15 +16,10 @@ from typing import TYPE_CHECKING, Any
 import narwhals as nw
 
 from segur_numerique.core.money import Euro
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.funding_scaling.remainders import AllocationError
+from segur_numerique.errors import AllocationError, BatchInputError
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-class BatchInputError(InvalidInputError):
-    """A table of establishments is malformed: a missing column, a bad type or a bad value."""
 
 
 def _frame(table: Any) -> nw.DataFrame[Any]:

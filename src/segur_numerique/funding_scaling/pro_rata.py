@@ -12,7 +12,8 @@ from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.funding_scaling.remainders import AllocationError, _envelope
+from segur_numerique.errors import AllocationError
+from segur_numerique.funding_scaling.remainders import _envelope
 
 
 @attrs.frozen

@@ -29,14 +29,10 @@ from typing import Final
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import to_fraction
 from segur_numerique.core.text import Text
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import AllocationError
 
 Weight = Fraction | Decimal | int | Euro
 """A weight: an exact number (activity, population, a share) or an amount (a request)."""
-
-
-class AllocationError(InvalidInputError):
-    """An allocation cannot be made: bad weights, shares or caps (says what and where)."""
 
 
 TIE_BREAK: Final = Text(

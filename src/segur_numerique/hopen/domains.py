@@ -23,12 +23,12 @@ import datetime as dt
 import attrs
 
 from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.provenance import Status
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
-from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.errors import UnknownChoiceError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Status
 
 # English names: translations of the French names in hopen/domains.toml (not rule values).
 _ENGLISH_NAMES: dict[str, str] = {
@@ -118,7 +118,7 @@ def hopen_domain(
     >>> hopen_domain("D8")
     Traceback (most recent call last):
     ...
-    segur_numerique.entities.choices.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
+    segur_numerique.errors.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
     """
     if code not in _ENGLISH_NAMES:
         raise UnknownChoiceError(

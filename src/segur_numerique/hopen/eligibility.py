@@ -10,9 +10,8 @@ import datetime as dt
 
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult
-from segur_numerique.entities.choices import UnknownChoiceError
 from segur_numerique.entities.models import Establishment
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, UnknownChoiceError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
 

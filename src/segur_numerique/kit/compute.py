@@ -3,7 +3,7 @@
 The inputs are those of a scenario file (:mod:`segur_numerique.kit.scenarios`), read and checked
 exactly as a scenario's are: amounts and rates as strings (``"800 000 €"``, ``"60 %"``) or as
 ``Euro`` and ``Fraction``, dates as ``datetime.date`` or ISO strings; a missing, malformed or unused
-input is a :class:`~segur_numerique.rules.computation.ScenarioError` naming it. A computation runs
+input is a :class:`~segur_numerique.errors.ScenarioError` naming it. A computation runs
 through :meth:`~segur_numerique.rules.computation.Computation.evaluate`, the code the scenarios
 run, so ``compute`` and ``segur-numerique verify`` cannot disagree.
 
@@ -17,11 +17,11 @@ sons.ttc: TTC amount of an HT ceiling (VAT 20 %)
 >>> compute("sons.ttc", {"amount_ht": 1000})
 Traceback (most recent call last):
 ...
-segur_numerique.rules.computation.ScenarioError: sons.ttc: inputs.amount_ht: write an amount as a string ('800 000 €'), not 1000
+segur_numerique.errors.ScenarioError: sons.ttc: inputs.amount_ht: write an amount as a string ('800 000 €'), not 1000
 >>> compute("sons.tcc", {})
 Traceback (most recent call last):
 ...
-segur_numerique.rules.computation.UnknownComputationError: compute: unknown computation 'sons.tcc'; did you mean sons.ttc...?...
+segur_numerique.errors.UnknownComputationError: compute: unknown computation 'sons.tcc'; did you mean sons.ttc...?...
 """
 
 from __future__ import annotations

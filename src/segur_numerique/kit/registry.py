@@ -9,7 +9,7 @@ sits above the programme packages, so every import here goes downward.
 >>> find_computation("sons.tc")
 Traceback (most recent call last):
 ...
-segur_numerique.rules.computation.UnknownComputationError: unknown computation 'sons.tc'; did you mean sons.ttc...? (see `segur-numerique verify --list`)
+segur_numerique.errors.UnknownComputationError: unknown computation 'sons.tc'; did you mean sons.ttc...? (see `segur-numerique verify --list`)
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from collections.abc import Iterable, Mapping
 
 from segur_numerique.avenant9.kit import COMPUTATIONS as AVENANT9
 from segur_numerique.e_parcours.kit import COMPUTATIONS as E_PARCOURS
+from segur_numerique.errors import UnknownComputationError
 from segur_numerique.esms_numerique.kit import COMPUTATIONS as ESMS_NUMERIQUE
 from segur_numerique.hopen.kit import COMPUTATIONS as HOPEN
 from segur_numerique.kit.builtins import ALLOCATION, BUILTINS
-from segur_numerique.rules.computation import Computation, UnknownComputationError
+from segur_numerique.rules.computation import Computation
 from segur_numerique.sons.kit import COMPUTATIONS as SONS
 from segur_numerique.sun_es.kit import COMPUTATIONS as SUN_ES
 

@@ -35,8 +35,8 @@ from typing import Any
 import attrs
 
 from segur_numerique.core.validators import read_text_file
+from segur_numerique.errors import ScenarioError
 from segur_numerique.kit.registry import find_computation
-from segur_numerique.rules.computation import ScenarioError
 
 SCENARIO_FORMAT = "segur_numerique.scenario/v1"
 """The ``format`` field of scenario files."""

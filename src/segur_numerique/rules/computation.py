@@ -28,34 +28,10 @@ from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.validators import parse_iso_date
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, ScenarioError
 from segur_numerique.rules.model import RuleSet
 
 _T = TypeVar("_T")
-
-
-class ScenarioError(InvalidInputError):
-    """A scenario file is malformed (``where`` names the file and the path inside it)."""
-
-
-class UnknownComputationError(ScenarioError):
-    """No computation has this name (``suggestions`` holds the nearest names).
-
-    Attributes:
-        name: the name asked for.
-        suggestions: the nearest known names, best first (possibly empty).
-    """
-
-    def __init__(
-        self, name: str, *, suggestions: tuple[str, ...] = (), where: str | None = None
-    ) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(
-            f"unknown computation {name!r}{hint} (see `segur-numerique verify --list`)",
-            where=where,
-        )
 
 
 @contextmanager

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from segur_numerique.core.provenance import Source
 from segur_numerique.core.values import render_value
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue, UnknownValue
-from segur_numerique.rules.provenance import Source
 
 # Sections of the page, by the first segment of the keys (RULES.md section order).
 _GROUPS: tuple[tuple[str, str], ...] = (

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.provenance import Status
 from segur_numerique.core.text import Text
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Status
 
 
 def read_figure(

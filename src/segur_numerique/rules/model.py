@@ -29,6 +29,7 @@ import attrs
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
+from segur_numerique.core.provenance import Origin, Source, Status, Unit
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value
@@ -38,7 +39,6 @@ from segur_numerique.errors import (
     RuleDataError,
     UnknownRuleError,
 )
-from segur_numerique.rules.provenance import Origin, Source, Status, Unit
 
 RULES_FORMAT = "segur_numerique.rules/v1"
 """The ``format`` line that every rule-data and parameter file starts with."""

@@ -40,11 +40,11 @@ import attrs
 
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
+from segur_numerique.core.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import render_value
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import OverrideError
 from segur_numerique.rules.model import DatedValue, RuleScalar, RuleSet, RuleValue
-from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.rules.versions import _convert_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
@@ -53,10 +53,6 @@ WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
 
 _EARLIEST = dt.date(1, 1, 1)
 """``since`` of a bare override on a declared unknown: it holds from always ("ETERNITY")."""
-
-
-class OverrideError(InvalidInputError):
-    """An override is malformed or does not fit the rule set (``where`` is its path)."""
 
 
 @attrs.frozen
@@ -174,7 +170,7 @@ def parse_overrides(rules: RuleSet, overrides: Mapping[str, object]) -> tuple[Ov
     >>> parse_overrides(sn.load_rules(), {"sun_es.envelope.totl": "1 €"})
     Traceback (most recent call last):
     ...
-    segur_numerique.rules.overrides.OverrideError: overrides["sun_es.envelope.totl"]: 'sun_es.envelope.totl' is neither a rule value nor a declared unknown; did you mean sun_es.envelope.total...?
+    segur_numerique.errors.OverrideError: overrides["sun_es.envelope.totl"]: 'sun_es.envelope.totl' is neither a rule value nor a declared unknown; did you mean sun_es.envelope.total...?
 
     Raises:
         OverrideError: a key, a period or a value is malformed; ``where`` gives its path.

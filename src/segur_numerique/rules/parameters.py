@@ -10,10 +10,10 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+from segur_numerique.core.provenance import Origin
 from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.loading import _parse_file, load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Origin
 
 ILLUSTRATIVE_FOLDER = "illustrative"
 """The package folder of the illustrative, not official, assumption sets."""

@@ -13,10 +13,10 @@ from typing import Any
 import attrs
 from cattrs.v import format_exception as _cattrs_format_exception
 
+from segur_numerique.core.provenance import DatePrecision, Status, Unit
 from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError, RuleDataError
-from segur_numerique.rules.provenance import DatePrecision, Status, Unit
 
 
 @attrs.frozen

@@ -15,9 +15,9 @@ import attrs
 
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
+from segur_numerique.core.provenance import Origin, Source, Status, Unit
 from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.model import Alternative, DatedValue, RuleScalar
-from segur_numerique.rules.provenance import Origin, Source, Status, Unit
 from segur_numerique.rules.raw import (
     _RawSource,
     _RawVersion,

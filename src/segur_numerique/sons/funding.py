@@ -28,7 +28,7 @@ from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import CeilingRangeError, InvalidInputError
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 
@@ -41,10 +41,6 @@ class SonsCeilingKind(enum.Enum):
     """Biology lab software (système de gestion de laboratoire), vague 1: by number of sites."""
     LOINC = "loinc"
     """LOINC transcoding (biology): a flat forfait."""
-
-
-class CeilingRangeError(InvalidInputError):
-    """A supplied band ceiling lies outside the range the sources give."""
 
 
 @attrs.frozen

@@ -53,13 +53,13 @@ from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.entities.choices import Activity, LegalStatus
 from segur_numerique.entities.finess import FINESS_PATTERN
 from segur_numerique.entities.models import Establishment
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.funding_scaling.batch import BatchInputError, _first_bad_row, _frame
+from segur_numerique.errors import BatchInputError, ForfaitGridError, InvalidInputError
+from segur_numerique.funding_scaling.batch import _first_bad_row, _frame
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.eligibility import sun_es_eligibility
-from segur_numerique.sun_es.grid import ForfaitGrid, ForfaitGridError
+from segur_numerique.sun_es.grid import ForfaitGrid
 from segur_numerique.sun_es.prerequisites import sun_es_prerequisites
 
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)

@@ -14,6 +14,7 @@ from segur_numerique.calendar.programmes import (
     WindowReader,
     as_date,
     as_period,
+    find_window,
 )
 from segur_numerique.calendar.windows import Phase, PhaseKind, Window
 from segur_numerique.core.text import Text
@@ -104,3 +105,19 @@ def sun_es_pattern(rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int],
             raise InvalidInputError(f"expected a number of months, got {value!r}", where=key)
         out.append((kind, value))
     return tuple(out)
+
+
+def window(
+    name: str,
+    *,
+    rules: RuleSet | None = None,
+    as_known_on: dt.date | None = None,
+    alternative: str | None = None,
+) -> Window:
+    """The SUN-ES volet 1 window called ``name`` (``"F1"`` to ``"F4"``).
+
+    >>> window("F2").applications.period.render("en")
+    '2022-03-01 → 2022-04-30'
+    """
+    found = CALENDAR.windows(rules=rules, as_known_on=as_known_on, alternative=alternative)
+    return find_window(found, name, CALENDAR.id)

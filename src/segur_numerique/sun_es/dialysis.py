@@ -42,9 +42,13 @@ import attrs
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import (
+    DuplicateIdError,
+    EmptyValueError,
+    InvalidInputError,
+    MissingColumnError,
+)
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sun_es.logs.inputs import DuplicateIdError, EmptyValueError, MissingColumnError
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 
 from segur_numerique.core.text import Text
-from segur_numerique.entities.choices import UnknownChoiceError
+from segur_numerique.errors import UnknownChoiceError
 
 
 class SunEsDomain(enum.Enum):
@@ -58,7 +58,7 @@ class SunEsDomain(enum.Enum):
         >>> SunEsDomain.parse("dentistry")
         Traceback (most recent call last):
         ...
-        segur_numerique.entities.choices.UnknownChoiceError: domain: unknown SUN-ES domain 'dentistry'; allowed values: volet1.discharge_documents, volet1.biology, volet1.imaging, volet1.cro_bonus, volet2.messaging
+        segur_numerique.errors.UnknownChoiceError: domain: unknown SUN-ES domain 'dentistry'; allowed values: volet1.discharge_documents, volet1.biology, volet1.imaging, volet1.cro_bonus, volet2.messaging
         """
         if isinstance(value, cls):
             return value

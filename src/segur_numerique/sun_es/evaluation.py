@@ -27,22 +27,15 @@ import attrs
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
+from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import IndicatorCountError, InvalidInputError
 from segur_numerique.sun_es.indicators import Capability, IndicatorDefinition, indicator_definition
 from segur_numerique.sun_es.targets import Target
 
 
-class IndicatorCountError(InvalidInputError):
-    """A numerator or denominator is impossible (negative, not an integer, numerator > denominator)."""
-
-
 def _count(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise IndicatorCountError(f"a count is a whole number, got {value!r}", where=where)
-    if value < 0:
-        raise IndicatorCountError(f"a count cannot be negative, got {value}", where=where)
-    return value
+    return check_count(value, where, error=IndicatorCountError)
 
 
 @attrs.frozen
@@ -52,7 +45,7 @@ class IndicatorCounts:
     >>> IndicatorCounts("imaging_report", 5, 4)
     Traceback (most recent call last):
     ...
-    segur_numerique.sun_es.evaluation.IndicatorCountError: imaging_report: the numerator (5) is above the denominator (4)
+    segur_numerique.errors.IndicatorCountError: imaging_report: the numerator (5) is above the denominator (4)
     """
 
     indicator: str

@@ -32,7 +32,12 @@ import attrs
 
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.money import Euro
-from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.errors import (
+    DegressionError,
+    ForfaitGridError,
+    InvalidInputError,
+    MissingParameterError,
+)
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 
@@ -61,14 +66,6 @@ def row_key(row: str, band: int) -> str:
     if row == CRO_BONUS_ROW:
         return f"sun_es.cro_bonus.band.{band}"
     return f"sun_es.forfait_grid.{row}.band.{band}"
-
-
-class DegressionError(InvalidInputError):
-    """Supplied degression coefficients rise from one window to a later one."""
-
-
-class ForfaitGridError(InvalidInputError):
-    """A supplied forfait grid is malformed (bounds not increasing, activity outside the grid)."""
 
 
 def check_window(window: str, *, where: str = "window") -> str:

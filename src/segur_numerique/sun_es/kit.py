@@ -8,7 +8,6 @@ kit" documents them.
 
 from __future__ import annotations
 
-from segur_numerique.calendars import window
 from segur_numerique.entities.models import Establishment
 from segur_numerique.entities.parsing import structure
 from segur_numerique.rules.computation import (
@@ -19,6 +18,7 @@ from segur_numerique.rules.computation import (
     malformed_input,
 )
 from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.calendar import window
 from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case
 from segur_numerique.sun_es.eligibility import sun_es_eligibility
 from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator
@@ -84,7 +84,6 @@ def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
 def _window(inputs: Inputs, rules: RuleSet) -> Computed:
     found = window(
         inputs.text("window"),
-        "sun_es",
         rules=rules,
         as_known_on=inputs.optional_date("as_known_on"),
         alternative=inputs.optional_text("alternative"),

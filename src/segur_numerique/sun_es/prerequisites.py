@@ -14,8 +14,8 @@ import attrs
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import Reason
-from segur_numerique.entities.choices import UnknownChoiceError
 from segur_numerique.entities.models import Establishment
+from segur_numerique.errors import UnknownChoiceError
 from segur_numerique.rules.model import RuleSet, value_as
 from segur_numerique.rules.verdicts import Verdict, rule_set
 

@@ -27,13 +27,13 @@ import enum
 import attrs
 
 from segur_numerique.calendar.programmes import CalendarProgramme, find_programme, find_window
-from segur_numerique.calendar.windows import PhaseKind, ReadyDateError, Window
+from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, format_date
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, ReadyDateError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import CALENDARS

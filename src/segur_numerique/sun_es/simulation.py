@@ -24,17 +24,17 @@ from typing import Any
 import attrs
 
 from segur_numerique.calendar.windows import Window
-from segur_numerique.calendars import window as get_window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.money import Euro, euro_sum
+from segur_numerique.core.provenance import Origin
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.provenance import Origin
+from segur_numerique.sun_es.calendar import window as get_window
 from segur_numerique.sun_es.cases import SimulationCase
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
 from segur_numerique.sun_es.domains import SunEsDomain as EligibilityDomain
@@ -332,7 +332,7 @@ def simulate(
     """
     case = _as_case(case, window, domains, counts, ready_on)
     verdicts, eligible, cro_eligible = _eligibility(case, rules)
-    chosen = get_window(case.window, "sun_es", rules=rules, as_known_on=case.on)
+    chosen = get_window(case.window, rules=rules, as_known_on=case.on)
     effective, reassignment = _reassign(case, rules, chosen)
 
     applied = case.applied_domains()

@@ -16,7 +16,16 @@ from typing import Any, cast
 
 import narwhals.stable.v2 as nw
 
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import (
+    DischargeBeforeAdmissionError,
+    DuplicateIdError,
+    EmptyValueError,
+    LogError,
+    MissingColumnError,
+    UnknownDocumentTypeError,
+    UnknownInsStatusError,
+    UnreadableLogError,
+)
 from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     Basis,
@@ -43,42 +52,6 @@ _DOC_TYPES = tuple(t.value for t in DocumentType)
 _INS_VALUES = tuple(s.value for s in InsStatus)
 _STAY_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.STAY)
 _DOC_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.DOCUMENT)
-
-
-class LogError(InvalidInputError):
-    """A stays or documents log is malformed; ``where`` names the table, column and row."""
-
-
-class MissingColumnError(LogError):
-    """A required column is missing."""
-
-
-class EmptyValueError(LogError):
-    """A required value is empty."""
-
-
-class DuplicateIdError(LogError):
-    """An id appears on more than one row."""
-
-
-class UnknownDocumentTypeError(LogError):
-    """A document type is not one of :class:`DocumentType`."""
-
-
-class UnknownInsStatusError(LogError):
-    """An INS status is not one of :class:`InsStatus`."""
-
-
-class OrphanDocumentError(LogError):
-    """A document refers to a stay that is not in the stays table."""
-
-
-class DischargeBeforeAdmissionError(LogError):
-    """A stay is discharged before it is admitted."""
-
-
-class UnreadableLogError(LogError):
-    """A log file or table cannot be read (format, dates)."""
 
 
 # --------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import InvalidInputError, OrphanDocumentError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
@@ -65,7 +65,6 @@ from segur_numerique.sun_es.logs.exclusions import (
 from segur_numerique.sun_es.logs.inputs import (
     DOCUMENT_COLUMNS,
     STAY_COLUMNS,
-    OrphanDocumentError,
     _align_ids,
     _as_frame,
     _collect_rows,
