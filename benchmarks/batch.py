@@ -36,7 +36,7 @@ def synthetic(rows: int) -> dict[str, Any]:
     import segur_numerique as sn  # noqa: PLC0415
 
     rng = np.random.default_rng(SEED)
-    ids = sn.sun_es_prerequisites().ids
+    ids = sn.sun_es.prerequisite_checklist().ids
     geo = np.char.add("13", np.char.zfill(np.arange(rows).astype(str), 7))
     jur = np.char.add("75", np.char.zfill(rng.integers(0, 10**7, rows).astype(str), 7))
     activities = rng.random((rows, 5)) < np.array([0.6, 0.3, 0.2, 0.1, 0.05])
@@ -113,32 +113,32 @@ def run_loop(sample: int, queue: Any) -> None:
 
     rules = sn.illustrative_assumptions()
     data = synthetic(sample)
-    ids = sn.sun_es_prerequisites().ids
+    ids = sn.sun_es.prerequisite_checklist().ids
     acts = ("mco", "ssr", "psy", "had", "dialysis")
     rows = [
         {k: (v[i].item() if hasattr(v[i], "item") else v[i]) for k, v in data.items()}
         for i in range(sample)
     ]
     rows_grid = {
-        sn.SunEsDomain.DISCHARGE_DOCUMENTS: "discharge_documents",
-        sn.SunEsDomain.BIOLOGY: "biology",
-        sn.SunEsDomain.IMAGING: "imaging",
-        sn.SunEsDomain.MESSAGING: "secure_messaging",
+        sn.sun_es.Domain.DISCHARGE_DOCUMENTS: "discharge_documents",
+        sn.sun_es.Domain.BIOLOGY: "biology",
+        sn.sun_es.Domain.IMAGING: "imaging",
+        sn.sun_es.Domain.MESSAGING: "secure_messaging",
     }
     start = time.perf_counter()
     weights = {}
     for r in rows:
-        est = sn.Establishment(
+        est = sn.entities.Establishment(
             r["finess_juridique"], r["finess_geographique"], r["legal_status"],
             [a for a in acts if r[a]], r["activity_2019"],
             own_lab=r["own_lab"], own_imaging=r["own_imaging"],
             operating_theatre=r["operating_theatre"],
             sun_es_prerequisites=[p for p in ids if r[f"prerequisite_{p}"]],
         )  # fmt: skip
-        for domain in sn.SunEsDomain:
-            verdict = sn.sun_es_eligibility(est, domain, rules=rules)
+        for domain in sn.sun_es.Domain:
+            verdict = sn.sun_es.establishment_eligibility(est, domain, rules=rules)
             if verdict.eligible:
-                if domain is sn.SunEsDomain.CRO_BONUS:
+                if domain is sn.sun_es.Domain.CRO_BONUS:
                     sun_es_forfait(
                         rules, activity=est.activity_2019, domain="discharge_documents",
                         window="F2", cro_bonus=True,
@@ -147,9 +147,9 @@ def run_loop(sample: int, queue: Any) -> None:
                     sun_es_forfait(
                         rules, activity=est.activity_2019, domain=rows_grid[domain], window="F2"
                     )
-                if domain is sn.SunEsDomain.DISCHARGE_DOCUMENTS:
+                if domain is sn.sun_es.Domain.DISCHARGE_DOCUMENTS:
                     weights[est.finess_geographique.value] = est.activity_2019
-    sn.allocate(sn.Euro.parse("123 M€"), weights)
+    sn.funding_scaling.allocate(sn.Euro.parse("123 M€"), weights)
     elapsed = time.perf_counter() - start
     py_peak = 0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

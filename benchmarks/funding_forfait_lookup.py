@@ -19,7 +19,7 @@ import segur_numerique as sn
 def main(rows: int) -> None:
     """Print a table of timings and peak memory."""
     rules = sn.illustrative_assumptions()
-    grid = sn.ForfaitGrid.from_rules(rules)
+    grid = sn.sun_es.ForfaitGrid.from_rules(rules)
     activity = np.random.default_rng(0).integers(0, 300_000, rows)
 
     tracemalloc.start()
@@ -35,7 +35,7 @@ def main(rows: int) -> None:
     sample = min(rows, 5_000)
     start = time.perf_counter()
     one_by_one = [
-        sn.sun_es_forfait(
+        sn.sun_es.forfait(
             rules, activity=int(a), domain="discharge_documents", window="F3", grid=grid
         ).amount.cents
         for a in activity[:sample]

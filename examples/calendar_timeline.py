@@ -24,7 +24,7 @@ import segur_numerique as sn
 def main(argv: list[str]) -> Path:
     out = Path(argv[0]) if argv else Path(tempfile.mkdtemp()) / "sun-es-windows.png"
     fig, ax = plt.subplots(figsize=(10, 3.6))
-    sn.plot_timeline("sun_es", ax=ax, lang="en", mark=dt.date(2022, 4, 15))
+    sn.calendars.plot_timeline("sun_es", ax=ax, lang="en", mark=dt.date(2022, 4, 15))
     fig.tight_layout()
     # Fixed metadata so that the PNG is the same from one run to the next.
     fig.savefig(out, dpi=100, metadata={"Software": None})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import segur_numerique as sn
 
-results = sn.verify_paths([sn.shipped_scenarios()])
+results = sn.kit.verify_paths([sn.kit.shipped_scenarios()])
 print(f"shipped scenarios: {sum(r.passed for r in results)} of {len(results)} pass")
 assert all(r.passed for r in results)
 
@@ -27,6 +27,6 @@ expected = { ttc = "1 050,01 €" }   # a rounding bug in the product: one cent 
 with tempfile.TemporaryDirectory() as folder:
     path = Path(folder) / "scenario_lgo.toml"
     path.write_text(mine, encoding="utf-8")
-    (result,) = sn.verify_paths([path])
+    (result,) = sn.kit.verify_paths([path])
     print(result.render("en", explain=False))
     assert not result.passed

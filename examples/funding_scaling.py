@@ -16,13 +16,13 @@ def main() -> None:
     rules = sn.load_rules()
 
     print("1. SUN-ES envelopes by volet (confirmed amounts read from the rule data)")
-    volets = sn.split_sun_es_volets(rules)
+    volets = sn.sun_es.split_volets(rules)
     for name, amount in volets.amounts.items():
         print(f"   {name}: {amount}")
 
     print("\n2. A regional envelope shared pro rata of 2019 activity, one cap")
     activity = {"CH Nord": 48_213, "CHU Sud": 151_002, "Clinique Est": 9_871, "HAD Ouest": 3_004}
-    allocation = sn.allocate(
+    allocation = sn.funding_scaling.allocate(
         sn.Euro.parse("1 250 000 €"),
         activity,
         caps={"CHU Sud": sn.Euro.parse("700 000 €")},
@@ -39,24 +39,24 @@ def main() -> None:
         "DAC 2": sn.Euro("533333.33"),
         "CPTS": sn.Euro("200000"),
     }
-    scaled = sn.scale_to_envelope(requests, sn.Euro("1000000"))
+    scaled = sn.funding_scaling.scale_to_envelope(requests, sn.Euro("1000000"))
     print(f"   factor {scaled.factor}: {scaled.amounts}")
 
     print("\n4. The think tank's two thirds for human support (a proposal, not a rule)")
-    print(f"   {sn.human_support_split(rules, sn.Euro.parse('2 Md€')).amounts}")
+    print(f"   {sn.catalogue.human_support_split(rules, sn.Euro.parse('2 Md€')).amounts}")
 
     print("\n5. e-parcours: forfait for 450,000 inhabitants, then its payments")
-    forfait = sn.e_parcours_forfait(
-        rules, "dac", population=450_000, scaling=sn.BassinScaling.PROPORTIONAL
+    forfait = sn.e_parcours.forfait(
+        rules, "dac", population=450_000, scaling=sn.e_parcours.BassinScaling.PROPORTIONAL
     )
-    payments = sn.e_parcours_payments(
+    payments = sn.e_parcours.payments(
         rules, forfait, start=dt.date(2021, 3, 1), targets_reached_on=dt.date(2023, 1, 1)
     )
     print(payments.explanation.render("en"))
 
     print("\n6. SUN-ES forfait after a missed deadline (ILLUSTRATIVE grid, not official)")
     demo = sn.illustrative_assumptions()
-    moved = sn.sun_es_forfait(
+    moved = sn.sun_es.forfait(
         demo, activity=48_213, domain="discharge_documents", window="F1", reassigned_to="F2"
     )
     print(moved.explanation.render("fr"))

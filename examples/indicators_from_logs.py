@@ -51,8 +51,8 @@ for i in range(12):
     )
 
 rules = sn.illustrative_assumptions()
-parameters = sn.LogParameters.from_rules(rules, "F1")
-result = sn.indicators_from_logs(stays, documents, parameters)
+parameters = sn.sun_es.LogParameters.from_rules(rules, "F1")
+result = sn.sun_es.indicators_from_logs(stays, documents, parameters)
 
 print(f"Measurement period (illustrative): {parameters.period.render('en')}")
 for counts in result.establishment(FINESS).counts:
@@ -64,7 +64,7 @@ for x in result.exclusions:
     if x.kind == "document":
         print(f"  {x.id}: {x.reason.label().en}")
 
-profile = sn.EstablishmentProfile(
+profile = sn.sun_es.EstablishmentProfile(
     FINESS, has_operating_theatre=False, has_own_lab=False, has_own_imaging=False
 )
 volet = result.evaluate(profile, rules)

@@ -13,7 +13,7 @@ print(total.render("en"))
 
 try:
     rules.read("sun_es.target.F1.discharge_letter")
-except sn.MissingParameterError as error:
+except sn.errors.MissingParameterError as error:
     print(f"as expected, unknown: {error.key}")
 
 illustrative = sn.illustrative_assumptions()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import segur_numerique as sn
 
 baseline = sn.illustrative_assumptions()
-variant = sn.with_overrides(
+variant = sn.whatif.with_overrides(
     baseline,
     {
         "sun_es.degression.F2": "80 %",
@@ -22,15 +22,15 @@ print(variant.read("sun_es.degression.F2").render("en"))
 
 # A bad override is refused before anything is built, with its path:
 try:
-    sn.with_overrides(baseline, {"sun_es.degression.F2": "120 %"})
-except sn.OverrideError as error:
+    sn.whatif.with_overrides(baseline, {"sun_es.degression.F2": "120 %"})
+except sn.errors.OverrideError as error:
     print(f"refused: {error}")
 
-sample = sn.sample_case().case
+sample = sn.sun_es.sample_case().case
 cases = [
     # no counts: the forfaits at stake, as if the targets were reached
-    sn.SimulationCase(sample.establishment, window, name=f"sample in {window}")
+    sn.sun_es.SimulationCase(sample.establishment, window, name=f"sample in {window}")
     for window in ("F1", "F2", "F3", "F4")
 ]
-table = sn.compare(baseline, variant, cases, variant_name="steeper")
+table = sn.whatif.compare(baseline, variant, cases, variant_name="steeper")
 print(table.render("en"))

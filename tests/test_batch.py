@@ -23,25 +23,25 @@ from segur_numerique.sun_es.batch import (
 from segur_numerique.sun_es.funding import sun_es_forfait
 
 RULES = sn.illustrative_assumptions()
-IDS = sn.sun_es_prerequisites().ids
+IDS = sn.sun_es.prerequisite_checklist().ids
 GRID_ROW = {
-    sn.SunEsDomain.DISCHARGE_DOCUMENTS: "discharge_documents",
-    sn.SunEsDomain.BIOLOGY: "biology",
-    sn.SunEsDomain.IMAGING: "imaging",
-    sn.SunEsDomain.MESSAGING: "secure_messaging",
+    sn.sun_es.Domain.DISCHARGE_DOCUMENTS: "discharge_documents",
+    sn.sun_es.Domain.BIOLOGY: "biology",
+    sn.sun_es.Domain.IMAGING: "imaging",
+    sn.sun_es.Domain.MESSAGING: "secure_messaging",
 }
 
 
 @st.composite
-def establishments(draw: st.DrawFn) -> list[sn.Establishment]:
+def establishments(draw: st.DrawFn) -> list[sn.entities.Establishment]:
     n = draw(st.integers(1, 12))
     sites = draw(st.lists(st.integers(0, 9_999_999), min_size=n, max_size=n, unique=True))
     return [
-        sn.Establishment(
+        sn.entities.Establishment(
             finess_juridique=draw(st.sampled_from(["750712184", "2A0000014", "971234567"])),
             finess_geographique=f"13{site:07d}",
             legal_status=draw(st.sampled_from(["public", "private", "espic", "clcc"])),
-            activities=draw(st.sets(st.sampled_from(list(sn.Activity)), min_size=1)),
+            activities=draw(st.sets(st.sampled_from(list(sn.entities.Activity)), min_size=1)),
             activity_2019=draw(st.integers(0, 120_000)),
             own_lab=draw(st.booleans()),
             own_imaging=draw(st.booleans()),
@@ -56,7 +56,7 @@ def _rows(table: Any) -> list[dict[str, Any]]:
     return list(nw.from_native(table, eager_only=True).iter_rows(named=True))
 
 
-def _to_backend(ests: list[sn.Establishment], backend: str) -> Any:
+def _to_backend(ests: list[sn.entities.Establishment], backend: str) -> Any:
     if backend == "duckdb":
         return duckdb.from_arrow(establishments_table(ests, backend="pyarrow"))
     assert backend in {"polars", "pandas", "pyarrow"}
@@ -66,18 +66,20 @@ def _to_backend(ests: list[sn.Establishment], backend: str) -> Any:
 @pytest.mark.parametrize("backend", ["polars", "pandas", "pyarrow", "duckdb"])
 @settings(max_examples=25, deadline=None)
 @given(ests=establishments(), window=st.sampled_from(["F1", "F2", "F3", "F4"]))
-def test_batch_equals_one_by_one(backend: str, ests: list[sn.Establishment], window: str) -> None:
+def test_batch_equals_one_by_one(
+    backend: str, ests: list[sn.entities.Establishment], window: str
+) -> None:
     result = sun_es_eligibility_table(_to_backend(ests, backend), rules=RULES, window=window)
     rows = _rows(result)
     assert len(rows) == len(ests)
     for est, row in zip(ests, rows, strict=True):
         assert row["finess_geographique"] == est.finess_geographique.value
-        for domain in sn.SunEsDomain:
-            verdict = sn.sun_es_eligibility(est, domain, rules=RULES)
+        for domain in sn.sun_es.Domain:
+            verdict = sn.sun_es.establishment_eligibility(est, domain, rules=RULES)
             assert row[eligible_column(domain)] is verdict.eligible
             if not verdict.eligible:
                 expected = 0
-            elif domain is sn.SunEsDomain.CRO_BONUS:
+            elif domain is sn.sun_es.Domain.CRO_BONUS:
                 expected = sun_es_forfait(
                     RULES, activity=est.activity_2019, domain="discharge_documents",
                     window=window, cro_bonus=True,
@@ -105,7 +107,9 @@ def test_allocation_equals_allocate(
     result = _rows(
         allocate_table(table, sn.Euro.from_cents(envelope), weight="w", beneficiary="id")
     )
-    expected = sn.allocate(sn.Euro.from_cents(envelope), dict(zip(ids, weights, strict=True)))
+    expected = sn.funding_scaling.allocate(
+        sn.Euro.from_cents(envelope), dict(zip(ids, weights, strict=True))
+    )
     got = {r["id"]: r["allocation_cents"] for r in result}
     assert got == {k: v.cents for k, v in expected.amounts.items()}
     assert sum(got.values()) == envelope
@@ -121,7 +125,7 @@ def test_allocation_ties_and_overflow_path() -> None:
 
 
 def test_allocation_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError, match="negative") as info:
+    with pytest.raises(sn.errors.InvalidInputError, match="negative") as info:
         allocate_table(
             pl.DataFrame({"id": ["a", "b"], "w": [1, -1]}),
             sn.Euro("1"),
@@ -129,7 +133,7 @@ def test_allocation_bad_input() -> None:
             beneficiary="id",
         )
     assert info.value.where == "row 1, column 'w'"
-    with pytest.raises(sn.InvalidInputError, match="all weights are zero"):
+    with pytest.raises(sn.errors.InvalidInputError, match="all weights are zero"):
         allocate_table(
             pl.DataFrame({"id": ["a"], "w": [0]}), sn.Euro("1"), weight="w", beneficiary="id"
         )
@@ -137,7 +141,7 @@ def test_allocation_bad_input() -> None:
 
 def _base_table() -> pl.DataFrame:
     ests = [
-        sn.Establishment(
+        sn.entities.Establishment(
             "750712184", f"7501000{i:02d}", "public", ["mco"], 100, sun_es_prerequisites=IDS
         )
         for i in range(3)
@@ -191,11 +195,11 @@ def test_status_aliases_are_normalised() -> None:
     table = _base_table().with_columns(pl.lit(" Privé ").alias("legal_status"))
     out = sun_es_eligibility_table(table)
     assert out["legal_status"].to_list() == ["private"] * 3
-    assert out[eligible_column(sn.SunEsDomain.DISCHARGE_DOCUMENTS)].to_list() == [True] * 3
+    assert out[eligible_column(sn.sun_es.Domain.DISCHARGE_DOCUMENTS)].to_list() == [True] * 3
 
 
 def test_forfaits_need_the_grid() -> None:
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         sun_es_eligibility_table(_base_table(), window="F1")
 
 

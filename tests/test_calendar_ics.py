@@ -17,8 +17,8 @@ def _events(data: bytes) -> dict[str, Any]:
 
 
 def test_phases_match_the_model() -> None:
-    events = _events(sn.to_ics(["sun_es"], lang="en"))
-    windows = sn.windows()
+    events = _events(sn.calendars.to_ics(["sun_es"], lang="en"))
+    windows = sn.calendars.windows()
     assert len(events) == sum(len(w.phases) for w in windows)
     for w in windows:
         for phase in w.phases:
@@ -30,9 +30,9 @@ def test_phases_match_the_model() -> None:
 
 
 def test_deadlines_match_the_model() -> None:
-    events = _events(sn.to_ics(["sons", "e_parcours"]))
+    events = _events(sn.calendars.to_ics(["sons", "e_parcours"]))
     for programme in ("sons", "e_parcours"):
-        for d in sn.deadlines(programme):
+        for d in sn.calendars.deadlines(programme):
             event = events[f"{d.key}@segur-numerique"]
             due = d.due()
             start = event.decoded("dtstart")
@@ -46,7 +46,7 @@ def test_deadlines_match_the_model() -> None:
 
 
 def test_idf_alternative_and_all_programmes(tmp_path: Path) -> None:
-    path = sn.write_ics(tmp_path / "segur.ics", alternative="idf")
+    path = sn.calendars.write_ics(tmp_path / "segur.ics", alternative="idf")
     events = _events(path.read_bytes())
     realisation = events["sun_es.F1.realisation@segur-numerique"]
     assert realisation.decoded("dtend") == dt.date(2022, 10, 1)
@@ -55,4 +55,4 @@ def test_idf_alternative_and_all_programmes(tmp_path: Path) -> None:
 
 
 def test_export_is_reproducible() -> None:
-    assert sn.to_ics() == sn.to_ics()
+    assert sn.calendars.to_ics() == sn.calendars.to_ics()

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import Route
+from segur_numerique.sun_es import Route
 
 D = dt.date
 
@@ -39,7 +39,7 @@ D = dt.date
 def test_worked_examples(
     chosen: str, ready_on: dt.date, route: Route, expected: str | None
 ) -> None:
-    result = sn.reassign(chosen, ready_on)
+    result = sn.sun_es.reassign(chosen, ready_on)
     assert result.route is route
     assert (result.window.name if result.window else None) == expected
     assert result.forfait_window == result.window
@@ -48,7 +48,7 @@ def test_worked_examples(
 
 def test_reapply_needs_applications_open_after_the_missed_deadline() -> None:
     # F2 misses 31 Dec 2022; F3's applications closed on 31 Oct 2022, so it cannot re-apply there.
-    result = sn.reassign("F2", D(2023, 7, 1))
+    result = sn.sun_es.reassign("F2", D(2023, 7, 1))
     assert result.window is not None
     assert result.window.name == "F4"
     steps = {c.title.en: c.result for c in result.explanation.children}
@@ -56,17 +56,17 @@ def test_reapply_needs_applications_open_after_the_missed_deadline() -> None:
 
 
 def test_idf_alternative_moves_the_f1_deadline() -> None:
-    assert sn.reassign("F1", D(2022, 9, 30), alternative="idf").route is Route.STAYS
-    assert sn.reassign("F1", D(2022, 9, 30)).route is Route.NEXT_WINDOW
+    assert sn.sun_es.reassign("F1", D(2022, 9, 30), alternative="idf").route is Route.STAYS
+    assert sn.sun_es.reassign("F1", D(2022, 9, 30)).route is Route.NEXT_WINDOW
 
 
 def test_accepts_a_window_object() -> None:
-    f2 = sn.window("F2")
-    assert sn.reassign(f2, D(2023, 1, 15)).window == sn.window("F3")
+    f2 = sn.calendars.window("F2")
+    assert sn.sun_es.reassign(f2, D(2023, 1, 15)).window == sn.calendars.window("F3")
 
 
 def test_explanation_cites_the_rule_and_the_forfait() -> None:
-    result = sn.reassign("F1", D(2022, 10, 1))
+    result = sn.sun_es.reassign("F1", D(2022, 10, 1))
     text = result.explanation.render("fr")
     assert "forfait de la fenêtre F2" in text
     assert "sun_es.rule.missed_deadline" in text
@@ -78,22 +78,22 @@ def test_explanation_cites_the_rule_and_the_forfait() -> None:
 
 
 def test_ready_date_before_the_programme_is_refused() -> None:
-    with pytest.raises(sn.ReadyDateError) as info:
-        sn.reassign("F1", D(2021, 8, 31))
+    with pytest.raises(sn.errors.ReadyDateError) as info:
+        sn.sun_es.reassign("F1", D(2021, 8, 31))
     assert info.value.where == "ready_on"
 
 
 def test_unknown_window_is_refused() -> None:
-    with pytest.raises(sn.UnknownWindowError):
-        sn.reassign("F7", D(2022, 1, 1))
+    with pytest.raises(sn.errors.UnknownWindowError):
+        sn.sun_es.reassign("F7", D(2022, 1, 1))
 
 
 @given(st.sampled_from(["F1", "F2", "F3", "F4"]), st.dates(D(2021, 9, 1), D(2025, 12, 31)))
 def test_result_deadline_is_on_or_after_the_ready_date(chosen: str, ready_on: dt.date) -> None:
-    result = sn.reassign(chosen, ready_on)
+    result = sn.sun_es.reassign(chosen, ready_on)
     if result.window is None:
         assert result.route is Route.NONE
-        assert ready_on > max(w.deadline for w in sn.windows())
+        assert ready_on > max(w.deadline for w in sn.calendars.windows())
     else:
         assert result.window.deadline >= ready_on
-        assert result.window.start >= sn.window(chosen).start
+        assert result.window.start >= sn.calendars.window(chosen).start

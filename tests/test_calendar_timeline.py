@@ -12,8 +12,8 @@ matplotlib.use("Agg")
 
 
 def test_timeline_draws_every_phase() -> None:
-    ax = sn.plot_timeline(mark=dt.date(2022, 4, 15), lang="en")
+    ax = sn.calendars.plot_timeline(mark=dt.date(2022, 4, 15), lang="en")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["F1", "F2", "F3", "F4"]
     assert len(ax.patches) == 12
-    ax2 = sn.plot_timeline("esms_numerique")
+    ax2 = sn.calendars.plot_timeline("esms_numerique")
     assert len(ax2.patches) == 2

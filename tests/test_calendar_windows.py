@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import MonthEndPolicy, Phase, PhaseKind
+from segur_numerique.calendar import MonthEndPolicy, Phase, PhaseKind
 
 D = dt.date
 
@@ -19,7 +19,7 @@ D = dt.date
 
 
 def test_volet1_windows_f1_to_f4() -> None:
-    found = sn.windows()
+    found = sn.calendars.windows()
     assert [w.name for w in found] == ["F1", "F2", "F3", "F4"]
     expected = {
         "F1": (D(2021, 9, 1), D(2021, 10, 31), D(2021, 12, 31), D(2022, 6, 30)),
@@ -40,22 +40,22 @@ def test_volet1_windows_f1_to_f4() -> None:
 
 def test_on_15_april_2022_f1_realisation_and_f2_candidature() -> None:
     day = D(2022, 4, 15)
-    assert [(wp.window.name, wp.phase.kind) for wp in sn.windows_on(day)] == [
+    assert [(wp.window.name, wp.phase.kind) for wp in sn.calendars.windows_on(day)] == [
         ("F1", PhaseKind.REALISATION),
         ("F2", PhaseKind.CANDIDATURE),
     ]
-    f1_phase = sn.phase_of("F1", day)
+    f1_phase = sn.calendars.phase_of("F1", day)
     assert f1_phase is not None
     assert f1_phase.kind is PhaseKind.REALISATION
-    assert sn.phase_of("F3", day) is None
-    next_one = sn.next_window(day)
+    assert sn.calendars.phase_of("F3", day) is None
+    next_one = sn.calendars.next_window(day)
     assert next_one is not None
     assert next_one.name == "F3"
 
 
 def test_f1_deadline_is_conflicting_with_idf_alternative() -> None:
-    default = sn.window("F1")
-    idf = sn.window("F1", alternative="idf")
+    default = sn.calendars.window("F1")
+    idf = sn.calendars.window("F1", alternative="idf")
     assert default.deadline == D(2022, 6, 30)
     assert idf.deadline == D(2022, 9, 30)
     read = next(r for r in idf.parameters if r.key == "sun_es.window.F1.targets_deadline")
@@ -63,34 +63,34 @@ def test_f1_deadline_is_conflicting_with_idf_alternative() -> None:
     assert read.alternative == "idf"
     assert any("4804" in (s.url or "") for s in read.sources)
     # The other windows have no such alternative and keep their dates.
-    assert sn.window("F2", alternative="idf").deadline == D(2022, 12, 31)
+    assert sn.calendars.window("F2", alternative="idf").deadline == D(2022, 12, 31)
 
 
 def test_unknown_alternative_is_refused() -> None:
-    with pytest.raises(sn.ConflictingValueError):
-        sn.windows(alternative="bretagne")
+    with pytest.raises(sn.errors.ConflictingValueError):
+        sn.calendars.windows(alternative="bretagne")
 
 
 def test_f2_to_f4_follow_the_pattern_and_f1_too() -> None:
-    pattern = sn.sun_es_pattern()
+    pattern = sn.sun_es.window_pattern()
     assert [m for _, m in pattern] == [2, 2, 6]
-    for w in sn.windows():
-        built = sn.build_window(w.name, w.start, pattern, programme="sun_es")
+    for w in sn.calendars.windows():
+        built = sn.calendar.build_window(w.name, w.start, pattern, programme="sun_es")
         assert [(p.kind, p.start, p.stop) for p in built.phases] == [
             (p.kind, p.start, p.stop) for p in w.phases
         ]
 
 
 def test_windows_overlap_but_phases_inside_do_not() -> None:
-    f1, f2 = sn.window("F1"), sn.window("F2")
+    f1, f2 = sn.calendars.window("F1"), sn.calendars.window("F2")
     assert f2.start in f1  # windows overlap
-    for w in sn.windows():
+    for w in sn.calendars.windows():
         for a, b in zip(w.phases, w.phases[1:], strict=False):
             assert a.stop == b.start
 
 
 def test_every_date_has_a_status_and_a_source() -> None:
-    for w in sn.windows():
+    for w in sn.calendars.windows():
         for phase in w.phases:
             assert phase.reads
             for read in phase.reads:
@@ -101,24 +101,24 @@ def test_every_date_has_a_status_and_a_source() -> None:
 
 
 def test_esms_numerique_phases() -> None:
-    found = {w.name: w for w in sn.windows("esms_numerique")}
+    found = {w.name: w for w in sn.calendars.windows("esms_numerique")}
     assert found["amorcage"].period == sn.Period(D(2021, 1, 1), D(2022, 12, 31))
     assert found["generalisation"].period == sn.Period(D(2022, 1, 1), D(2025, 12, 31))
-    assert [wp.window.name for wp in sn.windows_on(D(2022, 6, 1), "esms_numerique")] == [
+    assert [wp.window.name for wp in sn.calendars.windows_on(D(2022, 6, 1), "esms_numerique")] == [
         "amorcage",
         "generalisation",
     ]
 
 
 def test_volet2_dates_are_unknown() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
-        sn.windows("sun_es_volet2")
+    with pytest.raises(sn.errors.MissingParameterError) as info:
+        sn.calendars.windows("sun_es_volet2")
     assert info.value.key == "sun_es.volet2.window.F1.applications"
 
 
 def test_as_known_on_before_the_data_is_missing() -> None:
-    with pytest.raises(sn.MissingParameterError):
-        sn.windows(as_known_on=D(2021, 1, 1))
+    with pytest.raises(sn.errors.MissingParameterError):
+        sn.calendars.windows(as_known_on=D(2021, 1, 1))
 
 
 # --- conventions: inclusive texts, half-open inside ------------------------------------------
@@ -151,19 +151,25 @@ def test_inclusive_round_trip(start: dt.date, length: int) -> None:
 
 
 def test_31_august_plus_6_months_is_ambiguous() -> None:
-    with pytest.raises(sn.AmbiguousDateError) as info:
-        sn.add_months(D(2021, 8, 31), 6)
+    with pytest.raises(sn.errors.AmbiguousDateError) as info:
+        sn.calendar.add_months(D(2021, 8, 31), 6)
     assert "ROUND_DOWN" in str(info.value)
-    assert sn.add_months(D(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_DOWN) == D(2022, 2, 28)
-    assert sn.add_months(D(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_UP) == D(2022, 3, 1)
-    assert sn.add_months(D(2023, 8, 31), 6, policy=MonthEndPolicy.ROUND_DOWN) == D(2024, 2, 29)
+    assert sn.calendar.add_months(D(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_DOWN) == D(
+        2022, 2, 28
+    )
+    assert sn.calendar.add_months(D(2021, 8, 31), 6, policy=MonthEndPolicy.ROUND_UP) == D(
+        2022, 3, 1
+    )
+    assert sn.calendar.add_months(D(2023, 8, 31), 6, policy=MonthEndPolicy.ROUND_DOWN) == D(
+        2024, 2, 29
+    )
 
 
 def test_build_window_from_an_ambiguous_anchor_needs_a_policy() -> None:
     durations = [(PhaseKind.CANDIDATURE, 2), (PhaseKind.INSTRUCTION, 2), (PhaseKind.REALISATION, 6)]
-    with pytest.raises(sn.AmbiguousDateError):
-        sn.build_window("X", D(2021, 8, 31), durations)
-    w = sn.build_window("X", D(2021, 8, 31), durations, policy=MonthEndPolicy.ROUND_UP)
+    with pytest.raises(sn.errors.AmbiguousDateError):
+        sn.calendar.build_window("X", D(2021, 8, 31), durations)
+    w = sn.calendar.build_window("X", D(2021, 8, 31), durations, policy=MonthEndPolicy.ROUND_UP)
     assert w.phases[1].start == D(2021, 10, 31)  # 31 Aug + 2 months exists
     assert w.phases[2].start == D(2021, 12, 31)
     assert w.stop == D(2022, 7, 1)  # 31 Aug + 10 months = 31 Jun → 1 Jul
@@ -178,7 +184,7 @@ def test_built_phases_are_contiguous_and_cover_the_window(
     anchor: dt.date, months: list[int], policy: MonthEndPolicy
 ) -> None:
     kinds = list(PhaseKind)[: len(months)]
-    w = sn.build_window("X", anchor, list(zip(kinds, months, strict=True)), policy=policy)
+    w = sn.calendar.build_window("X", anchor, list(zip(kinds, months, strict=True)), policy=policy)
     assert w.phases[0].start == w.start == anchor
     for a, b in zip(w.phases, w.phases[1:], strict=False):
         assert a.stop == b.start
@@ -193,11 +199,11 @@ def test_built_phases_are_contiguous_and_cover_the_window(
 @given(st.dates(D(1990, 1, 1), D(2090, 12, 31)), st.integers(-48, 48))
 def test_abort_on_round_only_when_the_day_is_missing(day: dt.date, months: int) -> None:
     try:
-        result = sn.add_months(day, months)
-    except sn.AmbiguousDateError:
+        result = sn.calendar.add_months(day, months)
+    except sn.errors.AmbiguousDateError:
         assert day.day > 28
-        down = sn.add_months(day, months, policy=MonthEndPolicy.ROUND_DOWN)
-        up = sn.add_months(day, months, policy=MonthEndPolicy.ROUND_UP)
+        down = sn.calendar.add_months(day, months, policy=MonthEndPolicy.ROUND_DOWN)
+        up = sn.calendar.add_months(day, months, policy=MonthEndPolicy.ROUND_UP)
         assert up == down + dt.timedelta(days=1)
         assert up.day == 1
     else:
@@ -208,60 +214,60 @@ def test_abort_on_round_only_when_the_day_is_missing(day: dt.date, months: int) 
 
 
 def test_end_before_start_is_refused() -> None:
-    with pytest.raises(sn.DateOrderError) as info:
+    with pytest.raises(sn.errors.DateOrderError) as info:
         Phase.from_inclusive(PhaseKind.CANDIDATURE, D(2021, 10, 31), D(2021, 9, 1))
     assert info.value.where == "phase candidature"
-    with pytest.raises(sn.DateOrderError):
+    with pytest.raises(sn.errors.DateOrderError):
         Phase(PhaseKind.CANDIDATURE, D(2021, 9, 1), D(2021, 9, 1))
 
 
 def test_overlapping_phases_are_refused() -> None:
     a = Phase.from_inclusive(PhaseKind.CANDIDATURE, D(2021, 9, 1), D(2021, 10, 31))
     b = Phase.from_inclusive(PhaseKind.INSTRUCTION, D(2021, 10, 15), D(2021, 12, 31))
-    with pytest.raises(sn.PhaseLayoutError, match="overlap") as info:
-        sn.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
+    with pytest.raises(sn.errors.PhaseLayoutError, match="overlap") as info:
+        sn.calendar.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
     assert info.value.where == "window sun_es.FX"
 
 
 def test_gap_between_phases_is_refused() -> None:
     a = Phase.from_inclusive(PhaseKind.CANDIDATURE, D(2021, 9, 1), D(2021, 10, 30))
     b = Phase.from_inclusive(PhaseKind.INSTRUCTION, D(2021, 11, 1), D(2021, 12, 31))
-    with pytest.raises(sn.PhaseLayoutError, match="gap"):
-        sn.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
+    with pytest.raises(sn.errors.PhaseLayoutError, match="gap"):
+        sn.calendar.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
 
 
 def test_repeated_phase_kind_and_empty_window_are_refused() -> None:
     a = Phase.from_inclusive(PhaseKind.CANDIDATURE, D(2021, 9, 1), D(2021, 10, 31))
     b = Phase.from_inclusive(PhaseKind.CANDIDATURE, D(2021, 11, 1), D(2021, 12, 31))
-    with pytest.raises(sn.PhaseLayoutError):
-        sn.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
-    with pytest.raises(sn.PhaseLayoutError):
-        sn.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), ())
+    with pytest.raises(sn.errors.PhaseLayoutError):
+        sn.calendar.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), (a, b))
+    with pytest.raises(sn.errors.PhaseLayoutError):
+        sn.calendar.Window("sun_es", "FX", sn.Text(fr="FX", en="FX"), ())
 
 
 def test_unknown_window_and_programme_suggest() -> None:
-    with pytest.raises(sn.UnknownWindowError) as info:
-        sn.window("f1")
+    with pytest.raises(sn.errors.UnknownWindowError) as info:
+        sn.calendars.window("f1")
     assert "F1" in info.value.suggestions
     with pytest.raises(KeyError):
-        sn.window("F9")
-    with pytest.raises(sn.UnknownProgrammeError) as prog:
-        sn.windows("esms")
+        sn.calendars.window("F9")
+    with pytest.raises(sn.errors.UnknownProgrammeError) as prog:
+        sn.calendars.windows("esms")
     assert "esms_numerique" in prog.value.suggestions
 
 
 def test_window_explains_itself() -> None:
-    e = sn.window("F2").explanation()
+    e = sn.calendars.window("F2").explanation()
     text = e.render("en")
     assert "sun_es.window.F2.applications" in text
     assert "inferred" in text
     doc: Any = e.to_json()
     assert doc["root"]["children"]
-    window_doc: Any = sn.window("F1").to_json()
+    window_doc: Any = sn.calendars.window("F1").to_json()
     assert window_doc["phases"][0]["end"] == "2021-10-31"
 
 
 def test_dates_refuse_datetimes() -> None:
-    with pytest.raises(sn.InvalidInputError):
-        sn.windows_on(dt.datetime(2022, 4, 15, tzinfo=dt.UTC))
-    assert dt.datetime(2022, 4, 15) not in sn.window("F1")
+    with pytest.raises(sn.errors.InvalidInputError):
+        sn.calendars.windows_on(dt.datetime(2022, 4, 15, tzinfo=dt.UTC))
+    assert dt.datetime(2022, 4, 15) not in sn.calendars.window("F1")

@@ -10,8 +10,8 @@ import segur_numerique as sn
 from segur_numerique.core.display import comparison_html, explanation_html, result_html
 
 
-def _simulation() -> sn.Simulation:
-    return sn.simulate(sn.sample_case().case, rules=sn.illustrative_assumptions())
+def _simulation() -> sn.sun_es.Simulation:
+    return sn.sun_es.simulate(sn.sun_es.sample_case().case, rules=sn.illustrative_assumptions())
 
 
 def test_explanation_repr_html_is_collapsible_and_escaped() -> None:
@@ -46,8 +46,8 @@ def test_results_of_other_modules_render() -> None:
 
 def test_comparison_html() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(base, {"sun_es.envelope.total": "1 €"})
-    table = sn.compare(
+    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "1 €"})
+    table = sn.whatif.compare(
         base, variant, ["x"], outcome=lambda _e, r: {"total": r.get("sun_es.envelope.total")}
     )
     html = table._repr_html_()
@@ -58,32 +58,35 @@ def test_comparison_html() -> None:
 
 RESULT_CLASSES = (
     "EligibilityResult",
-    "Window",
-    "Reassignment",
-    "IndicatorResult",
-    "DomainResult",
-    "VoletResult",
-    "LogIndicators",
-    "SunEsForfait",
-    "Allocation",
-    "EParcoursForfait",
-    "EParcoursPayments",
-    "SonsCeiling",
-    "SonsPayments",
-    "Avenant9Amount",
+    "calendar.Window",
+    "sun_es.Reassignment",
+    "sun_es.IndicatorResult",
+    "sun_es.DomainResult",
+    "sun_es.VoletResult",
+    "sun_es.LogIndicators",
+    "sun_es.Forfait",
+    "funding_scaling.Allocation",
+    "e_parcours.Forfait",
+    "e_parcours.Payments",
+    "sons.Ceiling",
+    "sons.Payments",
+    "avenant9.Amount",
 )
 
 
 @pytest.mark.parametrize("name", RESULT_CLASSES)
 def test_every_result_type_displays_as_html_in_jupyter(name: str) -> None:
-    assert callable(getattr(getattr(sn, name), "_repr_html_", None))
+    obj: object = sn
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    assert callable(getattr(obj, "_repr_html_", None))
 
 
 def test_results_render_html_with_their_explanation() -> None:
     shown = [
-        sn.window("F1")._repr_html_(),
-        sn.reassign("F1", dt.date(2022, 10, 1))._repr_html_(),
-        sn.allocate(sn.Euro("100"), {"a": 1, "b": 1, "c": 1})._repr_html_(),
+        sn.calendars.window("F1")._repr_html_(),
+        sn.sun_es.reassign("F1", dt.date(2022, 10, 1))._repr_html_(),
+        sn.funding_scaling.allocate(sn.Euro("100"), {"a": 1, "b": 1, "c": 1})._repr_html_(),
     ]
     for html in shown:
         assert html.startswith("<")

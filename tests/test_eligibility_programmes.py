@@ -9,21 +9,21 @@ import pytest
 import segur_numerique as sn
 
 
-def hospital(**kw: object) -> sn.Establishment:
-    return sn.Establishment("750712184", "750100042", "public", ["mco"], 100, **kw)  # type: ignore[arg-type]
+def hospital(**kw: object) -> sn.entities.Establishment:
+    return sn.entities.Establishment("750712184", "750100042", "public", ["mco"], 100, **kw)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ HOP'EN
 
 
 def test_hopen_all_four_prerequisites() -> None:
-    verdict = sn.hopen_prerequisites_met(hospital(hopen_prerequisites=["P1", "P2", "P3", "P4"]))
+    verdict = sn.hopen.prerequisites_met(hospital(hopen_prerequisites=["P1", "P2", "P3", "P4"]))
     assert verdict.eligible
     assert [r.code for r in verdict.reasons] == [f"hopen.prerequisite.P{i}" for i in range(1, 5)]
 
 
 def test_hopen_missing_prerequisites_are_reasons() -> None:
-    verdict = sn.hopen_prerequisites_met(hospital(hopen_prerequisites=["P2"]))
+    verdict = sn.hopen.prerequisites_met(hospital(hopen_prerequisites=["P2"]))
     assert [r.code for r in verdict.failed] == [
         "hopen.prerequisite.P1", "hopen.prerequisite.P3", "hopen.prerequisite.P4",
     ]  # fmt: skip
@@ -31,15 +31,16 @@ def test_hopen_missing_prerequisites_are_reasons() -> None:
 
 
 def test_hopen_unknown_prerequisite() -> None:
-    with pytest.raises(sn.UnknownChoiceError, match="P1, P2, P3, P4"):
-        sn.hopen_prerequisites_met(hospital(hopen_prerequisites=["P5"]))
+    with pytest.raises(sn.errors.UnknownChoiceError, match="P1, P2, P3, P4"):
+        sn.hopen.prerequisites_met(hospital(hopen_prerequisites=["P5"]))
 
 
 # ------------------------------------------------------------------ ESMS numérique
 
 
-def grappe(n: int, dep: str = "75", **kw: object) -> sn.Grappe:
-    return sn.Grappe("g", [sn.Esms(f"{dep}{i:07d}", "500") for i in range(n)], **kw)  # type: ignore[arg-type]
+def grappe(n: int, dep: str = "75", **kw: object) -> sn.entities.Grappe:
+    esms = [sn.entities.Esms(f"{dep}{i:07d}", "500") for i in range(n)]
+    return sn.entities.Grappe("g", esms, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -57,19 +58,21 @@ def grappe(n: int, dep: str = "75", **kw: object) -> sn.Grappe:
     ],
 )
 def test_grappe_thresholds(size: int, dep: str, eligible: bool, level: str | None) -> None:
-    verdict = sn.esms_grappe_eligibility(grappe(size, dep))
+    verdict = sn.esms_numerique.grappe_eligibility(grappe(size, dep))
     assert verdict.eligible is eligible
     assert (verdict.level.value if verdict.level else None) == level
 
 
 def test_grappe_declared_territory_overrides_finess() -> None:
-    verdict = sn.esms_grappe_eligibility(grappe(8, "75", corse_or_outre_mer=True))
+    verdict = sn.esms_numerique.grappe_eligibility(grappe(8, "75", corse_or_outre_mer=True))
     assert verdict.eligible
-    assert not sn.esms_grappe_eligibility(grappe(8, "2A", corse_or_outre_mer=False)).eligible
+    assert not sn.esms_numerique.grappe_eligibility(
+        grappe(8, "2A", corse_or_outre_mer=False)
+    ).eligible
 
 
 def test_grappe_explains_thresholds() -> None:
-    verdict = sn.esms_grappe_eligibility(grappe(10))
+    verdict = sn.esms_numerique.grappe_eligibility(grappe(10))
     keys = {p.key for p in verdict.explanation.all_parameters()}
     assert {"esms_numerique.grappe.min_size", "esms_numerique.grappe.national_min_size"} <= keys
     assert "minimum 15" in verdict.reasons[0].text.en
@@ -78,45 +81,47 @@ def test_grappe_explains_thresholds() -> None:
 
 # ------------------------------------------------------------------ SONS
 
-DPI = sn.ReferencedSolution("DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True)
+DPI = sn.entities.ReferencedSolution(
+    "DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True
+)
 
 
 def test_sons_120_days_boundary() -> None:
     complete = dt.date(2022, 5, 1)
-    at_limit = sn.SonsOrder("750100042", "HOP-DPI-VA1", complete - dt.timedelta(days=120))
-    one_more = sn.SonsOrder("750100042", "HOP-DPI-VA1", complete - dt.timedelta(days=121))
-    after = sn.SonsOrder("750100042", "HOP-DPI-VA1", complete + dt.timedelta(days=30))
-    assert sn.sons_order_eligibility(at_limit, DPI).eligible
-    assert sn.sons_order_eligibility(after, DPI).eligible
-    verdict = sn.sons_order_eligibility(one_more, DPI)
+    at_limit = sn.sons.Order("750100042", "HOP-DPI-VA1", complete - dt.timedelta(days=120))
+    one_more = sn.sons.Order("750100042", "HOP-DPI-VA1", complete - dt.timedelta(days=121))
+    after = sn.sons.Order("750100042", "HOP-DPI-VA1", complete + dt.timedelta(days=30))
+    assert sn.sons.order_eligibility(at_limit, DPI).eligible
+    assert sn.sons.order_eligibility(after, DPI).eligible
+    verdict = sn.sons.order_eligibility(one_more, DPI)
     assert [r.code for r in verdict.failed] == ["sons.order_timing"]
     assert "121 days" in verdict.failed[0].text.en
 
 
 def test_sons_one_prestation_per_client_per_dispositif() -> None:
-    order = sn.SonsOrder("750100042", "HOP-DPI-VA1", dt.date(2022, 6, 1))
-    verdict = sn.sons_order_eligibility(order, DPI, funded_orders=[order])
+    order = sn.sons.Order("750100042", "HOP-DPI-VA1", dt.date(2022, 6, 1))
+    verdict = sn.sons.order_eligibility(order, DPI, funded_orders=[order])
     assert [r.code for r in verdict.failed] == ["sons.one_prestation_per_client"]
-    other_client = sn.SonsOrder("920000650", "HOP-DPI-VA1", dt.date(2022, 6, 1))
-    assert sn.sons_order_eligibility(order, DPI, funded_orders=[other_client]).eligible
+    other_client = sn.sons.Order("920000650", "HOP-DPI-VA1", dt.date(2022, 6, 1))
+    assert sn.sons.order_eligibility(order, DPI, funded_orders=[other_client]).eligible
 
 
 def test_sons_referenced_solution_required() -> None:
-    pending = sn.ReferencedSolution("DPI Y", "hopital", "HOP-DPI-VA1", "1.2", None, False)
-    order = sn.SonsOrder("750100042", "HOP-DPI-VA1", dt.date(2022, 6, 1))
-    verdict = sn.sons_order_eligibility(order, pending)
+    pending = sn.entities.ReferencedSolution("DPI Y", "hopital", "HOP-DPI-VA1", "1.2", None, False)
+    order = sn.sons.Order("750100042", "HOP-DPI-VA1", dt.date(2022, 6, 1))
+    verdict = sn.sons.order_eligibility(order, pending)
     assert {r.code for r in verdict.failed} == {"sons.referenced_solution", "sons.order_timing"}
-    wrong = sn.SonsOrder("750100042", "HOP-PFI-VA1", dt.date(2022, 6, 1))
-    assert [r.code for r in sn.sons_order_eligibility(wrong, DPI).failed] == [
+    wrong = sn.sons.Order("750100042", "HOP-PFI-VA1", dt.date(2022, 6, 1))
+    assert [r.code for r in sn.sons.order_eligibility(wrong, DPI).failed] == [
         "sons.referenced_solution"
     ]
 
 
 def test_sons_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError, match="date"):
-        sn.SonsOrder("750100042", "HOP-DPI-VA1", "2022-06-01")  # type: ignore[arg-type]
-    with pytest.raises(sn.InvalidInputError):
-        sn.sons_order_eligibility("order", DPI)  # type: ignore[arg-type]
+    with pytest.raises(sn.errors.InvalidInputError, match="date"):
+        sn.sons.Order("750100042", "HOP-DPI-VA1", "2022-06-01")  # type: ignore[arg-type]
+    with pytest.raises(sn.errors.InvalidInputError):
+        sn.sons.order_eligibility("order", DPI)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ e-parcours
@@ -132,7 +137,7 @@ def test_sons_bad_input() -> None:
     ],
 )
 def test_e_parcours_deadlines(kind: str, day: dt.date, eligible: bool) -> None:
-    verdict = sn.e_parcours_eligibility(sn.EParcoursProject("projet", kind, day))
+    verdict = sn.e_parcours.project_eligibility(sn.e_parcours.Project("projet", kind, day))
     assert verdict.eligible is eligible
     read = verdict.explanation.all_parameters()[0]
     assert (
@@ -146,5 +151,5 @@ def test_e_parcours_deadlines(kind: str, day: dt.date, eligible: bool) -> None:
 
 
 def test_e_parcours_unknown_kind() -> None:
-    with pytest.raises(sn.UnknownChoiceError, match="dac, collectif"):
-        sn.EParcoursProject("p", "cpts", dt.date(2020, 1, 1))
+    with pytest.raises(sn.errors.UnknownChoiceError, match="dac, collectif"):
+        sn.e_parcours.Project("p", "cpts", dt.date(2020, 1, 1))

@@ -60,7 +60,7 @@ def test_render_in_both_languages_is_explicit() -> None:
     assert "confirmé" in fr
     assert "https://" in en
     assert "90 000 000,00 €" in fr
-    with pytest.raises(sn.InvalidInputError, match="unknown language"):
+    with pytest.raises(sn.errors.InvalidInputError, match="unknown language"):
         e.render("de")  # type: ignore[arg-type]
 
 

@@ -13,7 +13,7 @@ import segur_numerique as sn
 from segur_numerique import Euro, Period
 from segur_numerique.catalogue.human_support import human_support_split
 from segur_numerique.errors import AllocationError
-from segur_numerique.funding_scaling.allocate import allocate, scale_to_envelope, split_by_shares
+from segur_numerique.funding_scaling.allocation import allocate, scale_to_envelope, split_by_shares
 from segur_numerique.funding_scaling.pro_rata import pro_rata_temporis
 from segur_numerique.funding_scaling.remainders import largest_remainder_cents
 from segur_numerique.sun_es.volets import split_sun_es_volets
@@ -114,7 +114,7 @@ def test_bad_allocation_input_is_refused_with_where(
 
 
 def test_float_weight_is_refused() -> None:
-    with pytest.raises(sn.FloatRefusedError):
+    with pytest.raises(sn.errors.FloatRefusedError):
         allocate(Euro("1"), {"a": 0.5})  # type: ignore[dict-item]
 
 

@@ -43,19 +43,19 @@ def test_vsm_from_counts() -> None:
 
 def test_indicators() -> None:
     assert avenant9_indicator_amount(RULES, "dmp", 2022).amount == Euro("280")
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         avenant9_indicator_amount(RULES, "e_prescription", 2022)
     assert info.value.key == "avenant9.indicator.e_prescription.points"
 
 
 def test_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         avenant9_points(RULES, -1)
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         vsm_forfait(RULES, Fraction(3, 2))
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         vsm_forfait(RULES, patients_with_vsm=1, ald_patients=0)
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         avenant9_indicator_amount(RULES, "fax", 2022)
-    with pytest.raises(sn.FloatRefusedError):
+    with pytest.raises(sn.errors.FloatRefusedError):
         vsm_forfait(RULES, 0.5)  # type: ignore[arg-type]

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import EParcoursKind, Euro
+from segur_numerique import Euro
+from segur_numerique.e_parcours import Kind as EParcoursKind
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     e_parcours_forfait,
@@ -65,7 +66,7 @@ def test_29_february_start_has_28_february_deadline() -> None:
 @given(st.dates(dt.date(2019, 5, 24), dt.date(2022, 12, 31)))
 def test_payments_use_the_one_usage_deadline(start: dt.date) -> None:
     p = e_parcours_payments(RULES, Euro("800000"), start=start, targets_reached_on=None)
-    deadline = sn.e_parcours_usage_deadline(start, rules=RULES)
+    deadline = sn.e_parcours.usage_deadline(start, rules=RULES)
     assert p.deadline == deadline.due
     assert deadline.explanation in p.explanation.children
 
@@ -116,14 +117,14 @@ def test_named_scaling_policies(scaling: BassinScaling, expected: Euro) -> None:
 
 
 def test_no_default_scaling_and_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError, match="BassinScaling") as info:
+    with pytest.raises(sn.errors.InvalidInputError, match="BassinScaling") as info:
         e_parcours_forfait(RULES, "dac", population=1, scaling=None)  # type: ignore[arg-type]
     assert info.value.where == "scaling"
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         e_parcours_forfait(RULES, "cpts", population=1, scaling=BassinScaling.PROPORTIONAL)
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         e_parcours_forfait(RULES, "dac", population=-1, scaling=BassinScaling.PROPORTIONAL)
-    with pytest.raises(sn.InvalidInputError, match="before"):
+    with pytest.raises(sn.errors.InvalidInputError, match="before"):
         e_parcours_payments(
             RULES, Euro("1"), start=dt.date(2021, 1, 1), targets_reached_on=dt.date(2020, 1, 1)
         )

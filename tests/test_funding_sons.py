@@ -31,7 +31,7 @@ def test_known_ceilings() -> None:
 
 
 def test_band_limits_are_unknown_officially() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         sons_ceiling(RULES, "lgo", turnover=Euro("1"))
     assert info.value.key == "sons.ceiling.lgo.band_count"
 
@@ -72,11 +72,11 @@ def test_maintenance_at_most_six_years() -> None:
 
 
 def test_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         sons_ceiling(RULES, "dpi")
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         sons_ceiling(ILLUSTRATIVE, "sgl", sites=0)
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         sons_ceiling(ILLUSTRATIVE, "lgo", sites=2)
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         sons_ttc(RULES, Euro("-1"))

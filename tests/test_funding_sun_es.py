@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import Euro, SunEsDomain
+from segur_numerique import Euro
 from segur_numerique.errors import DegressionError, ForfaitGridError
+from segur_numerique.sun_es import Domain as SunEsDomain
 from segur_numerique.sun_es.funding import DomainPayment, sun_es_forfait
 from segur_numerique.sun_es.grid import SUN_ES_WINDOWS, ForfaitGrid
 
@@ -114,12 +115,12 @@ def test_cro_bonus() -> None:
         cro_bonus=True,
     )
     assert (f.paid, f.cro_bonus, f.amount) == (Euro("450000"), Euro("45000"), Euro("495000"))
-    with pytest.raises(sn.InvalidInputError, match="CRO"):
+    with pytest.raises(sn.errors.InvalidInputError, match="CRO"):
         sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F1", cro_bonus=True)
 
 
 def test_missing_grid_names_the_parameter() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         sun_es_forfait(sn.load_rules(), activity=1, domain=SunEsDomain.IMAGING, window="F1")
     assert info.value.key == "sun_es.forfait_grid.band_count"
 
@@ -141,23 +142,23 @@ def test_rising_degression_is_refused() -> None:
 
 
 def test_bad_input() -> None:
-    with pytest.raises(sn.InvalidInputError, match="window"):
+    with pytest.raises(sn.errors.InvalidInputError, match="window"):
         sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F9")
-    with pytest.raises(sn.InvalidInputError, match="later window"):
+    with pytest.raises(sn.errors.InvalidInputError, match="later window"):
         sun_es_forfait(
             RULES, activity=1, domain=SunEsDomain.IMAGING, window="F2", reassigned_to="F1"
         )
-    with pytest.raises(sn.InvalidInputError, match="starts from window F1"):
+    with pytest.raises(sn.errors.InvalidInputError, match="starts from window F1"):
         sun_es_forfait(
             RULES,
             activity=1,
             domain=SunEsDomain.IMAGING,
             window="F2",
-            reassigned_to=sn.reassign("F1", dt.date(2023, 3, 1)),
+            reassigned_to=sn.sun_es.reassign("F1", dt.date(2023, 3, 1)),
         )
-    with pytest.raises(sn.InvalidInputError, match="activity"):
+    with pytest.raises(sn.errors.InvalidInputError, match="activity"):
         sun_es_forfait(RULES, activity=-1, domain=SunEsDomain.IMAGING, window="F1")
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         sun_es_forfait(RULES, activity=1, domain="volet1.nothing", window="F1")
     with pytest.raises(ForfaitGridError):
         ForfaitGrid((10, 5), {}, {"F1": Fraction(1)})
@@ -181,22 +182,22 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
 
 
 def test_reassignment_from_reassign() -> None:
-    moved = sn.reassign("F1", dt.date(2023, 3, 1))
+    moved = sn.sun_es.reassign("F1", dt.date(2023, 3, 1))
     f = sun_es_forfait(
         RULES, activity=25_000, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=moved
     )
     assert (f.window, f.amount) == ("F3", Euro("64000"))
     assert f.explanation.children[0].rule == moved.explanation.rule
-    stays = sn.reassign("F1", dt.date(2022, 6, 1))
+    stays = sn.sun_es.reassign("F1", dt.date(2022, 6, 1))
     same = sun_es_forfait(RULES, activity=1, domain="imaging", window="F1", reassigned_to=stays)
     assert same.window == "F1"
-    with pytest.raises(sn.InvalidInputError, match="no window"):
+    with pytest.raises(sn.errors.InvalidInputError, match="no window"):
         sun_es_forfait(
             RULES,
             activity=1,
             domain="imaging",
             window="F4",
-            reassigned_to=sn.reassign("F4", dt.date(2024, 6, 1)),
+            reassigned_to=sn.sun_es.reassign("F4", dt.date(2024, 6, 1)),
         )
 
 

@@ -12,9 +12,9 @@ RULES = sn.load_rules()
 
 
 def test_seven_domains_in_order_with_french_and_english_names() -> None:
-    domains = sn.hopen_domains()
-    assert tuple(d.code for d in domains) == sn.HOPEN_DOMAIN_CODES
-    assert sn.HOPEN_DOMAIN_CODES == ("D1", "D2", "D3", "D4", "D5", "D6", "D7")
+    domains = sn.hopen.all_domains()
+    assert tuple(d.code for d in domains) == sn.hopen.DOMAIN_CODES
+    assert sn.hopen.DOMAIN_CODES == ("D1", "D2", "D3", "D4", "D5", "D6", "D7")
     assert domains[0].label.fr == (
         "Partager les résultats d'imagerie, de biologie et d'anatomo-pathologie"
     )
@@ -23,7 +23,7 @@ def test_seven_domains_in_order_with_french_and_english_names() -> None:
 
 
 def test_domains_are_frozen_and_sourced_as_secondary() -> None:
-    domain = sn.hopen_domain("D2")
+    domain = sn.hopen.domain("D2")
     with pytest.raises(AttributeError):
         domain.code = "D3"  # type: ignore[misc]
     assert domain.status is sn.Status.SECONDARY
@@ -35,21 +35,21 @@ def test_domains_are_frozen_and_sourced_as_secondary() -> None:
 
 
 def test_new_domains_carry_their_note() -> None:
-    assert sn.hopen_domain("D7").note is not None
-    assert sn.hopen_domain("D1").note is None
-    assert sn.hopen_domain("D6").to_json()["code"] == "D6"
+    assert sn.hopen.domain("D7").note is not None
+    assert sn.hopen.domain("D1").note is None
+    assert sn.hopen.domain("D6").to_json()["code"] == "D6"
 
 
 def test_unknown_domain_is_a_typed_error() -> None:
-    with pytest.raises(sn.UnknownChoiceError) as info:
-        sn.hopen_domain("D0")
-    assert info.value.allowed == sn.HOPEN_DOMAIN_CODES
+    with pytest.raises(sn.errors.UnknownChoiceError) as info:
+        sn.hopen.domain("D0")
+    assert info.value.allowed == sn.hopen.DOMAIN_CODES
 
 
 def test_domains_are_not_known_before_the_programme() -> None:
-    with pytest.raises(sn.MissingParameterError):
-        sn.hopen_domains(on=dt.date(2018, 12, 31))
-    assert len(sn.hopen_domains(on=dt.date(2019, 2, 12))) == 7
+    with pytest.raises(sn.errors.MissingParameterError):
+        sn.hopen.all_domains(on=dt.date(2018, 12, 31))
+    assert len(sn.hopen.all_domains(on=dt.date(2019, 2, 12))) == 7
 
 
 def test_forfait_range_is_secondary() -> None:
@@ -68,6 +68,6 @@ def test_forfait_range_is_secondary() -> None:
     ],
 )
 def test_forfait_grid_and_targets_are_declared_unknowns(key: str) -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         RULES.read(key)
     assert info.value.key == key

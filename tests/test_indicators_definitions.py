@@ -8,14 +8,11 @@ from fractions import Fraction
 import pytest
 
 import segur_numerique as sn
-from segur_numerique import (
-    SUN_ES_INDICATORS,
-    SUN_ES_VOLET1,
-    SUN_ES_VOLET2,
-    Basis,
-    DocumentType,
-    Status,
-)
+from segur_numerique import Status
+from segur_numerique.sun_es import INDICATORS as SUN_ES_INDICATORS
+from segur_numerique.sun_es import VOLET1 as SUN_ES_VOLET1
+from segur_numerique.sun_es import VOLET2 as SUN_ES_VOLET2
+from segur_numerique.sun_es import Basis, DocumentType
 
 
 def test_every_indicator_has_sourced_wording_and_declared_unknowns() -> None:
@@ -25,10 +22,10 @@ def test_every_indicator_has_sourced_wording_and_declared_unknowns() -> None:
         assert read.status is Status.CONFIRMED
         assert read.sources
         for key in (d.stay_types_key, d.send_delay_key, d.target_key("F1")):
-            with pytest.raises(sn.MissingParameterError) as info:
+            with pytest.raises(sn.errors.MissingParameterError) as info:
                 rules.read(key)
             assert info.value.key == key
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         rules.read("sun_es.measurement_period.F1")
 
 
@@ -45,19 +42,19 @@ def test_domains_follow_seed_002() -> None:
         "biology_report": Basis.DOCUMENT,
         "imaging_report": Basis.DOCUMENT,
     }
-    assert sn.indicator_definition("biology_report").numerator_types == (
+    assert sn.sun_es.indicator_definition("biology_report").numerator_types == (
         DocumentType.BIOLOGY_REPORT_STRUCTURED,
     )
     assert not SUN_ES_VOLET2.indicators_known
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         sn.load_rules().read(SUN_ES_VOLET2.unknown_key or "")
 
 
 def test_unknown_indicator_and_domain_are_errors() -> None:
-    with pytest.raises(sn.InvalidInputError, match="unknown indicator"):
-        sn.indicator_definition("lettre")
-    with pytest.raises(sn.InvalidInputError, match="unknown domain"):
-        sn.domain_definition("radiology")
+    with pytest.raises(sn.errors.InvalidInputError, match="unknown indicator"):
+        sn.sun_es.indicator_definition("lettre")
+    with pytest.raises(sn.errors.InvalidInputError, match="unknown domain"):
+        sn.sun_es.domain_definition("radiology")
 
 
 def test_cro_bonus_is_conflicting_with_a_default() -> None:
@@ -74,9 +71,9 @@ def test_cro_bonus_is_conflicting_with_a_default() -> None:
 
 def test_illustrative_targets_rise_and_are_labelled() -> None:
     rules = sn.illustrative_assumptions()
-    targets = sn.targets_from_rules(rules)
+    targets = sn.sun_es.targets_from_rules(rules)
     assert len(targets.targets) == 20
-    assert sn.check_targets_rise(targets).rising
+    assert sn.sun_es.check_targets_rise(targets).rising
     read = targets.get("F4", "discharge_letter").read
     assert read is not None
     assert read.origin is sn.Origin.ILLUSTRATIVE
@@ -85,7 +82,7 @@ def test_illustrative_targets_rise_and_are_labelled() -> None:
 
 
 def test_a_falling_target_is_reported() -> None:
-    targets = sn.TargetSet.from_mapping(
+    targets = sn.sun_es.TargetSet.from_mapping(
         {
             ("F1", "discharge_letter"): "60 %",
             ("F2", "discharge_letter"): "55 %",
@@ -94,7 +91,7 @@ def test_a_falling_target_is_reported() -> None:
             ("F3", "imaging_report"): Fraction(2, 5),
         }
     )
-    check = sn.check_targets_rise(targets)
+    check = sn.sun_es.check_targets_rise(targets)
     assert [(f.indicator, f.earlier.window, f.later.window) for f in check.falls] == [
         ("discharge_letter", "F1", "F2"),
         ("imaging_report", "F1", "F3"),
@@ -105,20 +102,20 @@ def test_a_falling_target_is_reported() -> None:
 
 @pytest.mark.parametrize("bad", ["120 %", "-1/2", Fraction(3, 2), 2, "abc"])
 def test_targets_are_rates_in_0_1(bad: object) -> None:
-    with pytest.raises(sn.InvalidInputError):
-        sn.Target("F1", "discharge_letter", bad)
+    with pytest.raises(sn.errors.InvalidInputError):
+        sn.sun_es.Target("F1", "discharge_letter", bad)
 
 
 def test_targets_refuse_floats_unknown_windows_and_duplicates() -> None:
-    with pytest.raises(sn.FloatRefusedError):
-        sn.Target("F1", "discharge_letter", 0.5)
-    with pytest.raises(sn.InvalidInputError, match="unknown window"):
-        sn.Target("F5", "discharge_letter", "50 %")
-    t = sn.Target("F1", "discharge_letter", "50 %")
-    with pytest.raises(sn.InvalidInputError, match="twice"):
-        sn.TargetSet((t, t))
-    with pytest.raises(sn.MissingParameterError):
-        sn.TargetSet((t,)).get("F2", "discharge_letter")
+    with pytest.raises(sn.errors.FloatRefusedError):
+        sn.sun_es.Target("F1", "discharge_letter", 0.5)
+    with pytest.raises(sn.errors.InvalidInputError, match="unknown window"):
+        sn.sun_es.Target("F5", "discharge_letter", "50 %")
+    t = sn.sun_es.Target("F1", "discharge_letter", "50 %")
+    with pytest.raises(sn.errors.InvalidInputError, match="twice"):
+        sn.sun_es.TargetSet((t, t))
+    with pytest.raises(sn.errors.MissingParameterError):
+        sn.sun_es.TargetSet((t,)).get("F2", "discharge_letter")
 
 
 def test_caller_targets_from_a_parameter_file() -> None:
@@ -137,7 +134,7 @@ status = "confirmed"
 sources = ["guide"]
 """
     rules = sn.load_rules().with_overlay(sn.parse_parameter_text(text))
-    target = sn.target_from_rules(rules, "F2", "imaging_report")
+    target = sn.sun_es.target_from_rules(rules, "F2", "imaging_report")
     assert target.rate == Fraction(13, 20)
     assert target.read is not None
     assert target.read.origin is sn.Origin.CALLER
@@ -146,8 +143,8 @@ sources = ["guide"]
 # ------------------------------------------------------------------ dialysis
 
 
-def _s(i: int, patient: str, entity: str, day: dt.date) -> sn.DialysisSession:
-    return sn.DialysisSession(f"s{i}", patient, entity, day)
+def _s(i: int, patient: str, entity: str, day: dt.date) -> sn.sun_es.DialysisSession:
+    return sn.sun_es.DialysisSession(f"s{i}", patient, entity, day)
 
 
 def test_dialysis_stays_by_calendar_four_month_period_and_legal_entity() -> None:
@@ -163,7 +160,7 @@ def test_dialysis_stays_by_calendar_four_month_period_and_legal_entity() -> None
         _s(8, "P2", "E1", d(2022, 10, 1)),
         _s(9, "P2", "E1", d(2022, 12, 31)),
     ]
-    result = sn.dialysis_stays(sessions, sn.load_rules())
+    result = sn.sun_es.dialysis_stays(sessions, sn.load_rules())
     assert [(s.legal_entity, s.patient_id, s.period, s.sessions) for s in result.stays] == [
         ("E1", "P1", "2022-P1", 3),
         ("E1", "P2", "2022-P3", 3),
@@ -181,13 +178,13 @@ def test_dialysis_stays_by_calendar_four_month_period_and_legal_entity() -> None
 
 
 def test_dialysis_bad_input() -> None:
-    with pytest.raises(sn.DuplicateIdError, match="row 1"):
-        sn.dialysis_stays(
+    with pytest.raises(sn.errors.DuplicateIdError, match="row 1"):
+        sn.sun_es.dialysis_stays(
             [_s(1, "P", "E", dt.date(2022, 1, 1)), _s(1, "P", "E", dt.date(2022, 1, 2))],
             sn.load_rules(),
         )
-    with pytest.raises(sn.MissingColumnError, match="row 0, column legal_entity"):
-        sn.dialysis_stays(
+    with pytest.raises(sn.errors.MissingColumnError, match="row 0, column legal_entity"):
+        sn.sun_es.dialysis_stays(
             [{"session_id": "a", "patient_id": "P", "date": "2022-01-01"}], sn.load_rules()
         )
 
@@ -208,7 +205,7 @@ def test_dialysis_bad_input() -> None:
     ],
 )
 def test_avenant9_thresholds(indicator: str, numerator: int, denominator: int, met: bool) -> None:
-    result = sn.evaluate_avenant9_indicator(indicator, numerator, denominator, sn.load_rules())
+    result = sn.avenant9.evaluate_indicator(indicator, numerator, denominator, sn.load_rules())
     assert result.met is met
     assert result.explanation.parameters[0].status is Status.SECONDARY
 
@@ -218,13 +215,13 @@ def test_avenant9_thresholds(indicator: str, numerator: int, denominator: int, m
     [(49, 100, "none"), (50, 100, "lower"), (89, 100, "lower"), (9, 10, "upper"), (0, 0, "none")],
 )
 def test_vsm_tiers(with_vsm: int, ald: int, tier: str) -> None:
-    assert sn.evaluate_vsm(with_vsm, ald, sn.load_rules()).tier.value == tier
+    assert sn.avenant9.evaluate_vsm(with_vsm, ald, sn.load_rules()).tier.value == tier
 
 
 def test_avenant9_bad_counts() -> None:
-    with pytest.raises(sn.IndicatorCountError, match="above the denominator"):
-        sn.evaluate_avenant9_indicator("dmp", 3, 2, sn.load_rules())
-    with pytest.raises(sn.IndicatorCountError, match="negative"):
-        sn.evaluate_vsm(-1, 2, sn.load_rules())
-    with pytest.raises(sn.InvalidInputError, match="unknown avenant 9 indicator"):
-        sn.evaluate_avenant9_indicator("fax", 1, 2, sn.load_rules())
+    with pytest.raises(sn.errors.IndicatorCountError, match="above the denominator"):
+        sn.avenant9.evaluate_indicator("dmp", 3, 2, sn.load_rules())
+    with pytest.raises(sn.errors.IndicatorCountError, match="negative"):
+        sn.avenant9.evaluate_vsm(-1, 2, sn.load_rules())
+    with pytest.raises(sn.errors.InvalidInputError, match="unknown avenant 9 indicator"):
+        sn.avenant9.evaluate_indicator("fax", 1, 2, sn.load_rules())

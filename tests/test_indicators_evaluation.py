@@ -9,23 +9,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import EstablishmentProfile, IndicatorCounts
+from segur_numerique.sun_es import EstablishmentProfile, IndicatorCounts
 
 RULES = sn.illustrative_assumptions()
 
 
 @st.composite
-def counts_and_target(draw: st.DrawFn) -> tuple[IndicatorCounts, sn.Target]:
+def counts_and_target(draw: st.DrawFn) -> tuple[IndicatorCounts, sn.sun_es.Target]:
     den = draw(st.integers(0, 10_000))
     num = draw(st.integers(0, den))
     target = draw(st.fractions(0, 1, max_denominator=1000))
-    return IndicatorCounts("imaging_report", num, den), sn.Target("F1", "imaging_report", target)
+    return IndicatorCounts("imaging_report", num, den), sn.sun_es.Target(
+        "F1", "imaging_report", target
+    )
 
 
 @given(counts_and_target())
-def test_rate_margin_and_missing(pair: tuple[IndicatorCounts, sn.Target]) -> None:
+def test_rate_margin_and_missing(pair: tuple[IndicatorCounts, sn.sun_es.Target]) -> None:
     counts, target = pair
-    result = sn.evaluate_indicator(counts, target)
+    result = sn.sun_es.evaluate_indicator(counts, target)
     if counts.denominator == 0:
         assert (result.rate, result.met, result.missing) == (None, False, 0)
         return
@@ -43,7 +45,7 @@ def test_rate_margin_and_missing(pair: tuple[IndicatorCounts, sn.Target]) -> Non
 
 @given(counts_and_target())
 def test_one_more_qualifying_unit_never_lowers_the_rate(
-    pair: tuple[IndicatorCounts, sn.Target],
+    pair: tuple[IndicatorCounts, sn.sun_es.Target],
 ) -> None:
     counts, _ = pair
     if counts.numerator < counts.denominator:
@@ -61,14 +63,14 @@ def test_one_more_qualifying_unit_never_lowers_the_rate(
     [(5, 4, "above the denominator"), (-1, 4, "negative"), (1, -4, "negative"), (True, 4, "whole")],
 )
 def test_bad_counts(numerator: object, denominator: object, match: str) -> None:
-    with pytest.raises(sn.IndicatorCountError, match=match):
+    with pytest.raises(sn.errors.IndicatorCountError, match=match):
         IndicatorCounts("discharge_letter", numerator, denominator)  # type: ignore[arg-type]
 
 
 def test_worked_example_missing_stays() -> None:
     # 45 of 100 stays with a discharge letter; illustrative F1 target 50 %: 5 more stays needed.
-    target = sn.target_from_rules(RULES, "F1", "discharge_letter")
-    result = sn.evaluate_indicator(IndicatorCounts("discharge_letter", 45, 100), target)
+    target = sn.sun_es.target_from_rules(RULES, "F1", "discharge_letter")
+    result = sn.sun_es.evaluate_indicator(IndicatorCounts("discharge_letter", 45, 100), target)
     assert (result.rate, result.met, result.margin, result.missing) == (
         Fraction(9, 20),
         False,
@@ -97,7 +99,7 @@ def test_domain_met_when_all_required_indicators_are() -> None:
         biology_report=(39, 100),
         imaging_report=(40, 100),
     )
-    result = sn.evaluate_volet1(FULL, counts, "F1", RULES)
+    result = sn.sun_es.evaluate_volet1(FULL, counts, "F1", RULES)
     assert result.met_domains == ("discharge_documents", "imaging")
     d1 = result.domain("discharge_documents")
     assert [r.indicator for r in d1.required] == ["discharge_letter", "discharge_prescription"]
@@ -113,19 +115,21 @@ def test_cro_required_alternative() -> None:
     counts = _counts(
         discharge_letter=(50, 100), discharge_prescription=(40, 100), operative_report=(0, 10)
     )
-    result = sn.evaluate_domain(
+    result = sn.sun_es.evaluate_domain(
         "discharge_documents", FULL, counts, "F1", RULES, cro_alternative="required"
     )
     assert result.met is False
     assert [r.indicator for r in result.required][-1] == "operative_report"
-    with pytest.raises(sn.ConflictingValueError):
-        sn.evaluate_domain("discharge_documents", FULL, counts, "F1", RULES, cro_alternative="x")
+    with pytest.raises(sn.errors.ConflictingValueError):
+        sn.sun_es.evaluate_domain(
+            "discharge_documents", FULL, counts, "F1", RULES, cro_alternative="x"
+        )
 
 
 def test_cro_does_not_apply_without_an_operating_theatre() -> None:
     profile = EstablishmentProfile("750000002", False, False, False)
     counts = _counts(discharge_letter=(1, 2), discharge_prescription=(1, 2))
-    result = sn.evaluate_volet1(profile, counts, "F1", RULES, cro_alternative="required")
+    result = sn.sun_es.evaluate_volet1(profile, counts, "F1", RULES, cro_alternative="required")
     assert [d.domain for d in result.domains] == ["discharge_documents"]
     assert result.met_domains == ("discharge_documents",)
     assert "no operating theatre" in result.explanation.render("en")
@@ -133,7 +137,7 @@ def test_cro_does_not_apply_without_an_operating_theatre() -> None:
 
 def test_domains_2_and_3_need_an_own_platform() -> None:
     profile = EstablishmentProfile("750000003", False, False, False)
-    result = sn.evaluate_volet1(
+    result = sn.sun_es.evaluate_volet1(
         profile, _counts(imaging_report=(1, 1)), "F1", RULES, domains=["imaging"]
     )
     imaging = result.domain("imaging")
@@ -141,25 +145,27 @@ def test_domains_2_and_3_need_an_own_platform() -> None:
 
 
 def test_missing_counts_and_targets_are_errors() -> None:
-    with pytest.raises(sn.InvalidInputError, match="discharge_prescription"):
-        sn.evaluate_domain(
+    with pytest.raises(sn.errors.InvalidInputError, match="discharge_prescription"):
+        sn.sun_es.evaluate_domain(
             "discharge_documents", FULL, _counts(discharge_letter=(1, 2)), "F1", RULES
         )
-    with pytest.raises(sn.MissingParameterError, match=r"sun_es\.target\.F1\.discharge_letter"):
-        sn.evaluate_domain(
+    with pytest.raises(
+        sn.errors.MissingParameterError, match=r"sun_es\.target\.F1\.discharge_letter"
+    ):
+        sn.sun_es.evaluate_domain(
             "discharge_documents",
             FULL,
             _counts(discharge_letter=(1, 2), discharge_prescription=(1, 2)),
             "F1",
             sn.load_rules(),
         )
-    with pytest.raises(sn.InvalidInputError, match="twice"):
-        sn.evaluate_volet1(FULL, [*_counts(imaging_report=(1, 2))] * 2, "F1", RULES)
+    with pytest.raises(sn.errors.InvalidInputError, match="twice"):
+        sn.sun_es.evaluate_volet1(FULL, [*_counts(imaging_report=(1, 2))] * 2, "F1", RULES)
 
 
 def test_caller_target_set_overrides_rules() -> None:
-    targets = sn.TargetSet.from_mapping({("F2", "imaging_report"): "1/2"})
-    result = sn.evaluate_domain(
+    targets = sn.sun_es.TargetSet.from_mapping({("F2", "imaging_report"): "1/2"})
+    result = sn.sun_es.evaluate_domain(
         "imaging", FULL, _counts(imaging_report=(1, 2)), "F2", sn.load_rules(), targets=targets
     )
     assert result.met is True

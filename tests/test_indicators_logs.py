@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique import ExclusionReason as R
 from segur_numerique.cli import main
+from segur_numerique.sun_es import ExclusionReason as R
 
 pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")
@@ -73,12 +73,12 @@ EXPECTED_COUNTS: dict[str, dict[str, tuple[int, int]]] = {
 }
 
 RULES = sn.illustrative_assumptions()
-PARAMS = sn.LogParameters.from_rules(RULES, "F1")
+PARAMS = sn.sun_es.LogParameters.from_rules(RULES, "F1")
 Records = list[dict[str, Any]]
 
 
 def _polars(rows: Records, table: str) -> Any:
-    columns = sn.STAY_COLUMNS if table == "stays" else sn.DOCUMENT_COLUMNS
+    columns = sn.sun_es.STAY_COLUMNS if table == "stays" else sn.sun_es.DOCUMENT_COLUMNS
     schema = {
         c: pl.Date if c in {"admission", "discharge", "produced", "sent"} else pl.String
         for c in columns
@@ -101,13 +101,17 @@ def _dask(rows: Records, table: str) -> Any:
     return dd.from_pandas(_polars(rows, table).to_pandas(), npartitions=2)
 
 
-def _run(backend: Callable[[Records, str], Any], stays: Records, docs: Records) -> sn.LogIndicators:
+def _run(
+    backend: Callable[[Records, str], Any], stays: Records, docs: Records
+) -> sn.sun_es.LogIndicators:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # narwhals suggests an optional Dask plug-in
-        return sn.indicators_from_logs(backend(stays, "stays"), backend(docs, "documents"), PARAMS)
+        return sn.sun_es.indicators_from_logs(
+            backend(stays, "stays"), backend(docs, "documents"), PARAMS
+        )
 
 
-def _counts(result: sn.LogIndicators) -> dict[str, dict[str, tuple[int, int]]]:
+def _counts(result: sn.sun_es.LogIndicators) -> dict[str, dict[str, tuple[int, int]]]:
     return {
         e.finess: {c.indicator: (c.numerator, c.denominator) for c in e.counts}
         for e in result.establishments
@@ -148,7 +152,7 @@ def test_worked_example_counts_and_every_reason() -> None:
 
 def test_worked_example_evaluated_against_targets() -> None:
     result = _run(BACKENDS["records"], STAYS, DOCUMENTS)
-    profile = sn.EstablishmentProfile("750000001", True, True, True)
+    profile = sn.sun_es.EstablishmentProfile("750000001", True, True, True)
     volet = result.evaluate(profile, RULES)
     assert volet.met_domains == ("biology",)
     letter = volet.domain("discharge_documents").required[0]
@@ -172,7 +176,7 @@ def test_files(tmp_path: Path, suffix: str) -> None:
         frame = _polars(rows, table)
         paths[table] = tmp_path / f"{table}.{suffix}"
         getattr(frame, f"write_{suffix}")(paths[table])
-    result = sn.indicators_from_logs(str(paths["stays"]), paths["documents"], PARAMS)
+    result = sn.sun_es.indicators_from_logs(str(paths["stays"]), paths["documents"], PARAMS)
     assert _counts(result) == EXPECTED_COUNTS
 
 
@@ -186,7 +190,7 @@ def test_integer_ids_and_datetime_columns() -> None:
     frame_s = pl.DataFrame(stays)
     frame_d = pl.DataFrame(docs)
     for native in ((frame_s, frame_d), (frame_s.to_pandas(), frame_d.to_pandas())):
-        result = sn.indicators_from_logs(*native, PARAMS, exclusions=False)
+        result = sn.sun_es.indicators_from_logs(*native, PARAMS, exclusions=False)
         assert _counts(result) == EXPECTED_COUNTS
         assert result.exclusions is None
 
@@ -201,13 +205,13 @@ def _with(rows: Records, index: int, **changes: object) -> Records:
 
 
 BAD: list[tuple[str, Records, Records, type[Exception], str]] = [
-    ("duplicate stay", [*STAYS, STAYS[0]], DOCUMENTS, sn.DuplicateIdError, "stay_id 'S1'"),
-    ("duplicate document", STAYS, [*DOCUMENTS, DOCUMENTS[1]], sn.DuplicateIdError, "document_id 'D02'"),
-    ("unknown type", STAYS, _with(DOCUMENTS, 3, type="lettre"), sn.UnknownDocumentTypeError, "document_id 'D04', column type"),
-    ("unknown INS", STAYS, _with(DOCUMENTS, 3, ins_status="ok"), sn.UnknownInsStatusError, "document_id 'D04', column ins_status"),
-    ("orphan", STAYS, _with(DOCUMENTS, 4, stay_id="ZZ"), sn.OrphanDocumentError, "document_id 'D05', column stay_id"),
-    ("reversed", _with(STAYS, 1, admission=dt.date(2022, 3, 4)), DOCUMENTS, sn.DischargeBeforeAdmissionError, "stay_id 'S2', column discharge"),
-    ("empty", _with(STAYS, 2, activity=None), DOCUMENTS, sn.EmptyValueError, "stay_id 'S3', column activity"),
+    ("duplicate stay", [*STAYS, STAYS[0]], DOCUMENTS, sn.errors.DuplicateIdError, "stay_id 'S1'"),
+    ("duplicate document", STAYS, [*DOCUMENTS, DOCUMENTS[1]], sn.errors.DuplicateIdError, "document_id 'D02'"),
+    ("unknown type", STAYS, _with(DOCUMENTS, 3, type="lettre"), sn.errors.UnknownDocumentTypeError, "document_id 'D04', column type"),
+    ("unknown INS", STAYS, _with(DOCUMENTS, 3, ins_status="ok"), sn.errors.UnknownInsStatusError, "document_id 'D04', column ins_status"),
+    ("orphan", STAYS, _with(DOCUMENTS, 4, stay_id="ZZ"), sn.errors.OrphanDocumentError, "document_id 'D05', column stay_id"),
+    ("reversed", _with(STAYS, 1, admission=dt.date(2022, 3, 4)), DOCUMENTS, sn.errors.DischargeBeforeAdmissionError, "stay_id 'S2', column discharge"),
+    ("empty", _with(STAYS, 2, activity=None), DOCUMENTS, sn.errors.EmptyValueError, "stay_id 'S3', column activity"),
 ]  # fmt: skip
 
 
@@ -218,44 +222,44 @@ def test_bad_input(
 ) -> None:
     with pytest.raises(error, match=where.replace("(", r"\(")) as info:
         _run(BACKENDS[backend], stays, docs)
-    assert isinstance(info.value, sn.InvalidInputError)
+    assert isinstance(info.value, sn.errors.InvalidInputError)
 
 
 def test_missing_column() -> None:
     stays = [{k: v for k, v in s.items() if k != "finess"} for s in STAYS]
-    with pytest.raises(sn.MissingColumnError, match="stays: row 0, column finess"):
+    with pytest.raises(sn.errors.MissingColumnError, match="stays: row 0, column finess"):
         _run(BACKENDS["records"], stays, DOCUMENTS)
-    with pytest.raises(sn.MissingColumnError, match="stays: column finess"):
-        sn.indicators_from_logs(pl.DataFrame(stays), pl.DataFrame(DOCUMENTS), PARAMS)
+    with pytest.raises(sn.errors.MissingColumnError, match="stays: column finess"):
+        sn.sun_es.indicators_from_logs(pl.DataFrame(stays), pl.DataFrame(DOCUMENTS), PARAMS)
 
 
 def test_unreadable_inputs(tmp_path: Path) -> None:
-    with pytest.raises(sn.UnreadableLogError, match="no such file"):
-        sn.indicators_from_logs(tmp_path / "nope.csv", DOCUMENTS, PARAMS)
+    with pytest.raises(sn.errors.UnreadableLogError, match="no such file"):
+        sn.sun_es.indicators_from_logs(tmp_path / "nope.csv", DOCUMENTS, PARAMS)
     (tmp_path / "x.json").write_text("{}")
-    with pytest.raises(sn.UnreadableLogError, match="unsupported file type"):
-        sn.indicators_from_logs(tmp_path / "x.json", DOCUMENTS, PARAMS)
-    with pytest.raises(sn.UnreadableLogError, match="row 0, column admission"):
-        sn.indicators_from_logs(_with(STAYS, 0, admission="01/02/2022"), DOCUMENTS, PARAMS)
+    with pytest.raises(sn.errors.UnreadableLogError, match="unsupported file type"):
+        sn.sun_es.indicators_from_logs(tmp_path / "x.json", DOCUMENTS, PARAMS)
+    with pytest.raises(sn.errors.UnreadableLogError, match="row 0, column admission"):
+        sn.sun_es.indicators_from_logs(_with(STAYS, 0, admission="01/02/2022"), DOCUMENTS, PARAMS)
     bad_csv = tmp_path / "stays.csv"
     bad_csv.write_text(
         "stay_id,finess,activity,admission,discharge\nS1,750000001,MCO,2022-02-01,05/02/2022\n"
     )
-    with pytest.raises(sn.UnreadableLogError, match="discharge"):
-        sn.indicators_from_logs(bad_csv, DOCUMENTS[:0], PARAMS)
-    with pytest.raises(sn.UnreadableLogError, match="expected a dataframe"):
-        sn.indicators_from_logs(42, DOCUMENTS, PARAMS)
+    with pytest.raises(sn.errors.UnreadableLogError, match="discharge"):
+        sn.sun_es.indicators_from_logs(bad_csv, DOCUMENTS[:0], PARAMS)
+    with pytest.raises(sn.errors.UnreadableLogError, match="expected a dataframe"):
+        sn.sun_es.indicators_from_logs(42, DOCUMENTS, PARAMS)
 
 
 def test_parameters_are_required_and_validated() -> None:
-    with pytest.raises(sn.MissingParameterError, match="measurement_period"):
-        sn.LogParameters.from_rules(sn.load_rules(), "F1")
-    with pytest.raises(sn.InvalidInputError, match="one entry per indicator"):
-        sn.LogParameters(
+    with pytest.raises(sn.errors.MissingParameterError, match="measurement_period"):
+        sn.sun_es.LogParameters.from_rules(sn.load_rules(), "F1")
+    with pytest.raises(sn.errors.InvalidInputError, match="one entry per indicator"):
+        sn.sun_es.LogParameters(
             PARAMS.period, {"discharge_letter": {"MCO"}}, dict(PARAMS.send_delay_days), True
         )
-    with pytest.raises(sn.InvalidInputError, match="whole number of days"):
-        sn.LogParameters(
+    with pytest.raises(sn.errors.InvalidInputError, match="whole number of days"):
+        sn.sun_es.LogParameters(
             PARAMS.period,
             dict(PARAMS.stay_types),
             {**dict(PARAMS.send_delay_days), "imaging_report": -1},
@@ -267,8 +271,8 @@ def test_parameters_are_required_and_validated() -> None:
 
 START = dt.date(2021, 12, 1)
 ACTIVITIES = ["MCO", "SSR", "PSY", "HAD", "DIALYSIS", "OUTPATIENT"]
-TYPES = [t.value for t in sn.DocumentType]
-INS = [*(s.value for s in sn.InsStatus), None]
+TYPES = [t.value for t in sn.sun_es.DocumentType]
+INS = [*(s.value for s in sn.sun_es.InsStatus), None]
 
 
 @st.composite
@@ -306,15 +310,15 @@ def logs(draw: st.DrawFn) -> tuple[Records, Records]:
 
 
 def _reference(
-    stays: Records, docs: Records, p: sn.LogParameters
+    stays: Records, docs: Records, p: sn.sun_es.LogParameters
 ) -> dict[str, dict[str, tuple[int, int]]]:
     """The definitions of `segur_numerique.sun_es.indicators`, counted in plain Python."""
     period = p.period
     out: dict[str, dict[str, list[int]]] = {}
     by_stay = {s["stay_id"]: s for s in stays}
     for s in stays:
-        out.setdefault(str(s["finess"]), {d.id: [0, 0] for d in sn.SUN_ES_INDICATORS})
-    for d in sn.SUN_ES_INDICATORS:
+        out.setdefault(str(s["finess"]), {d.id: [0, 0] for d in sn.sun_es.INDICATORS})
+    for d in sn.sun_es.INDICATORS:
         delay = dt.timedelta(days=p.delay_of(d.id))
         types = p.types_of(d.id)
         numerator_types = {t.value for t in d.numerator_types}
@@ -332,7 +336,7 @@ def _reference(
                 and doc["sent"] <= ref + delay
             )
 
-        if d.basis is sn.Basis.STAY:
+        if d.basis is sn.sun_es.Basis.STAY:
             for s in stays:
                 if s["activity"] in types and s["discharge"] in period:
                     cell = out[str(s["finess"])][d.id]
@@ -378,11 +382,14 @@ def test_log_path_matches_the_definitions_and_rates_lie_in_0_1(
 def test_log_path_and_counts_path_agree(log: tuple[Records, Records]) -> None:
     stays, docs = log
     result = _run(BACKENDS["records"], stays, docs)
-    profile = sn.EstablishmentProfile(result.establishments[0].finess, True, True, True)
+    profile = sn.sun_es.EstablishmentProfile(result.establishments[0].finess, True, True, True)
     from_logs = result.evaluate(profile, RULES)
     reference = _reference(stays, docs, PARAMS)[profile.finess]
-    from_counts = sn.evaluate_volet1(
-        profile, [sn.IndicatorCounts(k, n, d) for k, (n, d) in reference.items()], "F1", RULES
+    from_counts = sn.sun_es.evaluate_volet1(
+        profile,
+        [sn.sun_es.IndicatorCounts(k, n, d) for k, (n, d) in reference.items()],
+        "F1",
+        RULES,
     )
     assert from_logs.met_domains == from_counts.met_domains
     assert from_logs.to_json() == from_counts.to_json()
@@ -396,7 +403,7 @@ def test_adding_a_qualifying_document_never_lowers_a_rate(
     before = _counts(_run(BACKENDS["records"], stays, docs))
     stay = data.draw(st.sampled_from(stays))
     doc_type = data.draw(
-        st.sampled_from([t.value for d in sn.SUN_ES_INDICATORS for t in d.numerator_types])
+        st.sampled_from([t.value for d in sn.sun_es.INDICATORS for t in d.numerator_types])
     )
     new = {
         "document_id": "NEW",

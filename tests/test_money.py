@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 
 from segur_numerique import (
     CENT_HALF_UP,
-    AmountFormatError,
     Euro,
-    FloatRefusedError,
     Price,
     RoundingMode,
     RoundingPolicy,
@@ -19,6 +17,7 @@ from segur_numerique import (
     VatRate,
     euro_sum,
 )
+from segur_numerique.errors import AmountFormatError, FloatRefusedError
 
 cents = st.integers(min_value=-(10**15), max_value=10**15)
 

@@ -185,7 +185,7 @@ def test_unknowns_are_declared_with_a_reason(pattern: str) -> None:
 
 
 def test_per_window_allocation_is_unknown() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         RULES.read("sun_es.envelope.window.F2")
     assert info.value.key == "sun_es.envelope.window.F2"
     assert "allocated to a window" in str(info.value)
@@ -227,6 +227,6 @@ def test_undated_pages_say_so() -> None:
 
 
 def test_values_are_not_known_before_their_announcement() -> None:
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         RULES.read("sun_es.envelope.total", on=dt.date(2021, 1, 1))
     assert RULES.read("hopen.envelope", on=dt.date(2019, 6, 1)).value == sn.Euro.parse("420 M€")

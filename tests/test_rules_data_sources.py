@@ -67,7 +67,7 @@ def test_a_file_may_cite_a_source_defined_in_a_later_file() -> None:
     )
     rules = load_rules_from([("a.toml", first), ("b.toml", second)])
     assert rules.read("x.a").sources[0].title == "Doc"
-    with pytest.raises(sn.RuleDataError, match="already defined"):
+    with pytest.raises(sn.errors.RuleDataError, match="already defined"):
         load_rules_from([("a.toml", first + second[len(head) :]), ("b.toml", second)])
 
 
@@ -144,7 +144,7 @@ def test_rules_in_words_are_sourced_text(key: str, fragment: str) -> None:
     ],
 )
 def test_values_rules_md_calls_unknown_are_declared(key: str) -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         RULES.read(key)
     assert info.value.key == key
     unknown = RULES.unknown_for(key)

@@ -98,8 +98,8 @@ def load(text: str) -> sn.RuleSet:
     return sn.load_rules_from([("test.toml", text)])
 
 
-def error(text: str) -> sn.RuleDataError:
-    with pytest.raises(sn.RuleDataError) as info:
+def error(text: str) -> sn.errors.RuleDataError:
+    with pytest.raises(sn.errors.RuleDataError) as info:
         load(text)
     assert info.value.file == "test.toml"
     return info.value
@@ -223,14 +223,14 @@ def test_duplicate_key_is_refused_by_tomllib() -> None:
 
 
 def test_duplicate_key_across_files() -> None:
-    with pytest.raises(sn.RuleDataError, match=r"key already defined in a\.toml") as info:
+    with pytest.raises(sn.errors.RuleDataError, match=r"key already defined in a\.toml") as info:
         sn.load_rules_from([("a.toml", BASE), ("b.toml", BASE.replace("t_src", "t_other"))])
     assert info.value.file == "b.toml"
 
 
 def test_duplicate_source_id_across_files() -> None:
     other = BASE.replace("t.whole", "t.other")
-    with pytest.raises(sn.RuleDataError, match="source id 't_src' is already defined"):
+    with pytest.raises(sn.errors.RuleDataError, match="source id 't_src' is already defined"):
         sn.load_rules_from([("a.toml", BASE), ("b.toml", other)])
 
 
@@ -270,7 +270,7 @@ def test_conflicting_with_default() -> None:
     read = rules.read("t.count")
     assert (read.value, read.alternative, read.status) == (990, "990", sn.Status.CONFLICTING)
     assert rules.read("t.count", alternative="985").value == 985
-    with pytest.raises(sn.ConflictingValueError, match="the alternatives are: 990, 985"):
+    with pytest.raises(sn.errors.ConflictingValueError, match="the alternatives are: 990, 985"):
         rules.read("t.count", alternative="1000")
 
 
@@ -319,7 +319,7 @@ def _caller(key: str, unit: str, value: str, *, replaces: bool = False) -> str:
 
 def test_overlay_of_a_declared_unknown() -> None:
     base = load(BASE + UNKNOWN)
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         base.read("t.target.F1")
     assert info.value.key == "t.target.F1"
     merged = base.with_overlay(sn.parse_parameter_text(_caller("t.target.F1", "ratio", "60 %")))
@@ -332,7 +332,7 @@ def test_overlay_of_a_declared_unknown() -> None:
 def test_overlay_of_an_undeclared_key() -> None:
     base = load(BASE + UNKNOWN)
     overlay = sn.parse_parameter_text(_caller("t.targt.F1", "ratio", "60 %"), file="mine.toml")
-    with pytest.raises(sn.RuleDataError) as info:
+    with pytest.raises(sn.errors.RuleDataError) as info:
         base.with_overlay(overlay)
     assert info.value.file == "mine.toml"
     assert info.value.path == 'values."t.targt.F1"'
@@ -344,7 +344,9 @@ def test_overlay_of_an_undeclared_key() -> None:
 def test_overlay_of_an_official_key_without_replaces_official() -> None:
     base = load(BASE)
     overlay = sn.parse_parameter_text(_caller("t.whole", "EUR", "220 M€"), file="mine.toml")
-    with pytest.raises(sn.RuleDataError, match="set replaces_official = true to override it"):
+    with pytest.raises(
+        sn.errors.RuleDataError, match="set replaces_official = true to override it"
+    ):
         base.with_overlay(overlay)
     allowed = sn.parse_parameter_text(_caller("t.whole", "EUR", "220 M€", replaces=True))
     merged = base.with_overlay(allowed)
@@ -355,13 +357,13 @@ def test_overlay_of_an_official_key_without_replaces_official() -> None:
 def test_overlay_with_the_wrong_unit() -> None:
     base = load(BASE + UNKNOWN)
     overlay = sn.parse_parameter_text(_caller("t.target.F1", "EUR", "1 €"))
-    with pytest.raises(sn.RuleDataError, match="differs from the declared unit 'ratio'"):
+    with pytest.raises(sn.errors.RuleDataError, match="differs from the declared unit 'ratio'"):
         base.with_overlay(overlay)
 
 
 def test_caller_file_may_not_declare_unknowns() -> None:
     text = _caller("t.target.F1", "ratio", "60 %") + UNKNOWN
-    with pytest.raises(sn.RuleDataError, match="does not declare unknowns"):
+    with pytest.raises(sn.errors.RuleDataError, match="does not declare unknowns"):
         sn.parse_parameter_text(text)
 
 
@@ -372,7 +374,7 @@ def test_caller_file_on_disk(tmp_path: object) -> None:
     path.write_text(_caller("sun_es.target.F1.discharge_letter", "ratio", "55 %"), "utf-8")
     rules = sn.load_parameter_file(path)
     assert rules.read("sun_es.target.F1.discharge_letter").origin is sn.Origin.CALLER
-    with pytest.raises(sn.RuleDataError, match="cannot read the file"):
+    with pytest.raises(sn.errors.RuleDataError, match="cannot read the file"):
         sn.load_parameter_file(path.with_name("absent.toml"))
 
 
@@ -406,7 +408,7 @@ def dated_values(draw: st.DrawFn) -> RuleValue:
 @given(dated_values(), st.dates(dt.date(2017, 1, 1), dt.date(2027, 12, 31)))
 def test_as_known_on_never_returns_a_later_version(value: RuleValue, on: dt.date) -> None:
     if on < value.versions[0].since:
-        with pytest.raises(sn.MissingParameterError):
+        with pytest.raises(sn.errors.MissingParameterError):
             value.as_known_on(on)
         return
     found = value.as_known_on(on)
@@ -428,7 +430,7 @@ def test_as_known_on_is_monotonic(value: RuleValue, a: dt.date, b: dt.date) -> N
 
 def test_as_known_on_refuses_a_datetime() -> None:
     value = sn.load_rules().value("e_parcours.period")
-    with pytest.raises(sn.InvalidInputError, match="expected a date"):
+    with pytest.raises(sn.errors.InvalidInputError, match="expected a date"):
         value.as_known_on(dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
 
 

@@ -19,7 +19,7 @@ def test_read_as_returns_the_typed_value_and_the_read() -> None:
 
 
 def test_read_as_refuses_a_value_of_another_type() -> None:
-    with pytest.raises(sn.RuleDataError, match=r"sun_es\.envelope\.total"):
+    with pytest.raises(sn.errors.RuleDataError, match=r"sun_es\.envelope\.total"):
         sn.load_rules().read_as("sun_es.envelope.total", int)
 
 
@@ -32,9 +32,9 @@ def test_value_as_and_recorder_keep_the_reads_in_order() -> None:
 
 
 def test_shared_checks_raise_typed_errors() -> None:
-    with pytest.raises(sn.InvalidInputError, match="on: expected a date"):
+    with pytest.raises(sn.errors.InvalidInputError, match="on: expected a date"):
         check_date(dt.datetime(2022, 1, 1), "on")
-    with pytest.raises(sn.InvalidInputError, match="must be a non-negative whole number"):
+    with pytest.raises(sn.errors.InvalidInputError, match="must be a non-negative whole number"):
         check_count(True, "points")
     assert parse_iso_date("2022-01-31", "on") == dt.date(2022, 1, 31)
 
@@ -42,5 +42,5 @@ def test_shared_checks_raise_typed_errors() -> None:
 def test_read_text_file_names_a_non_utf8_file(tmp_path: Path) -> None:
     bad = tmp_path / "latin1.toml"
     bad.write_bytes("é".encode("latin-1"))
-    with pytest.raises(sn.InvalidInputError, match="not a UTF-8 text file"):
+    with pytest.raises(sn.errors.InvalidInputError, match="not a UTF-8 text file"):
         read_text_file(bad)

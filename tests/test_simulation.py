@@ -65,7 +65,7 @@ def test_sample_simulation_adds_up_and_explains_itself() -> None:
 
 
 def test_official_rules_name_the_missing_parameter() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
+    with pytest.raises(sn.errors.MissingParameterError) as info:
         simulate(sample_case().case, rules=sn.load_rules())
     assert info.value.key.startswith("sun_es.")
 
@@ -80,7 +80,7 @@ def test_without_counts_the_forfaits_are_at_stake() -> None:
 
 def test_an_ineligible_domain_gets_no_forfait() -> None:
     base = sample_case().case.establishment
-    no_lab = sn.Establishment(
+    no_lab = sn.entities.Establishment(
         base.finess_juridique,
         base.finess_geographique,
         base.legal_status,
@@ -108,16 +108,16 @@ def test_an_establishment_with_keywords() -> None:
         sample.establishment, rules=RULES, window="F2", domains=sample.domains, counts=sample.counts
     )
     assert direct.total == simulate(sample, rules=RULES).total
-    with pytest.raises(sn.InvalidInputError, match="window"):
+    with pytest.raises(sn.errors.InvalidInputError, match="window"):
         simulate(sample.establishment, rules=RULES)
-    with pytest.raises(sn.InvalidInputError, match="no keywords"):
+    with pytest.raises(sn.errors.InvalidInputError, match="no keywords"):
         simulate(sample, rules=RULES, window="F1")
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         simulate("x", rules=RULES)  # type: ignore[arg-type]
 
 
 def test_outcome_for_compare() -> None:
-    variant = sn.with_overrides(
+    variant = sn.whatif.with_overrides(
         RULES,
         {
             "sun_es.degression.F2": "1/2",
@@ -126,7 +126,7 @@ def test_outcome_for_compare() -> None:
         },
         name="half",
     )
-    table = sn.compare(RULES, variant, [sample_case().case])
+    table = sn.whatif.compare(RULES, variant, [sample_case().case])
     changed = {r.quantity for r in table.changes}
     assert "total" in changed
     assert "window" not in changed
@@ -153,7 +153,7 @@ def test_bad_input_names_the_field(mutate: object, where: str) -> None:
     data = {**data, "application": dict(data["application"]), "counts": dict(data["counts"])}  # type: ignore[arg-type]
     data["establishment"] = dict(data["establishment"])  # type: ignore[arg-type]
     mutate(data)
-    with pytest.raises(sn.InvalidInputError) as info:
+    with pytest.raises(sn.errors.InvalidInputError) as info:
         parse_case(data)
     assert (info.value.where or "").startswith(where)
 
@@ -166,7 +166,7 @@ def test_case_round_trips_through_json(tmp_path: Path) -> None:
 
 
 def test_counts_must_be_indicator_counts() -> None:
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         SimulationCase(sample_case().case.establishment, "F1", counts=("x",))  # type: ignore[arg-type]
     assert (
         SimulationCase(
@@ -178,7 +178,7 @@ def test_counts_must_be_indicator_counts() -> None:
         .numerator
         == 1
     )
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         SimulationCase(sample_case().case.establishment, "F1", ready_on=dt.datetime(2022, 1, 1))
 
 
@@ -199,7 +199,7 @@ def test_no_window_left_pays_nothing() -> None:
 
 
 def test_the_sample_and_round_trips_follow_the_published_schema() -> None:
-    schema = sn.simulation_json_schema()
+    schema = sn.sun_es.simulation_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     raw = tomllib.loads(sample_path().read_text(encoding="utf-8"))
     jsonschema.validate(raw, schema)

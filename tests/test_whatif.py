@@ -17,7 +17,7 @@ TARGET = "sun_es.target.F1.discharge_letter"
 
 def test_bare_value_replaces_every_version_and_is_marked() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(base, {"sun_es.envelope.total": "250 M€"}, name="big")
+    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "250 M€"}, name="big")
     assert variant.get("sun_es.envelope.total") == sn.Euro("250000000")
     assert base.get("sun_es.envelope.total") == sn.Euro("210000000")
     read = variant.read("sun_es.envelope.total")
@@ -31,7 +31,7 @@ def test_bare_value_replaces_every_version_and_is_marked() -> None:
 
 def test_dated_override_keeps_earlier_versions() -> None:
     base = sn.illustrative_assumptions()
-    variant = sn.with_overrides(base, {TARGET: {"2022-01-01": "70 %"}})
+    variant = sn.whatif.with_overrides(base, {TARGET: {"2022-01-01": "70 %"}})
     first_since = base.value(TARGET).versions[0].since
     assert variant.get(TARGET, on=first_since) == base.get(TARGET, on=first_since)
     assert variant.get(TARGET, on=dt.date(2022, 1, 1)) == Fraction(7, 10)
@@ -39,7 +39,7 @@ def test_dated_override_keeps_earlier_versions() -> None:
 
 def test_bounded_override_restores_the_base_value_after_the_period() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(
+    variant = sn.whatif.with_overrides(
         base, {"sun_es.envelope.total": {"2022-01-01.2022-12-31": sn.Euro("1")}}
     )
     assert variant.get("sun_es.envelope.total", on=dt.date(2022, 6, 1)) == sn.Euro("1")
@@ -52,9 +52,9 @@ def test_bounded_override_restores_the_base_value_after_the_period() -> None:
 
 
 def test_override_supplies_an_unknown() -> None:
-    variant = sn.with_overrides(sn.load_rules(), {TARGET: "3/5"})
+    variant = sn.whatif.with_overrides(sn.load_rules(), {TARGET: "3/5"})
     assert variant.get(TARGET, on=dt.date(2022, 1, 1)) == Fraction(3, 5)
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         sn.load_rules().read(TARGET)
 
 
@@ -88,24 +88,24 @@ def test_override_supplies_an_unknown() -> None:
 def test_bad_overrides_are_refused_with_their_path(
     overrides: dict[str, object], where: str, what: str
 ) -> None:
-    with pytest.raises(sn.OverrideError) as info:
-        sn.with_overrides(sn.load_rules(), overrides)
+    with pytest.raises(sn.errors.OverrideError) as info:
+        sn.whatif.with_overrides(sn.load_rules(), overrides)
     assert info.value.where == where
     assert what in info.value.what
 
 
 def test_nothing_is_built_when_one_override_is_bad() -> None:
     base = sn.load_rules()
-    with pytest.raises(sn.OverrideError):
-        sn.with_overrides(base, {"sun_es.envelope.total": "1 €", "nope.nope": "1 €"})
+    with pytest.raises(sn.errors.OverrideError):
+        sn.whatif.with_overrides(base, {"sun_es.envelope.total": "1 €", "nope.nope": "1 €"})
     assert base.get("sun_es.envelope.total") == sn.Euro("210000000")
 
 
 def test_overrides_must_be_a_mapping() -> None:
-    with pytest.raises(sn.OverrideError):
-        sn.parse_overrides(sn.load_rules(), ["x"])  # type: ignore[arg-type]
-    with pytest.raises(sn.OverrideError):
-        sn.with_overrides(sn.load_rules(), {}, name=" ")
+    with pytest.raises(sn.errors.OverrideError):
+        sn.whatif.parse_overrides(sn.load_rules(), ["x"])  # type: ignore[arg-type]
+    with pytest.raises(sn.errors.OverrideError):
+        sn.whatif.with_overrides(sn.load_rules(), {}, name=" ")
 
 
 @given(
@@ -121,10 +121,10 @@ def test_a_bounded_override_holds_exactly_on_its_period(
     key = "sun_es.envelope.total"
     first = base.value(key).versions[0].since
     if end + dt.timedelta(days=1) < first:  # nothing to come back to after the period
-        with pytest.raises(sn.OverrideError, match="open period"):
-            sn.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
+        with pytest.raises(sn.errors.OverrideError, match="open period"):
+            sn.whatif.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
         return
-    variant = sn.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
+    variant = sn.whatif.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
     if start <= probe <= end:
         assert variant.get(key, on=probe) == sn.Euro("1")
     elif probe >= first:
@@ -134,7 +134,7 @@ def test_a_bounded_override_holds_exactly_on_its_period(
 @given(cents=st.integers(min_value=0, max_value=10**12))
 def test_any_amount_round_trips(cents: int) -> None:
     amount = sn.Euro.from_cents(cents)
-    variant = sn.with_overrides(sn.load_rules(), {"sun_es.envelope.total": amount})
+    variant = sn.whatif.with_overrides(sn.load_rules(), {"sun_es.envelope.total": amount})
     assert variant.get("sun_es.envelope.total") == amount
 
 
@@ -146,8 +146,8 @@ def _envelope_outcome(establishment: object, rules: sn.RuleSet) -> dict[str, obj
 
 def test_compare_gives_a_table_of_differences() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(base, {"sun_es.envelope.total": "300 M€"})
-    table = sn.compare(base, variant, ["a", "b"], outcome=_envelope_outcome)
+    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "300 M€"})
+    table = sn.whatif.compare(base, variant, ["a", "b"], outcome=_envelope_outcome)
     assert len(table) == 6
     assert len(table.changes) == 4
     row = table.changes[0]
@@ -169,8 +169,8 @@ def test_a_lower_degression_never_pays_more(
     window: str, activity: int, coefficient: Fraction
 ) -> None:
     rules = sn.illustrative_assumptions()
-    sample = sn.sample_case().case
-    establishment = sn.Establishment(
+    sample = sn.sun_es.sample_case().case
+    establishment = sn.entities.Establishment(
         sample.establishment.finess_juridique,
         sample.establishment.finess_geographique,
         "public",
@@ -178,23 +178,23 @@ def test_a_lower_degression_never_pays_more(
         activity,
         sun_es_prerequisites=sample.establishment.sun_es_prerequisites,
     )
-    case = sn.SimulationCase(establishment, window)
-    same = sn.compare(rules, rules, [case])
+    case = sn.sun_es.SimulationCase(establishment, window)
+    same = sn.whatif.compare(rules, rules, [case])
     assert same.changes == ()
     lower: dict[str, object] = {}
     for w in ("F1", "F2", "F3", "F4"):
         current = rules.get(f"sun_es.degression.{w}")
         assert isinstance(current, Fraction)
         lower[f"sun_es.degression.{w}"] = coefficient * current
-    variant = sn.with_overrides(rules, lower, name="lower")
-    table = sn.compare(rules, variant, [case])
+    variant = sn.whatif.with_overrides(rules, lower, name="lower")
+    table = sn.whatif.compare(rules, variant, [case])
     total = next(r for r in table.rows if r.quantity == "total")
     assert isinstance(total.delta, sn.Euro)
     assert total.delta <= sn.Euro("0")
 
 
 def test_override_source_says_it_has_no_document_date() -> None:
-    variant = sn.with_overrides(
+    variant = sn.whatif.with_overrides(
         sn.illustrative_assumptions(), {"sun_es.target.F1.discharge_letter": "70 %"}, name="harder"
     )
     source = variant.read("sun_es.target.F1.discharge_letter").sources[0]

@@ -1,576 +1,323 @@
-"""Rules of the French Ségur Numérique health-IT funding programmes, as a typed domain model."""
+"""Rules of the French Ségur Numérique health-IT funding programmes, as a typed domain model.
 
-from segur_numerique.avenant9.funding import (
-    Avenant9Amount,
-    avenant9_indicator_amount,
-    avenant9_points,
-    avenant9_volet1_forfait,
-    vsm_forfait,
-)
-from segur_numerique.avenant9.indicators import (
-    AVENANT9_INDICATORS,
-    Avenant9Indicator,
-    Avenant9IndicatorResult,
-    VsmResult,
-    VsmTier,
-    evaluate_avenant9_indicator,
-    evaluate_vsm,
-)
-from segur_numerique.calendar.deadlines import (
-    PARIS,
-    ComputedDeadline,
-    Deadline,
-    DeadlineVersion,
-    deadline,
-    paris_date,
-)
-from segur_numerique.calendar.holidays import FrenchCalendar, Holiday
-from segur_numerique.calendar.on_time import DaysLeft, OnTimeCheck, days_left, is_on_time
-from segur_numerique.calendar.programmes import CalendarProgramme, WindowPhase
-from segur_numerique.calendar.windows import Phase, PhaseKind, Window, build_window
-from segur_numerique.calendars import (
-    CALENDAR_PROGRAMMES,
-    calendar_programme,
-    deadlines,
-    next_window,
-    phase_of,
-    plot_timeline,
-    to_ics,
-    window,
-    windows,
-    windows_on,
-    write_ics,
-)
-from segur_numerique.catalogue.human_support import human_support_split
-from segur_numerique.catalogue.programme import (
-    Programme,
-    programme,
-    programme_keys,
-    programme_tree,
-    programmes,
-)
-from segur_numerique.catalogue.tree import Payee
-from segur_numerique.core.dates import MonthEndPolicy, add_months
-from segur_numerique.core.explanation import (
-    EXPLANATION_FORMAT,
-    Explanation,
-    InputValue,
-    ParameterRead,
-    RoundingStep,
-    explanation_json_schema,
-)
-from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate, euro_sum
-from segur_numerique.core.periods import Period
-from segur_numerique.core.provenance import DatePrecision, Origin, Source, Status, Unit
-from segur_numerique.core.rounding import (
-    CENT_HALF_UP,
-    EURO_HALF_UP,
-    RoundingMode,
-    RoundingPolicy,
-)
-from segur_numerique.core.text import LANGUAGES, Lang, Text
-from segur_numerique.core.units import (
-    COUNT_UNITS,
-    apply_rate,
-    count,
-    euro_quantity,
-    euro_rate,
-    magnitude_in,
-    parse_rate,
-    quantity_of,
-    to_euro,
-    unit_registry,
-)
-from segur_numerique.core.verdict import EligibilityResult, Reason
-from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
-from segur_numerique.e_parcours.eligibility import EParcoursProject, e_parcours_eligibility
-from segur_numerique.e_parcours.funding import (
-    BassinScaling,
-    EParcoursForfait,
-    EParcoursPayments,
-    e_parcours_forfait,
-    e_parcours_payments,
-)
-from segur_numerique.e_parcours.kinds import EParcoursKind
-from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
-from segur_numerique.entities.finess import Finess
-from segur_numerique.entities.models import (
-    Esms,
-    Establishment,
-    Grappe,
-    LiberalDoctor,
-    ReferencedSolution,
-    SoftwareVendor,
-)
-from segur_numerique.entities.parsing import load_establishments, parse_establishments
-from segur_numerique.errors import (
-    AllocationError,
-    AmbiguousDateError,
-    AmountFormatError,
-    BatchInputError,
-    CeilingRangeError,
-    ConflictingValueError,
-    DateOrderError,
-    DegressionError,
-    DischargeBeforeAdmissionError,
-    DuplicateIdError,
-    EmptyValueError,
-    FloatRefusedError,
-    ForfaitGridError,
-    IndicatorCountError,
-    InvalidFinessError,
-    InvalidInputError,
-    LogError,
-    MissingColumnError,
-    MissingParameterError,
-    NaiveDatetimeError,
-    OptionalDependencyError,
-    OrphanDocumentError,
-    OverrideError,
-    PhaseLayoutError,
-    ReadyDateError,
-    RuleDataError,
-    ScenarioError,
-    SegurError,
-    UnitMismatchError,
-    UnknownChoiceError,
-    UnknownDeadlineError,
-    UnknownDocumentTypeError,
-    UnknownInsStatusError,
-    UnknownProgrammeError,
-    UnknownRuleError,
-    UnknownUnitError,
-    UnknownWindowError,
-    UnreadableLogError,
-)
-from segur_numerique.esms_numerique.eligibility import (
-    ApplicationLevel,
-    GrappeEligibility,
-    esms_grappe_eligibility,
-)
-from segur_numerique.funding_scaling.allocate import (
-    Allocation,
-    Share,
-    allocate,
-    scale_to_envelope,
-    split_by_shares,
-)
-from segur_numerique.funding_scaling.batch import allocate_table
-from segur_numerique.funding_scaling.pro_rata import ProRata, pro_rata_temporis
-from segur_numerique.funding_scaling.remainders import largest_remainder_cents
-from segur_numerique.hopen.domains import (
-    HOPEN_DOMAIN_CODES,
-    HopenDomain,
-    hopen_domain,
-    hopen_domains,
-)
-from segur_numerique.hopen.eligibility import hopen_prerequisites_met
-from segur_numerique.kit.registry import computations
-from segur_numerique.kit.scenarios import (
-    SCENARIO_FORMAT,
-    Scenario,
-    load_scenarios,
-    scenario_json_schema,
-    shipped_scenarios,
-)
-from segur_numerique.kit.verify import Mismatch, ScenarioResult, run_scenario, verify_paths
-from segur_numerique.rules.computation import Computation
-from segur_numerique.rules.loading import load_rules, load_rules_from
-from segur_numerique.rules.model import (
-    RULES_FORMAT,
-    Alternative,
-    DatedValue,
-    RuleSet,
-    RuleValue,
-    SumCheck,
-    UnknownValue,
-)
-from segur_numerique.rules.overrides import Override, parse_overrides, with_overrides
-from segur_numerique.rules.parameters import (
-    illustrative_assumptions,
-    load_parameter_file,
-    parse_parameter_text,
-)
-from segur_numerique.sons.eligibility import SonsOrder, sons_order_eligibility
-from segur_numerique.sons.funding import (
-    SonsCeiling,
-    SonsCeilingKind,
-    SonsMaintenance,
-    SonsPayments,
-    sons_ceiling,
-    sons_maintenance,
-    sons_payments,
-    sons_ttc,
-)
-from segur_numerique.sun_es.batch import (
-    eligible_column,
-    establishments_table,
-    forfait_column,
-    sun_es_eligibility_table,
-)
-from segur_numerique.sun_es.calendar import sun_es_pattern
-from segur_numerique.sun_es.cases import (
-    SIMULATION_FORMAT,
-    SimulationCase,
-    SimulationInput,
-    load_case,
-    parse_case,
-    sample_case,
-    simulation_json_schema,
-)
-from segur_numerique.sun_es.dialysis import (
-    DialysisSession,
-    DialysisStay,
-    DialysisStays,
-    SessionGroup,
-    dialysis_stays,
-)
-from segur_numerique.sun_es.domain_evaluation import (
-    DomainResult,
-    VoletResult,
-    evaluate_domain,
-    evaluate_volet1,
-)
-from segur_numerique.sun_es.domains import SunEsDomain
-from segur_numerique.sun_es.eligibility import sun_es_eligibility
-from segur_numerique.sun_es.evaluation import (
-    EstablishmentProfile,
-    IndicatorCounts,
-    IndicatorResult,
-    evaluate_indicator,
-)
-from segur_numerique.sun_es.funding import DomainPayment, SunEsForfait, sun_es_forfait
-from segur_numerique.sun_es.grid import ForfaitGrid, grid_row
-from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
-    SUN_ES_VOLET1,
-    SUN_ES_VOLET2,
-    Basis,
-    Capability,
-    DocumentType,
-    DomainDefinition,
-    IndicatorDefinition,
-    InsStatus,
-    VoletDefinition,
-    domain_definition,
-    indicator_definition,
-)
-from segur_numerique.sun_es.logs.counts import LogParameters, indicator_counts_frame
-from segur_numerique.sun_es.logs.exclusions import Exclusion, ExclusionReason
-from segur_numerique.sun_es.logs.inputs import DOCUMENT_COLUMNS, STAY_COLUMNS
-from segur_numerique.sun_es.logs.results import (
-    EstablishmentIndicators,
-    LogIndicators,
-    indicators_from_logs,
-)
-from segur_numerique.sun_es.outcomes import (
-    RegionalEnvelope,
-    Window1Outcomes,
-    regional_envelopes,
-    window1_outcomes,
-)
-from segur_numerique.sun_es.prerequisites import (
-    PrerequisiteChecklist,
-    PrerequisiteItem,
-    sun_es_prerequisites,
-)
-from segur_numerique.sun_es.reassignment import Reassignment, Route, reassign
-from segur_numerique.sun_es.simulation import (
-    DomainOutcome,
-    Simulation,
-    simulate,
-    simulation_outcome,
-)
-from segur_numerique.sun_es.targets import (
-    Target,
-    TargetFall,
-    TargetSet,
-    TargetTrendCheck,
-    check_targets_rise,
-    target_from_rules,
-    targets_from_rules,
-)
-from segur_numerique.sun_es.volets import split_sun_es_volets
-from segur_numerique.whatif import Comparison, Difference, compare
+``import segur_numerique as sn`` gives the core types (money, rule values and their provenance,
+explanations), the rule-set entry points and :func:`compute`, and one namespace per programme:
+``sn.sun_es``, ``sn.sons``, ``sn.hopen``, ``sn.esms_numerique``, ``sn.avenant9``,
+``sn.e_parcours``; the shared parts ``sn.calendar`` (windows, phases, deadlines, working days),
+``sn.calendars`` (every programme's calendar), ``sn.funding_scaling``, ``sn.catalogue``,
+``sn.entities``, ``sn.units``, ``sn.kit`` (the conformance kit), ``sn.whatif`` and ``sn.errors``.
 
-__version__ = "0.1.0"
+Everything is loaded on first use (a module-level ``__getattr__``, as attrs does), so that
+``import segur_numerique`` stays fast; ``benchmarks/import_time.py`` measures it.
+
+>>> import segur_numerique as sn
+>>> sn.Euro("875.00") * 2
+Euro('1750.00')
+>>> sn.sons.ttc
+<function sons_ttc at ...>
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from segur_numerique.core.version import __version__
+
+if TYPE_CHECKING:
+    from segur_numerique import (
+        avenant9 as avenant9,
+    )
+    from segur_numerique import (
+        calendar as calendar,
+    )
+    from segur_numerique import (
+        calendars as calendars,
+    )
+    from segur_numerique import (
+        catalogue as catalogue,
+    )
+    from segur_numerique import (
+        e_parcours as e_parcours,
+    )
+    from segur_numerique import (
+        entities as entities,
+    )
+    from segur_numerique import (
+        errors as errors,
+    )
+    from segur_numerique import (
+        esms_numerique as esms_numerique,
+    )
+    from segur_numerique import (
+        funding_scaling as funding_scaling,
+    )
+    from segur_numerique import (
+        hopen as hopen,
+    )
+    from segur_numerique import (
+        kit as kit,
+    )
+    from segur_numerique import (
+        sons as sons,
+    )
+    from segur_numerique import (
+        sun_es as sun_es,
+    )
+    from segur_numerique import (
+        whatif as whatif,
+    )
+    from segur_numerique.core import units as units
+    from segur_numerique.core.explanation import (
+        EXPLANATION_FORMAT as EXPLANATION_FORMAT,
+    )
+    from segur_numerique.core.explanation import (
+        Explanation as Explanation,
+    )
+    from segur_numerique.core.explanation import (
+        InputValue as InputValue,
+    )
+    from segur_numerique.core.explanation import (
+        ParameterRead as ParameterRead,
+    )
+    from segur_numerique.core.explanation import (
+        RoundingStep as RoundingStep,
+    )
+    from segur_numerique.core.explanation import (
+        explanation_json_schema as explanation_json_schema,
+    )
+    from segur_numerique.core.money import (
+        Euro as Euro,
+    )
+    from segur_numerique.core.money import (
+        Price as Price,
+    )
+    from segur_numerique.core.money import (
+        TaxBasis as TaxBasis,
+    )
+    from segur_numerique.core.money import (
+        VatRate as VatRate,
+    )
+    from segur_numerique.core.money import (
+        euro_sum as euro_sum,
+    )
+    from segur_numerique.core.periods import (
+        Period as Period,
+    )
+    from segur_numerique.core.provenance import (
+        DatePrecision as DatePrecision,
+    )
+    from segur_numerique.core.provenance import (
+        Origin as Origin,
+    )
+    from segur_numerique.core.provenance import (
+        Source as Source,
+    )
+    from segur_numerique.core.provenance import (
+        Status as Status,
+    )
+    from segur_numerique.core.provenance import (
+        Unit as Unit,
+    )
+    from segur_numerique.core.rounding import (
+        CENT_HALF_UP as CENT_HALF_UP,
+    )
+    from segur_numerique.core.rounding import (
+        EURO_HALF_UP as EURO_HALF_UP,
+    )
+    from segur_numerique.core.rounding import (
+        RoundingMode as RoundingMode,
+    )
+    from segur_numerique.core.rounding import (
+        RoundingPolicy as RoundingPolicy,
+    )
+    from segur_numerique.core.text import (
+        LANGUAGES as LANGUAGES,
+    )
+    from segur_numerique.core.text import (
+        Lang as Lang,
+    )
+    from segur_numerique.core.text import (
+        Text as Text,
+    )
+    from segur_numerique.core.verdict import (
+        EligibilityResult as EligibilityResult,
+    )
+    from segur_numerique.core.verdict import (
+        Reason as Reason,
+    )
+    from segur_numerique.kit.compute import (
+        compute as compute,
+    )
+    from segur_numerique.rules.loading import (
+        load_rules as load_rules,
+    )
+    from segur_numerique.rules.loading import (
+        load_rules_from as load_rules_from,
+    )
+    from segur_numerique.rules.model import (
+        RULES_FORMAT as RULES_FORMAT,
+    )
+    from segur_numerique.rules.model import (
+        Alternative as Alternative,
+    )
+    from segur_numerique.rules.model import (
+        DatedValue as DatedValue,
+    )
+    from segur_numerique.rules.model import (
+        RuleSet as RuleSet,
+    )
+    from segur_numerique.rules.model import (
+        RuleValue as RuleValue,
+    )
+    from segur_numerique.rules.model import (
+        SumCheck as SumCheck,
+    )
+    from segur_numerique.rules.model import (
+        UnknownValue as UnknownValue,
+    )
+    from segur_numerique.rules.parameters import (
+        illustrative_assumptions as illustrative_assumptions,
+    )
+    from segur_numerique.rules.parameters import (
+        load_parameter_file as load_parameter_file,
+    )
+    from segur_numerique.rules.parameters import (
+        parse_parameter_text as parse_parameter_text,
+    )
+
+#: Public name -> the module that defines it (loaded on first access).
+_LAZY: dict[str, str] = {
+    "EXPLANATION_FORMAT": "segur_numerique.core.explanation",
+    "Explanation": "segur_numerique.core.explanation",
+    "InputValue": "segur_numerique.core.explanation",
+    "ParameterRead": "segur_numerique.core.explanation",
+    "RoundingStep": "segur_numerique.core.explanation",
+    "explanation_json_schema": "segur_numerique.core.explanation",
+    "Euro": "segur_numerique.core.money",
+    "Price": "segur_numerique.core.money",
+    "TaxBasis": "segur_numerique.core.money",
+    "VatRate": "segur_numerique.core.money",
+    "euro_sum": "segur_numerique.core.money",
+    "Period": "segur_numerique.core.periods",
+    "DatePrecision": "segur_numerique.core.provenance",
+    "Origin": "segur_numerique.core.provenance",
+    "Source": "segur_numerique.core.provenance",
+    "Status": "segur_numerique.core.provenance",
+    "Unit": "segur_numerique.core.provenance",
+    "CENT_HALF_UP": "segur_numerique.core.rounding",
+    "EURO_HALF_UP": "segur_numerique.core.rounding",
+    "RoundingMode": "segur_numerique.core.rounding",
+    "RoundingPolicy": "segur_numerique.core.rounding",
+    "LANGUAGES": "segur_numerique.core.text",
+    "Lang": "segur_numerique.core.text",
+    "Text": "segur_numerique.core.text",
+    "EligibilityResult": "segur_numerique.core.verdict",
+    "Reason": "segur_numerique.core.verdict",
+    "compute": "segur_numerique.kit.compute",
+    "load_rules": "segur_numerique.rules.loading",
+    "load_rules_from": "segur_numerique.rules.loading",
+    "Alternative": "segur_numerique.rules.model",
+    "DatedValue": "segur_numerique.rules.model",
+    "RULES_FORMAT": "segur_numerique.rules.model",
+    "RuleSet": "segur_numerique.rules.model",
+    "RuleValue": "segur_numerique.rules.model",
+    "SumCheck": "segur_numerique.rules.model",
+    "UnknownValue": "segur_numerique.rules.model",
+    "illustrative_assumptions": "segur_numerique.rules.parameters",
+    "load_parameter_file": "segur_numerique.rules.parameters",
+    "parse_parameter_text": "segur_numerique.rules.parameters",
+}
+#: The public namespaces, loaded on first access (``units`` is :mod:`segur_numerique.core.units`).
+_NAMESPACES: dict[str, str] = {
+    "avenant9": "segur_numerique.avenant9",
+    "calendar": "segur_numerique.calendar",
+    "calendars": "segur_numerique.calendars",
+    "catalogue": "segur_numerique.catalogue",
+    "e_parcours": "segur_numerique.e_parcours",
+    "entities": "segur_numerique.entities",
+    "errors": "segur_numerique.errors",
+    "esms_numerique": "segur_numerique.esms_numerique",
+    "funding_scaling": "segur_numerique.funding_scaling",
+    "hopen": "segur_numerique.hopen",
+    "kit": "segur_numerique.kit",
+    "sons": "segur_numerique.sons",
+    "sun_es": "segur_numerique.sun_es",
+    "whatif": "segur_numerique.whatif",
+    "units": "segur_numerique.core.units",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name or namespace on first access (PEP 562)."""
+    if name in _NAMESPACES:
+        value = importlib.import_module(_NAMESPACES[name])
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'segur_numerique' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
-    "AVENANT9_INDICATORS",
-    "CALENDAR_PROGRAMMES",
     "CENT_HALF_UP",
-    "COUNT_UNITS",
-    "DOCUMENT_COLUMNS",
     "EURO_HALF_UP",
     "EXPLANATION_FORMAT",
-    "HOPEN_DOMAIN_CODES",
     "LANGUAGES",
-    "PARIS",
     "RULES_FORMAT",
-    "SCENARIO_FORMAT",
-    "SIMULATION_FORMAT",
-    "STAY_COLUMNS",
-    "SUN_ES_INDICATORS",
-    "SUN_ES_VOLET1",
-    "SUN_ES_VOLET2",
-    "Activity",
-    "Allocation",
-    "AllocationError",
     "Alternative",
-    "AmbiguousDateError",
-    "AmountFormatError",
-    "ApplicationLevel",
-    "Avenant9Amount",
-    "Avenant9Indicator",
-    "Avenant9IndicatorResult",
-    "Basis",
-    "BassinScaling",
-    "BatchInputError",
-    "CalendarProgramme",
-    "Capability",
-    "CeilingRangeError",
-    "Comparison",
-    "Computation",
-    "ComputedDeadline",
-    "ConflictingValueError",
-    "Couloir",
-    "DateOrderError",
     "DatePrecision",
     "DatedValue",
-    "DaysLeft",
-    "Deadline",
-    "DeadlineVersion",
-    "DegressionError",
-    "DialysisSession",
-    "DialysisStay",
-    "DialysisStays",
-    "Difference",
-    "DischargeBeforeAdmissionError",
-    "DocumentType",
-    "DomainDefinition",
-    "DomainOutcome",
-    "DomainPayment",
-    "DomainResult",
-    "DuplicateIdError",
-    "EParcoursForfait",
-    "EParcoursKind",
-    "EParcoursPayments",
-    "EParcoursProject",
     "EligibilityResult",
-    "EmptyValueError",
-    "Esms",
-    "Establishment",
-    "EstablishmentIndicators",
-    "EstablishmentProfile",
     "Euro",
-    "Exclusion",
-    "ExclusionReason",
     "Explanation",
-    "Finess",
-    "FloatRefusedError",
-    "ForfaitGrid",
-    "ForfaitGridError",
-    "FrenchCalendar",
-    "Grappe",
-    "GrappeEligibility",
-    "Holiday",
-    "HopenDomain",
-    "IndicatorCountError",
-    "IndicatorCounts",
-    "IndicatorDefinition",
-    "IndicatorResult",
     "InputValue",
-    "InsStatus",
-    "InvalidFinessError",
-    "InvalidInputError",
     "Lang",
-    "LegalStatus",
-    "LiberalDoctor",
-    "LogError",
-    "LogIndicators",
-    "LogParameters",
-    "Mismatch",
-    "MissingColumnError",
-    "MissingParameterError",
-    "MonthEndPolicy",
-    "NaiveDatetimeError",
-    "OnTimeCheck",
-    "OptionalDependencyError",
     "Origin",
-    "OrphanDocumentError",
-    "Override",
-    "OverrideError",
     "ParameterRead",
-    "Payee",
     "Period",
-    "Phase",
-    "PhaseKind",
-    "PhaseLayoutError",
-    "PrerequisiteChecklist",
-    "PrerequisiteItem",
     "Price",
-    "ProRata",
-    "Programme",
-    "ReadyDateError",
     "Reason",
-    "Reassignment",
-    "ReferencedSolution",
-    "RegionalEnvelope",
     "RoundingMode",
     "RoundingPolicy",
     "RoundingStep",
-    "Route",
-    "RuleDataError",
     "RuleSet",
     "RuleValue",
-    "Scenario",
-    "ScenarioError",
-    "ScenarioResult",
-    "SegurError",
-    "SessionGroup",
-    "Share",
-    "Simulation",
-    "SimulationCase",
-    "SimulationInput",
-    "SoftwareVendor",
-    "SonsCeiling",
-    "SonsCeilingKind",
-    "SonsMaintenance",
-    "SonsOrder",
-    "SonsPayments",
     "Source",
     "Status",
     "SumCheck",
-    "SunEsDomain",
-    "SunEsForfait",
-    "Target",
-    "TargetFall",
-    "TargetSet",
-    "TargetTrendCheck",
     "TaxBasis",
     "Text",
     "Unit",
-    "UnitMismatchError",
-    "UnknownChoiceError",
-    "UnknownDeadlineError",
-    "UnknownDocumentTypeError",
-    "UnknownInsStatusError",
-    "UnknownProgrammeError",
-    "UnknownRuleError",
-    "UnknownUnitError",
     "UnknownValue",
-    "UnknownWindowError",
-    "UnreadableLogError",
     "VatRate",
-    "VoletDefinition",
-    "VoletResult",
-    "VsmResult",
-    "VsmTier",
-    "Window",
-    "Window1Outcomes",
-    "WindowPhase",
     "__version__",
-    "add_months",
-    "allocate",
-    "allocate_table",
-    "apply_rate",
-    "avenant9_indicator_amount",
-    "avenant9_points",
-    "avenant9_volet1_forfait",
-    "build_window",
-    "calendar_programme",
-    "check_targets_rise",
-    "compare",
-    "computations",
-    "count",
-    "days_left",
-    "deadline",
-    "deadlines",
-    "dialysis_stays",
-    "domain_definition",
-    "e_parcours_eligibility",
-    "e_parcours_forfait",
-    "e_parcours_payments",
-    "e_parcours_usage_deadline",
-    "eligible_column",
-    "esms_grappe_eligibility",
-    "establishments_table",
-    "euro_quantity",
-    "euro_rate",
+    "avenant9",
+    "calendar",
+    "calendars",
+    "catalogue",
+    "compute",
+    "e_parcours",
+    "entities",
+    "errors",
+    "esms_numerique",
     "euro_sum",
-    "evaluate_avenant9_indicator",
-    "evaluate_domain",
-    "evaluate_indicator",
-    "evaluate_volet1",
-    "evaluate_vsm",
     "explanation_json_schema",
-    "forfait_column",
-    "grid_row",
-    "hopen_domain",
-    "hopen_domains",
-    "hopen_prerequisites_met",
-    "human_support_split",
+    "funding_scaling",
+    "hopen",
     "illustrative_assumptions",
-    "indicator_counts_frame",
-    "indicator_definition",
-    "indicators_from_logs",
-    "is_on_time",
-    "largest_remainder_cents",
-    "load_case",
-    "load_establishments",
+    "kit",
     "load_parameter_file",
     "load_rules",
     "load_rules_from",
-    "load_scenarios",
-    "magnitude_in",
-    "next_window",
-    "paris_date",
-    "parse_case",
-    "parse_establishments",
-    "parse_overrides",
     "parse_parameter_text",
-    "parse_rate",
-    "phase_of",
-    "plot_timeline",
-    "pro_rata_temporis",
-    "programme",
-    "programme_keys",
-    "programme_tree",
-    "programmes",
-    "quantity_of",
-    "reassign",
-    "regional_envelopes",
-    "run_scenario",
-    "sample_case",
-    "scale_to_envelope",
-    "scenario_json_schema",
-    "shipped_scenarios",
-    "simulate",
-    "simulation_json_schema",
-    "simulation_outcome",
-    "sons_ceiling",
-    "sons_maintenance",
-    "sons_order_eligibility",
-    "sons_payments",
-    "sons_ttc",
-    "split_by_shares",
-    "split_sun_es_volets",
-    "sun_es_eligibility",
-    "sun_es_eligibility_table",
-    "sun_es_forfait",
-    "sun_es_pattern",
-    "sun_es_prerequisites",
-    "target_from_rules",
-    "targets_from_rules",
-    "to_euro",
-    "to_ics",
-    "unit_registry",
-    "verify_paths",
-    "vsm_forfait",
-    "window",
-    "window1_outcomes",
-    "windows",
-    "windows_on",
-    "with_overrides",
-    "write_ics",
+    "sons",
+    "sun_es",
+    "units",
+    "whatif",
 ]

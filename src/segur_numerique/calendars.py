@@ -175,7 +175,7 @@ def next_window(
 def deadlines(programme_id: str, *, rules: RuleSet | None = None) -> tuple[Deadline, ...]:
     """The deadlines of a programme (keys ``<programme>...deadline.<name>``), by due date.
 
-    SUN-ES window deadlines are part of the windows (:func:`~segur_numerique.windows`).
+    SUN-ES window deadlines are part of the windows (:func:`~segur_numerique.calendars.windows`).
 
     >>> [d.key for d in deadlines("e_parcours")]
     ['e_parcours.deadline.dac_submission', 'e_parcours.deadline.collectifs_submission', 'e_parcours.payment.usage_latest']
@@ -275,3 +275,18 @@ def plot_timeline(
     found = windows(programme_id, rules=rules, alternative=alternative)
     title = calendar_programme(programme_id).title
     return draw_timeline(found, title, ax=ax, lang=lang, mark=mark)
+
+
+__all__ = [
+    "CALENDAR_PROGRAMMES",
+    "calendar_programme",
+    "deadlines",
+    "next_window",
+    "phase_of",
+    "plot_timeline",
+    "to_ics",
+    "window",
+    "windows",
+    "windows_on",
+    "write_ics",
+]

@@ -1,6 +1,6 @@
 """What-if comparisons: the same establishments under a baseline and a variant rule set.
 
-The variant is usually built with :func:`~segur_numerique.with_overrides` (the override grammar is
+The variant is usually built with :func:`~segur_numerique.whatif.with_overrides` (the override grammar is
 in :mod:`segur_numerique.rules.overrides`); :func:`compare` computes named quantities of every
 establishment under both rule sets (by default the outcome of a full SUN-ES simulation) and returns
 a :class:`Comparison`, a table of :class:`Difference` rows. This module sits above the programme
@@ -21,6 +21,7 @@ from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.errors import ComparisonError, SegurError
 from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.overrides import Override, parse_overrides, with_overrides
 from segur_numerique.sun_es.simulation import simulation_outcome
 
 
@@ -170,7 +171,7 @@ def compare(
     """Compute ``outcome`` for every establishment under both rule sets; return the table.
 
     ``outcome(establishment, rules)`` gives named quantities (amounts, rates, booleans, windows);
-    by default it is :func:`segur_numerique.simulation_outcome` (eligibility, window, indicators,
+    by default it is :func:`segur_numerique.sun_es.simulation_outcome` (eligibility, window, indicators,
     funding of a full simulation). An establishment is named by its ``name`` or ``finess``
     attribute, or its position.
 
@@ -198,3 +199,13 @@ def compare(
             b, a = before.get(quantity), after.get(quantity)
             rows.append(Difference(label, quantity, b, a, _delta(b, a)))
     return Comparison(tuple(rows), baseline_name, variant_name)
+
+
+__all__ = [
+    "Comparison",
+    "Difference",
+    "Override",
+    "compare",
+    "parse_overrides",
+    "with_overrides",
+]

@@ -34,25 +34,25 @@ def test_each_package_calendar_is_collected_exactly_once() -> None:
 
 
 def test_registry_order_and_public_names() -> None:
-    assert list(sn.CALENDAR_PROGRAMMES) == [
+    assert list(sn.calendars.CALENDAR_PROGRAMMES) == [
         "sun_es",
         "sun_es_volet2",
         "sons",
         "e_parcours",
         "esms_numerique",
     ]
-    assert sn.CALENDAR_PROGRAMMES is calendars.CALENDAR_PROGRAMMES
+    assert sn.calendars.CALENDAR_PROGRAMMES is calendars.CALENDAR_PROGRAMMES
     assert (
-        sn.calendar_programme("sons")
+        sn.calendars.calendar_programme("sons")
         is importlib.import_module("segur_numerique.sons.calendar").CALENDAR
     )
 
 
 def test_every_collected_programme_builds() -> None:
-    for prog in sn.CALENDAR_PROGRAMMES.values():
+    for prog in sn.calendars.CALENDAR_PROGRAMMES.values():
         if prog.dates_known:
-            assert isinstance(sn.windows(prog.id), tuple)
-            assert isinstance(sn.deadlines(prog.id), tuple)
+            assert isinstance(sn.calendars.windows(prog.id), tuple)
+            assert isinstance(sn.calendars.deadlines(prog.id), tuple)
 
 
 def _calendar_sources() -> list[Path]:

@@ -43,14 +43,14 @@ def test_a_template_without_fields_is_returned_equal() -> None:
 
 
 def test_a_missing_field_is_a_typed_error_naming_it() -> None:
-    with pytest.raises(sn.InvalidInputError) as info:
+    with pytest.raises(sn.errors.InvalidInputError) as info:
         TEMPLATE.format(count=1)
     assert info.value.where == "what"
     assert "{what}" in str(info.value)
 
 
 def test_an_empty_result_is_refused_like_any_text() -> None:
-    with pytest.raises(sn.InvalidInputError):
+    with pytest.raises(sn.errors.InvalidInputError):
         Text(fr="{x}", en="{x}").format(x=" ")
 
 
@@ -108,22 +108,26 @@ def test_a_step_records_inputs_reads_and_assumptions_in_order() -> None:
 def test_steps_read_as_known_on_the_verdict_date() -> None:
     check = Verdict("demo", "s", "who", Text(fr="D", en="D"), sn.load_rules(), dt.date(2018, 1, 1))
     step = check.step("demo.s", Text(fr="S", en="S"))
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         step.read("sun_es.envelope.total")
 
 
 def test_rule_set_defaults_to_the_official_rules_and_refuses_others() -> None:
     assert len(rule_set(None)) == len(sn.load_rules())
-    with pytest.raises(sn.InvalidInputError) as info:
+    with pytest.raises(sn.errors.InvalidInputError) as info:
         rule_set({"sun_es.envelope.total": 1})  # type: ignore[arg-type]
     assert info.value.where == "rules"
 
 
 def test_the_sons_day_limit_comes_from_the_rule_value_in_every_text() -> None:
-    rules = sn.with_overrides(sn.load_rules(), {"sons.order.max_days_before_referencing": 90})
-    dpi = sn.ReferencedSolution("DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True)
-    late = sn.SonsOrder("750100042", "HOP-DPI-VA1", dt.date(2022, 1, 1))
-    verdict = sn.sons_order_eligibility(late, dpi, rules=rules)
+    rules = sn.whatif.with_overrides(
+        sn.load_rules(), {"sons.order.max_days_before_referencing": 90}
+    )
+    dpi = sn.entities.ReferencedSolution(
+        "DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True
+    )
+    late = sn.sons.Order("750100042", "HOP-DPI-VA1", dt.date(2022, 1, 1))
+    verdict = sn.sons.order_eligibility(late, dpi, rules=rules)
     timing = verdict.reasons[-1]
     assert not timing.met
     assert timing.explanation.title == Text(
@@ -131,7 +135,7 @@ def test_the_sons_day_limit_comes_from_the_rule_value_in_every_text() -> None:
         en="Order at most 90 days before the complete file",
     )
     assert timing.text.en.endswith("; at most 90")
-    pending = sn.ReferencedSolution("DPI Y", "hopital", "HOP-DPI-VA1", "1.2", None, False)
-    text = sn.sons_order_eligibility(late, pending, rules=rules).reasons[-1].text
+    pending = sn.entities.ReferencedSolution("DPI Y", "hopital", "HOP-DPI-VA1", "1.2", None, False)
+    text = sn.sons.order_eligibility(late, pending, rules=rules).reasons[-1].text
     assert text.fr.endswith("délai de 90 jours non vérifiable")
     assert text.en.endswith("the 90-day rule cannot be checked")

@@ -58,8 +58,8 @@ def _date(raw: object) -> dt.date | None:
     return None if raw is None else _day(raw)
 
 
-def _establishment(raw: object) -> sn.Establishment:
-    return structure(raw, sn.Establishment, where="establishment")
+def _establishment(raw: object) -> sn.entities.Establishment:
+    return structure(raw, sn.entities.Establishment, where="establishment")
 
 
 # --------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def _money_scale(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], objec
 
 
 def _sun_es_eligibility(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    verdict = sn.sun_es_eligibility(
+    verdict = sn.sun_es.establishment_eligibility(
         _establishment(v["establishment"]), v["domain"], rules=rules, on=_date(v.get("on"))
     )
     failed = tuple(r.code for r in verdict.failed)
@@ -90,9 +90,9 @@ def _sun_es_eligibility(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object]
 
 
 def _sun_es_indicator(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    counts = sn.IndicatorCounts(v["indicator"], v["numerator"], v["denominator"])
-    target = sn.target_from_rules(rules, v["window"], v["indicator"])
-    r = sn.evaluate_indicator(counts, target)
+    counts = sn.sun_es.IndicatorCounts(v["indicator"], v["numerator"], v["denominator"])
+    target = sn.sun_es.target_from_rules(rules, v["window"], v["indicator"])
+    r = sn.sun_es.evaluate_indicator(counts, target)
     outputs: dict[str, object] = {
         "rate": r.rate,
         "target": target.rate,
@@ -104,7 +104,7 @@ def _sun_es_indicator(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], 
 
 
 def _sun_es_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    f = sn.sun_es_forfait(
+    f = sn.sun_es.forfait(
         rules,
         activity=v["activity"],
         domain=v["domain"],
@@ -126,7 +126,7 @@ def _sun_es_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], ob
 
 
 def _sun_es_window(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    w = sn.window(
+    w = sn.calendars.window(
         v["window"],
         "sun_es",
         rules=rules,
@@ -144,20 +144,22 @@ def _sun_es_window(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], obj
 
 
 def _sun_es_reassignment(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.reassign(v["window"], _day(v["ready_on"]), rules=rules, alternative=v.get("alternative"))
+    r = sn.sun_es.reassign(
+        v["window"], _day(v["ready_on"]), rules=rules, alternative=v.get("alternative")
+    )
     window = r.window.name if r.window is not None else "none"
     return {"route": r.route.value, "window": window}, r.explanation
 
 
 def _sun_es_volet_split(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     envelope = _euro(v["envelope"]) if "envelope" in v else None
-    s = sn.split_sun_es_volets(rules, envelope, on=_date(v.get("on")))
+    s = sn.sun_es.split_volets(rules, envelope, on=_date(v.get("on")))
     return {"volet1": s["volet1"], "volet2": s["volet2"], "total": s.total}, s.explanation
 
 
 def _sun_es_simulation(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    raw = {"format": sn.SIMULATION_FORMAT, **v}
-    sim = sn.simulate(sn.parse_case(raw).case, rules=rules)
+    raw = {"format": sn.sun_es.SIMULATION_FORMAT, **v}
+    sim = sn.sun_es.simulate(sn.sun_es.parse_case(raw).case, rules=rules)
     outputs: dict[str, object] = {
         "total": sim.total,
         "effective_window": sim.effective_window or "none",
@@ -167,7 +169,7 @@ def _sun_es_simulation(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object],
 
 
 def _sons_ceiling(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    c = sn.sons_ceiling(
+    c = sn.sons.ceiling(
         rules,
         v["kind"],
         turnover=_euro(v["turnover"]) if "turnover" in v else None,
@@ -178,12 +180,12 @@ def _sons_ceiling(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], obje
 
 
 def _sons_ttc(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    c = sn.sons_ttc(rules, _euro(v["amount_ht"]), on=_date(v.get("on")))
+    c = sn.sons.ttc(rules, _euro(v["amount_ht"]), on=_date(v.get("on")))
     return {"ttc": c.ttc.amount}, c.explanation
 
 
 def _sons_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    p = sn.sons_payments(
+    p = sn.sons.payments(
         rules,
         _euro(v["amount"]),
         installation_certified_on=_date(v.get("installation_certified_on")),
@@ -194,61 +196,61 @@ def _sons_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], obj
 
 def _sons_maintenance(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     period = sn.Period(_day(v["start"]), _day(v["end"]))
-    m = sn.sons_maintenance(rules, period, on=_date(v.get("on")))
+    m = sn.sons.maintenance(rules, period, on=_date(v.get("on")))
     return {"funded_end": m.funded.end, "unfunded_days": m.unfunded_days}, m.explanation
 
 
 def _hopen(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    verdict = sn.hopen_prerequisites_met(_establishment(v["establishment"]), rules=rules)
+    verdict = sn.hopen.prerequisites_met(_establishment(v["establishment"]), rules=rules)
     failed = tuple(r.code for r in verdict.failed)
     return {"eligible": verdict.eligible, "failed": failed}, verdict.explanation
 
 
 def _esms_grappe(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     dep, category = v.get("departement", "75"), v.get("category", "500")
-    members = [sn.Esms(f"{dep}{i:07d}", category) for i in range(v["members"])]
-    grappe = sn.Grappe(
+    members = [sn.entities.Esms(f"{dep}{i:07d}", category) for i in range(v["members"])]
+    grappe = sn.entities.Grappe(
         v.get("name", "grappe"), members, corse_or_outre_mer=v.get("corse_or_outre_mer")
     )
-    verdict = sn.esms_grappe_eligibility(grappe, rules=rules, on=_date(v.get("on")))
+    verdict = sn.esms_numerique.grappe_eligibility(grappe, rules=rules, on=_date(v.get("on")))
     level = verdict.level.value if verdict.level else "none"
     return {"eligible": verdict.eligible, "level": level}, verdict.explanation
 
 
 def _avenant9_points(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.avenant9_points(rules, v["points"], on=_date(v.get("on")))
+    r = sn.avenant9.points(rules, v["points"], on=_date(v.get("on")))
     return {"amount": r.amount}, r.explanation
 
 
 def _avenant9_volet1(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.avenant9_volet1_forfait(rules, v["year"])
+    r = sn.avenant9.volet1_forfait(rules, v["year"])
     return {"amount": r.amount, "points": r.points}, r.explanation
 
 
 def _avenant9_vsm(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     on = _date(v.get("on"))
     if "share" in v:
-        r = sn.vsm_forfait(rules, _ratio(v["share"]), on=on)
+        r = sn.avenant9.vsm_forfait(rules, _ratio(v["share"]), on=on)
     else:
-        r = sn.vsm_forfait(
+        r = sn.avenant9.vsm_forfait(
             rules, patients_with_vsm=v["patients_with_vsm"], ald_patients=v["ald_patients"], on=on
         )
     return {"amount": r.amount}, r.explanation
 
 
 def _e_parcours_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.e_parcours_forfait(
+    r = sn.e_parcours.forfait(
         rules,
         v["beneficiary"],
         population=v["population"],
-        scaling=sn.BassinScaling(v["scaling"]),
+        scaling=sn.e_parcours.BassinScaling(v["scaling"]),
         on=_date(v.get("on")),
     )
     return {"amount": r.amount, "bassins": r.bassins}, r.explanation
 
 
 def _e_parcours_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.e_parcours_payments(
+    r = sn.e_parcours.payments(
         rules,
         _euro(v["forfait"]),
         start=_day(v["start"]),
@@ -266,7 +268,7 @@ def _e_parcours_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object
 
 
 def _pro_rata(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.allocate(_euro(v["envelope"]), dict(v["weights"]))
+    r = sn.funding_scaling.allocate(_euro(v["envelope"]), dict(v["weights"]))
     return {"shares": tuple(s.amount for s in r.shares), "total": r.total}, r.explanation
 
 
@@ -303,7 +305,7 @@ def _outcome(call: Callable[[], Any]) -> tuple[str, object]:
     """``("ok", value)`` or ``("error", (type name, message))``."""
     try:
         return "ok", call()
-    except sn.SegurError as exc:
+    except sn.errors.SegurError as exc:
         return "error", (type(exc).__name__, str(exc))
 
 
@@ -329,7 +331,7 @@ def _assert_agree(name: str, values: Values, rules: sn.RuleSet) -> None:
 
 
 def _shipped() -> list[Scenario]:
-    return [s for f in scenario_files([sn.shipped_scenarios()]) for s in load_scenarios(f)]
+    return [s for f in scenario_files([sn.kit.shipped_scenarios()]) for s in load_scenarios(f)]
 
 
 SHIPPED = _shipped()
@@ -352,7 +354,7 @@ def test_compute_agrees_with_the_direct_call_on_shipped_inputs(scenario: Scenari
 def test_compute_agrees_with_the_scenario_run(scenario: Scenario) -> None:
     (result,) = [r for r in verify_paths([scenario.file]) if r.scenario == scenario]
     if result.error is not None:
-        with pytest.raises(sn.SegurError) as info:
+        with pytest.raises(sn.errors.SegurError) as info:
             compute(scenario.computation, scenario.inputs, rules=scenario_rules(scenario))
         assert result.error == f"{type(info.value).__name__}: {info.value}"
         return

@@ -65,15 +65,15 @@ SAMPLE = Path(sn.__file__).parent / "samples" / "sample_establishment.toml"
 def test_simulate_json_is_to_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["simulate", *argv, "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    given = sn.sample_case() if argv == ["--sample"] else sn.load_case(SAMPLE)
-    sim = sn.simulate(given.case, rules=sn.illustrative_assumptions())
+    given = sn.sun_es.sample_case() if argv == ["--sample"] else sn.sun_es.load_case(SAMPLE)
+    sim = sn.sun_es.simulate(given.case, rules=sn.illustrative_assumptions())
     assert printed == json.loads(json.dumps(sim.to_json()))
 
 
 def test_verify_json_is_to_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify", "--shipped", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    results = verify_paths([sn.shipped_scenarios()])
+    results = verify_paths([sn.kit.shipped_scenarios()])
     assert printed["passed"] == len(results)
     assert printed["failed"] == 0
     assert printed["results"] == json.loads(json.dumps([r.to_json() for r in results]))

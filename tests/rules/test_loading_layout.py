@@ -56,7 +56,7 @@ def test_keys_in_their_packages_load(tmp_path: Path) -> None:
 def test_a_misplaced_value_is_refused(tmp_path: Path) -> None:
     _write(tmp_path, "sons/funding.toml", HEAD + SOURCE + _value("sons.a") + _value("sun_es.x"))
     with pytest.raises(
-        sn.RuleDataError, match=r"'sun_es\.x' belongs in the package 'sun_es'"
+        sn.errors.RuleDataError, match=r"'sun_es\.x' belongs in the package 'sun_es'"
     ) as info:
         load_rules_from_tree(tmp_path, name="pkg")
     assert info.value.file == "pkg/sons/funding.toml"
@@ -65,7 +65,7 @@ def test_a_misplaced_value_is_refused(tmp_path: Path) -> None:
 
 def test_a_segur_key_belongs_in_the_catalogue(tmp_path: Path) -> None:
     _write(tmp_path, "sun_es/calendar.toml", HEAD + SOURCE + _value("segur.rule.x"))
-    with pytest.raises(sn.RuleDataError, match="belongs in the package 'catalogue'") as info:
+    with pytest.raises(sn.errors.RuleDataError, match="belongs in the package 'catalogue'") as info:
         load_rules_from_tree(tmp_path, name="pkg")
     assert info.value.file == "pkg/sun_es/calendar.toml"
     assert info.value.path == 'values."segur.rule.x"'
@@ -73,7 +73,7 @@ def test_a_segur_key_belongs_in_the_catalogue(tmp_path: Path) -> None:
 
 def test_a_misplaced_unknown_is_refused(tmp_path: Path) -> None:
     _write(tmp_path, "hopen/domains.toml", HEAD + _unknown("sons.ceiling.*"))
-    with pytest.raises(sn.RuleDataError, match="belongs in the package 'sons'") as info:
+    with pytest.raises(sn.errors.RuleDataError, match="belongs in the package 'sons'") as info:
         load_rules_from_tree(tmp_path, name="pkg")
     assert info.value.file == "pkg/hopen/domains.toml"
     assert info.value.path == 'unknowns."sons.ceiling.*"'
@@ -81,7 +81,7 @@ def test_a_misplaced_unknown_is_refused(tmp_path: Path) -> None:
 
 def test_a_file_outside_any_package_is_refused(tmp_path: Path) -> None:
     _write(tmp_path, "loose.toml", HEAD + SOURCE + _value("sons.a"))
-    with pytest.raises(sn.RuleDataError, match="sits in no package") as info:
+    with pytest.raises(sn.errors.RuleDataError, match="sits in no package") as info:
         load_rules_from_tree(tmp_path, name="pkg")
     assert info.value.file == "pkg/loose.toml"
 

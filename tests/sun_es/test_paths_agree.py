@@ -29,23 +29,23 @@ from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.whatif import compare
 
 RULES = sn.illustrative_assumptions()
-IDS = sn.sun_es_prerequisites().ids
-D = sn.SunEsDomain
+IDS = sn.sun_es.prerequisite_checklist().ids
+D = sn.sun_es.Domain
 VOLET1 = {D.DISCHARGE_DOCUMENTS: "discharge_documents", D.BIOLOGY: "biology", D.IMAGING: "imaging"}
 GRID_ROW = {**VOLET1, D.MESSAGING: "secure_messaging"}
 FAST = settings(max_examples=12, deadline=None)
 
 
 @st.composite
-def establishments(draw: st.DrawFn) -> list[sn.Establishment]:
+def establishments(draw: st.DrawFn) -> list[sn.entities.Establishment]:
     n = draw(st.integers(1, 6))
     sites = draw(st.lists(st.integers(0, 9_999_999), min_size=n, max_size=n, unique=True))
     return [
-        sn.Establishment(
+        sn.entities.Establishment(
             finess_juridique=draw(st.sampled_from(["750712184", "2A0000014", "971234567"])),
             finess_geographique=f"13{site:07d}",
             legal_status=draw(st.sampled_from(["public", "private", "espic", "clcc"])),
-            activities=draw(st.sets(st.sampled_from(list(sn.Activity)), min_size=1)),
+            activities=draw(st.sets(st.sampled_from(list(sn.entities.Activity)), min_size=1)),
             activity_2019=draw(st.integers(0, 120_000)),
             own_lab=draw(st.booleans()),
             own_imaging=draw(st.booleans()),
@@ -76,12 +76,16 @@ def _rows(table: Any) -> list[dict[str, Any]]:
     return list(nw.from_native(table, eager_only=True).iter_rows(named=True))
 
 
-def _table(ests: list[sn.Establishment], rules: sn.RuleSet, window: str) -> list[dict[str, Any]]:
+def _table(
+    ests: list[sn.entities.Establishment], rules: sn.RuleSet, window: str
+) -> list[dict[str, Any]]:
     native = establishments_table(ests, backend="polars")
     return _rows(sun_es_eligibility_table(native, rules=rules, window=window, reasons=True))
 
 
-def _expected_forfait(est: sn.Establishment, domain: D, rules: sn.RuleSet, window: str) -> int:
+def _expected_forfait(
+    est: sn.entities.Establishment, domain: D, rules: sn.RuleSet, window: str
+) -> int:
     if domain is D.CRO_BONUS:
         return sun_es_forfait(
             rules, activity=est.activity_2019, domain="discharge_documents", window=window,
@@ -99,11 +103,11 @@ def _volet1_total(row: dict[str, Any]) -> int:
 @FAST
 @given(ests=establishments(), rules=rule_sets(), window=st.sampled_from(["F1", "F2", "F3", "F4"]))
 def test_table_columns_equal_per_row_results(
-    ests: list[sn.Establishment], rules: sn.RuleSet, window: str
+    ests: list[sn.entities.Establishment], rules: sn.RuleSet, window: str
 ) -> None:
     for est, row in zip(ests, _table(ests, rules, window), strict=True):
         for domain in D:
-            verdict = sn.sun_es_eligibility(est, domain, rules=rules)
+            verdict = sn.sun_es.establishment_eligibility(est, domain, rules=rules)
             assert row[eligible_column(domain)] is verdict.eligible
             assert row[reasons_column(domain)] == ",".join(r.code for r in verdict.failed)
             expected = _expected_forfait(est, domain, rules, window) if verdict.eligible else 0
@@ -119,7 +123,9 @@ def test_table_columns_equal_per_row_results(
 
 @FAST
 @given(ests=establishments(), variant=rule_sets())
-def test_compare_totals_equal_table_sums(ests: list[sn.Establishment], variant: sn.RuleSet) -> None:
+def test_compare_totals_equal_table_sums(
+    ests: list[sn.entities.Establishment], variant: sn.RuleSet
+) -> None:
     cases = [SimulationCase(e, "F2") for e in ests]
     comparison = compare(RULES, variant, cases)
     totals = [r for r in comparison.rows if r.quantity == "total"]

@@ -1,1 +1,53 @@
 """Avenant 9 to the convention médicale (forfait structure)."""
+
+from segur_numerique.avenant9.funding import (
+    Avenant9Amount as Amount,
+)
+from segur_numerique.avenant9.funding import (
+    avenant9_indicator_amount as indicator_amount,
+)
+from segur_numerique.avenant9.funding import (
+    avenant9_points as points,
+)
+from segur_numerique.avenant9.funding import (
+    avenant9_volet1_forfait as volet1_forfait,
+)
+from segur_numerique.avenant9.funding import (
+    vsm_forfait as vsm_forfait,
+)
+from segur_numerique.avenant9.indicators import (
+    AVENANT9_INDICATORS as INDICATORS,
+)
+from segur_numerique.avenant9.indicators import (
+    Avenant9Indicator as Indicator,
+)
+from segur_numerique.avenant9.indicators import (
+    Avenant9IndicatorResult as IndicatorResult,
+)
+from segur_numerique.avenant9.indicators import (
+    VsmResult as VsmResult,
+)
+from segur_numerique.avenant9.indicators import (
+    VsmTier as VsmTier,
+)
+from segur_numerique.avenant9.indicators import (
+    evaluate_avenant9_indicator as evaluate_indicator,
+)
+from segur_numerique.avenant9.indicators import (
+    evaluate_vsm as evaluate_vsm,
+)
+
+__all__ = [
+    "INDICATORS",
+    "Amount",
+    "Indicator",
+    "IndicatorResult",
+    "VsmResult",
+    "VsmTier",
+    "evaluate_indicator",
+    "evaluate_vsm",
+    "indicator_amount",
+    "points",
+    "volet1_forfait",
+    "vsm_forfait",
+]

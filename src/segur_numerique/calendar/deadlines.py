@@ -1,7 +1,7 @@
 """Deadlines as dated values: revision history and "as known on".
 
 On-time checks and days left are in :mod:`segur_numerique.calendar.on_time`; the deadlines of a
-programme by id, in :func:`segur_numerique.deadlines`.
+programme by id, in :func:`segur_numerique.calendars.deadlines`.
 
 RULES.md §2.2 (deadlines are strict: "a day late is not eligible"; dates are French legal dates,
 Europe/Paris; portal deadlines have times), §3 (SONS deadlines have a revision history), §7
@@ -222,7 +222,7 @@ def programme_deadlines(
 ) -> tuple[Deadline, ...]:
     """The deadlines of ``prog`` (keys ``<programme>...deadline.<name>`` and its extra keys).
 
-    The collection by programme id is :func:`segur_numerique.deadlines`.
+    The collection by programme id is :func:`segur_numerique.calendars.deadlines`.
     """
     rules = rules if rules is not None else load_rules()
     found = [

@@ -4,7 +4,7 @@ Uses the ``icalendar`` package (optional extra ``ics``: ``pip install segur-nume
 imported only when an export is asked for.
 
 * Each phase of a window is an all-day event. RFC 5545 all-day events end on an *exclusive*
-  ``DTEND``, exactly the library's half-open :attr:`~segur_numerique.Phase.stop`.
+  ``DTEND``, exactly the library's half-open :attr:`~segur_numerique.calendar.Phase.stop`.
 * Each deadline is an all-day event on its last day, or, for a deadline with a time, an event at
   that instant written with ``TZID=Europe/Paris``.
 * Every event has a stable ``UID`` (so a re-import updates instead of duplicating), and its
@@ -93,7 +93,7 @@ def build_ics(
 ) -> bytes:
     """An .ics calendar with, for each group in order, its windows' phases and its deadlines.
 
-    The public entry point, by programme id, is :func:`segur_numerique.to_ics`.
+    The public entry point, by programme id, is :func:`segur_numerique.calendars.to_ics`.
 
     Raises:
         OptionalDependencyError: ``icalendar`` is not installed.

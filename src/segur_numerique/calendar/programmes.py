@@ -113,7 +113,7 @@ class CalendarProgramme:
         as_known_on: dt.date | None = None,
         alternative: str | None = None,
     ) -> tuple[Window, ...]:
-        """Its windows in date order (see :func:`segur_numerique.windows`)."""
+        """Its windows in date order (see :func:`segur_numerique.calendars.windows`)."""
         rules = rules if rules is not None else load_rules()
         reader = WindowReader(rules, as_known_on, alternative)
         built, keys = ([], []) if self.build is None else self.build(reader, self)

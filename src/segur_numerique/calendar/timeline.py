@@ -43,7 +43,7 @@ def draw_timeline(
 ) -> Any:
     """Draw ``found`` (windows in date order) as a timeline; return the matplotlib ``Axes``.
 
-    The public entry point, by programme id, is :func:`segur_numerique.plot_timeline`.
+    The public entry point, by programme id, is :func:`segur_numerique.calendars.plot_timeline`.
 
     Raises:
         OptionalDependencyError: matplotlib is not installed.

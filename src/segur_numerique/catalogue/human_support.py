@@ -9,7 +9,7 @@ from segur_numerique.core.explanation import InputValue, ParameterRead
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Text
 from segur_numerique.errors import AllocationError
-from segur_numerique.funding_scaling.allocate import Allocation, _restated, split_by_shares
+from segur_numerique.funding_scaling.allocation import Allocation, _restated, split_by_shares
 from segur_numerique.funding_scaling.remainders import _weight
 from segur_numerique.rules.model import RuleSet
 

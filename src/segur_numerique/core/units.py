@@ -13,7 +13,7 @@ Design:
   magnitudes stay exact. Registry build: about 6 ms.
 * **Exact magnitudes only.** Counts are ``int``; euro amounts enter as :class:`~segur_numerique.Euro`
   (converted to an exact ``Fraction`` of euros); rates are built from those. Floats are refused
-  (:class:`~segur_numerique.FloatRefusedError`). We never let pint parse magnitudes from strings
+  (:class:`~segur_numerique.errors.FloatRefusedError`). We never let pint parse magnitudes from strings
   (the Decimal mode of pint crashes on ``Quantity("1.2345", "m")``, pint issue #2068; string
   magnitudes used to parse as float, #1505): :func:`parse_rate` reads the numbers itself and
   passes pint only unit names.
@@ -312,3 +312,17 @@ def quantity_of(value: object, unit: Unit) -> Quantity:
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
         raise InvalidInputError(f"expected a number, got {type(value).__name__}", where="value")
     return unit_registry().Quantity(value, _units(name, where="unit") if name else "")
+
+
+__all__ = [
+    "COUNT_UNITS",
+    "apply_rate",
+    "count",
+    "euro_quantity",
+    "euro_rate",
+    "magnitude_in",
+    "parse_rate",
+    "quantity_of",
+    "to_euro",
+    "unit_registry",
+]

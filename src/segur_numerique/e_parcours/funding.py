@@ -298,7 +298,7 @@ def e_parcours_payments(
 
     The start payment is ``forfait × 60 %`` rounded half up; the usage payment is the rest, so
     the two add up exactly. The targets must be reached on or before the **deadline** of
-    :func:`~segur_numerique.e_parcours_usage_deadline`: the earlier of ``start`` + 2 years (the
+    :func:`~segur_numerique.e_parcours.usage_deadline`: the earlier of ``start`` + 2 years (the
     anniversary, or 28 February for a 29 February start: code de procédure civile, art. 641, the
     library's reading) and 31 Dec 2022; its explanation is a child of this one.
     ``targets_reached_on=None`` means not (yet) reached: the usage payment is pending, shown as 0.

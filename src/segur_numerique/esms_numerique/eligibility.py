@@ -89,7 +89,7 @@ def esms_grappe_eligibility(
 
     At least 15 ESMS (8 in Corse and outre-mer); 15-49 apply regionally, 50 or more nationally.
 
-    >>> from segur_numerique import Esms, Grappe
+    >>> from segur_numerique.entities import Esms, Grappe
     >>> members = [Esms(f"75{i:07d}", "500") for i in range(15)]
     >>> verdict = esms_grappe_eligibility(Grappe("Paris EHPAD", members))
     >>> verdict.eligible, verdict.level.value

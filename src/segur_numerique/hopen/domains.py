@@ -1,7 +1,7 @@
 """The seven HOP'EN domains (RULES.md §4; evidence/programmes.md §3; hopen/domains.toml).
 
 HOP'EN (Hôpital numérique ouvert sur son environnement, 2019-2023) funds an establishment once
-its four prerequisites (P1-P4, see :func:`~segur_numerique.hopen_prerequisites_met`) **and** the
+its four prerequisites (P1-P4, see :func:`~segur_numerique.hopen.prerequisites_met`) **and** the
 targets of the domains it chose are reached. The French name of each domain is rule data, read
 with its provenance (a consultancy newsletter and a vendor page: status ``secondary``); the
 English name is a translation kept here. The domains' targets and the forfait grid (40 k€ to

@@ -36,7 +36,7 @@ def hopen_prerequisites_met(
     HOP'EN funds an establishment only once P1-P4 and the domain targets are reached; this
     checks the prerequisites (the socle), from the establishment's ``hopen_prerequisites``.
 
-    >>> from segur_numerique import Establishment
+    >>> from segur_numerique.entities import Establishment
     >>> est = Establishment(
     ...     "750712184", "750100042", "espic", ["ssr"], 800, hopen_prerequisites=["P1", "P2", "P4"]
     ... )

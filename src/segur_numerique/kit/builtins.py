@@ -10,7 +10,7 @@ from __future__ import annotations
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
-from segur_numerique.funding_scaling.allocate import allocate
+from segur_numerique.funding_scaling.allocation import allocate
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
 

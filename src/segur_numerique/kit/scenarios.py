@@ -2,7 +2,7 @@
 
 A **scenario** names a computation of the library, gives its inputs and the exact outputs a vendor
 expects (no error margin: amounts to the cent, rates as exact fractions), and may overlay rule
-values (the what-if grammar of :func:`~segur_numerique.with_overrides`, e.g. the targets of an
+values (the what-if grammar of :func:`~segur_numerique.whatif.with_overrides`, e.g. the targets of an
 official guide the vendor holds). Scenario files are TOML or JSON, in the format
 ``segur_numerique.scenario/v1`` whose JSON Schema is :func:`scenario_json_schema`::
 

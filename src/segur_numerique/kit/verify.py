@@ -224,7 +224,7 @@ def _mismatches(scenario: Scenario, outputs: Mapping[str, object]) -> tuple[Mism
 def run_scenario(scenario: Scenario) -> ScenarioResult:
     """Run one scenario and compare its outputs with the expected ones, exactly.
 
-    A computation that raises a :class:`~segur_numerique.SegurError` (e.g. a missing parameter)
+    A computation that raises a :class:`~segur_numerique.errors.SegurError` (e.g. a missing parameter)
     fails the scenario with that error, unless the scenario expects it (``expected_error``).
 
     Raises:

@@ -36,7 +36,7 @@ _T = TypeVar("_T")
 
 @contextmanager
 def malformed_input() -> Iterator[None]:
-    """Turn an :class:`~segur_numerique.InvalidInputError` raised inside into a ScenarioError.
+    """Turn an :class:`~segur_numerique.errors.InvalidInputError` raised inside into a ScenarioError.
 
     For adapters that structure a whole table (an establishment, a simulation case): a bad value
     in it is a malformed input, not the verdict of the computation.

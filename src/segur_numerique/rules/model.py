@@ -5,7 +5,7 @@ data (the ``*.toml`` files of each programme package, loaded by
 :func:`~segur_numerique.load_rules`) and held here as frozen attrs objects.
 
 Values nobody could source are *declared* (``[unknowns]``) but never given a value: a computation
-that needs one calls :meth:`RuleSet.read` and gets a :class:`~segur_numerique.MissingParameterError`
+that needs one calls :meth:`RuleSet.read` and gets a :class:`~segur_numerique.errors.MissingParameterError`
 naming it, unless the caller supplied it in a parameter file
 (:func:`~segur_numerique.load_parameter_file`, :meth:`RuleSet.with_overlay`).
 

@@ -19,7 +19,7 @@ values have the origin ``caller``, the status ``inferred`` and a reasoning and a
 variant, so every explanation that reads them says so.
 
 >>> import segur_numerique as sn
->>> variant = sn.with_overrides(
+>>> variant = sn.whatif.with_overrides(
 ...     sn.load_rules(), {"sun_es.envelope.total": "250 M€"}, name="bigger envelope"
 ... )
 >>> print(variant.get("sun_es.envelope.total"))
@@ -286,7 +286,7 @@ def with_overrides(
 
     >>> import segur_numerique as sn
     >>> base = sn.illustrative_assumptions()
-    >>> v = sn.with_overrides(
+    >>> v = sn.whatif.with_overrides(
     ...     base, {"sun_es.target.F1.discharge_letter": {"2022-01-01": "70 %"}}, name="harder"
     ... )
     >>> v.get("sun_es.target.F1.discharge_letter", on=dt.date(2021, 12, 31))

@@ -1,6 +1,6 @@
 """Building validated rule values from the raw TOML: amounts, rates, dates, sources, versions.
 
-Each check raises :class:`~segur_numerique.RuleDataError` naming the file and the path of the
+Each check raises :class:`~segur_numerique.errors.RuleDataError` naming the file and the path of the
 value at fault.
 """
 

@@ -66,7 +66,7 @@ def sons_order_eligibility(
     order signed later is fine).
 
     >>> import datetime as dt
-    >>> from segur_numerique import ReferencedSolution
+    >>> from segur_numerique.entities import ReferencedSolution
     >>> dpi = ReferencedSolution(
     ...     "DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True
     ... )

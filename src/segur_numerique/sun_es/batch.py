@@ -2,7 +2,7 @@
 
 Analysts evaluate whole populations: SUN-ES eligibility per domain and the forfait at stake per
 domain for a table of establishments, with **the same results as the one-by-one path**
-(:func:`~segur_numerique.sun_es_eligibility`, :func:`~segur_numerique.sun_es_forfait`); hypothesis
+(:func:`~segur_numerique.sun_es.establishment_eligibility`, :func:`~segur_numerique.sun_es.forfait`); hypothesis
 property tests check it. Allocations of an envelope over a table are in
 :mod:`segur_numerique.funding_scaling.batch`.
 
@@ -27,18 +27,18 @@ Nulls are refused; a bad value raises a typed error naming the row and the colum
 
 What the batch path does not do: the dialysis "one application per FINESS juridique" rule needs
 the other applications of a window; each row is evaluated as the only application of its legal
-entity (as :func:`~segur_numerique.sun_es_eligibility` with no ``other_applications``).
+entity (as :func:`~segur_numerique.sun_es.establishment_eligibility` with no ``other_applications``).
 
 **One definition.** Eligibility is not re-implemented here: the rows are grouped by the columns
 the criteria read (legal status, activities, whether there was activity in 2019, own lab, own
-imaging, operating theatre, prerequisites), and :func:`~segur_numerique.sun_es_eligibility` is
+imaging, operating theatre, prerequisites), and :func:`~segur_numerique.sun_es.establishment_eligibility` is
 called once per group and domain on the group's first row; its verdict (and its failed reason
 codes) is the verdict of every row of the group.
 
 **Speed.** The number of groups is bounded by the number of distinct criteria combinations (a few
 hundred in practice), not by the number of rows; forfaits are an integer-cent table lookup
 (``searchsorted`` on the band bounds, the same table
-:meth:`~segur_numerique.ForfaitGrid.cents_table` the one-by-one path uses).
+:meth:`~segur_numerique.sun_es.ForfaitGrid.cents_table` the one-by-one path uses).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ _CRITERIA_COLUMNS: Final = ("dialysis", *BOOL_COLUMNS)
 """The columns that can change a verdict, with ``activity_2019 > 0`` and the prerequisites.
 
 Not the legal status nor the activities other than dialysis: any status and any activity are
-accepted (:func:`~segur_numerique.sun_es_eligibility`); they only appear in the reason texts.
+accepted (:func:`~segur_numerique.sun_es.establishment_eligibility`); they only appear in the reason texts.
 """
 
 
@@ -213,7 +213,7 @@ def _groups(frame: nw.DataFrame[Any], prereq_cols: Sequence[str]) -> tuple[Any, 
 def _row_establishment(
     frame: nw.DataFrame[Any], row: int, prerequisite_ids: Sequence[str]
 ) -> Establishment:
-    """The :class:`~segur_numerique.Establishment` of one (validated) row."""
+    """The :class:`~segur_numerique.entities.Establishment` of one (validated) row."""
     values = dict(zip(frame.columns, frame.row(row), strict=True))
     return Establishment(
         str(values["finess_juridique"]),
@@ -238,7 +238,7 @@ def _verdicts(
     """Per domain, the eligibility of every row and its failed reason codes.
 
     ``verdict(establishment, domain)`` is the one-by-one definition
-    (:func:`~segur_numerique.sun_es_eligibility`), called once per group of rows that the
+    (:func:`~segur_numerique.sun_es.establishment_eligibility`), called once per group of rows that the
     criteria cannot tell apart.
     """
     import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
@@ -300,12 +300,12 @@ def sun_es_eligibility_table(
     """SUN-ES eligibility (and, with ``window``, the forfait at stake) for a table of establishments.
 
     Adds one boolean column per domain (:func:`eligible_column`, e.g.
-    ``eligible_volet1_biology``), the verdict of :func:`~segur_numerique.sun_es_eligibility`; with
+    ``eligible_volet1_biology``), the verdict of :func:`~segur_numerique.sun_es.establishment_eligibility`; with
     ``reasons``, one string column per domain (:func:`reasons_column`) with the codes of the failed
     reasons, comma-separated (empty when eligible); with ``window``, one int64 column per domain
     (:func:`forfait_column`) holding the forfait at stake in **cents** for the eligible rows (0
     for the others), from the grid in ``rules`` (or ``grid``). The CRO bonus column is the bonus
-    at stake (:func:`~segur_numerique.sun_es_forfait` with ``cro_bonus=True``) for the rows
+    at stake (:func:`~segur_numerique.sun_es.forfait` with ``cro_bonus=True``) for the rows
     eligible to it, which needs an operating theatre and the "bonus" reading of
     ``sun_es.indicator.operative_report.is_bonus``. Returns a table of the same kind as the input
     (a DuckDB relation gives back its collected result).
@@ -357,7 +357,7 @@ def establishments_table(
     rules: RuleSet | None = None,
     on: dt.date | None = None,
 ) -> Any:
-    """A table (in the schema of this module) from :class:`~segur_numerique.Establishment` objects.
+    """A table (in the schema of this module) from :class:`~segur_numerique.entities.Establishment` objects.
 
     ``backend`` is ``"polars"``, ``"pandas"`` or ``"pyarrow"``.
     """

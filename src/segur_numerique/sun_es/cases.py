@@ -3,7 +3,7 @@
 A case file is TOML or JSON, format ``segur_numerique.simulation/v1`` (its JSON Schema:
 :func:`simulation_json_schema`); :func:`parse_case` and :func:`load_case` read one, with errors
 that name the path of the bad value, and :func:`sample_case` is the embedded, **illustrative**,
-sample establishment. :func:`~segur_numerique.simulate` simulates a case.
+sample establishment. :func:`~segur_numerique.sun_es.simulate` simulates a case.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 
 @attrs.frozen
 class SimulationCase:
-    """An establishment and its SUN-ES volet 1 application, as simulated by :func:`~segur_numerique.simulate`.
+    """An establishment and its SUN-ES volet 1 application, as simulated by :func:`~segur_numerique.sun_es.simulate`.
 
     Attributes:
         establishment: the establishment.

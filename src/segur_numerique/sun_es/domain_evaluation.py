@@ -3,7 +3,7 @@
 :func:`evaluate_domain` applies the domain rule (a domain is met when all its required indicators
 are; the compte rendu opératoire is a bonus or required according to the conflicting value
 ``sun_es.indicator.operative_report.is_bonus``), each indicator being evaluated by
-:func:`~segur_numerique.evaluate_indicator`, and :func:`evaluate_volet1` gathers an
+:func:`~segur_numerique.sun_es.evaluate_indicator`, and :func:`evaluate_volet1` gathers an
 establishment's domains.
 """
 

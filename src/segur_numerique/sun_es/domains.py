@@ -21,7 +21,7 @@ class SunEsDomain(enum.Enum):
     """A SUN-ES domain: what an establishment applies for and is funded for (RULES.md §2.1).
 
     The value names the volet and the domain (``volet1.biology``); :attr:`id` is the short id
-    used by the indicator definitions (:data:`segur_numerique.SUN_ES_VOLET1`) and by the forfait
+    used by the indicator definitions (:data:`segur_numerique.sun_es.VOLET1`) and by the forfait
     grid keys (``sun_es.forfait_grid.<id>.band.<n>``, ``sun_es.cro_bonus.band.<n>``).
     :meth:`parse` accepts either.
     """

@@ -96,9 +96,10 @@ def sun_es_eligibility(
             answer "not eligible"), and the explanation shows the input as defaulted.
         cro_alternative: for ``SunEsDomain.CRO_BONUS`` only, the reading of the conflicting
             rule value ``sun_es.indicator.operative_report.is_bonus`` (``"bonus"``, the default,
-            or ``"required"``), as in :func:`~segur_numerique.evaluate_volet1`.
+            or ``"required"``), as in :func:`~segur_numerique.sun_es.evaluate_volet1`.
 
-    >>> from segur_numerique import Establishment, sun_es_prerequisites
+    >>> from segur_numerique.entities import Establishment
+    >>> from segur_numerique.sun_es import prerequisite_checklist as sun_es_prerequisites
     >>> est = Establishment(
     ...     "750712184",
     ...     "750100042",

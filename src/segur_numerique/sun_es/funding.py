@@ -345,7 +345,7 @@ def sun_es_forfait(
         rules: the rule set, with the grid and degression supplied (see
             :mod:`segur_numerique.sun_es.grid`).
         activity: the establishment's 2019 "activité combinée" (a whole number ≥ 0).
-        domain: the domain (:class:`~segur_numerique.SunEsDomain`, its value or its id, e.g.
+        domain: the domain (:class:`~segur_numerique.sun_es.Domain`, its value or its id, e.g.
             ``"imaging"``); not the CRO bonus, which is ``cro_bonus=True`` on domain 1.
         window: the window the establishment applied to (``F1`` to ``F4``).
         indicators_met: the domain's indicators and whether each met its target; ``None`` gives
@@ -354,7 +354,7 @@ def sun_es_forfait(
         cro_bonus: whether the CRO bonus is due (establishment with an operating theatre whose
             CRO indicator is met); discharge documents domain only.
         reassigned_to: after a missed deadline, the new window: an id such as ``"F2"``, or the
-            :class:`~segur_numerique.Reassignment` returned by :func:`~segur_numerique.reassign`
+            :class:`~segur_numerique.sun_es.Reassignment` returned by :func:`~segur_numerique.sun_es.reassign`
             (its ``forfait_window`` applies and its explanation becomes a step).
         grid: a grid already read (batch use); read from ``rules`` otherwise.
         on: read the rule values as known on this date.

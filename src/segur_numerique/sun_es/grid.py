@@ -15,7 +15,7 @@ supplied):
 **Vectorisable core.** :class:`ForfaitGrid` holds the band bounds and, per domain and window,
 the degressed forfait of each band in integer cents (:meth:`ForfaitGrid.cents_table`): a batch
 path computes a column of forfaits as ``table[searchsorted(bounds, activity, "right") - 1]``,
-with the same integers as the one-by-one path (:func:`~segur_numerique.sun_es_forfait`, which
+with the same integers as the one-by-one path (:func:`~segur_numerique.sun_es.forfait`, which
 uses the same table).
 """
 
@@ -242,8 +242,8 @@ def forfait_window(
     """The window whose forfait applies, and the explanation of the reassignment if any.
 
     ``chosen`` is the (checked) window applied to. ``reassigned_to``, after a missed deadline,
-    is a window id (``"F2"``) or a :class:`~segur_numerique.Reassignment` (from
-    :func:`~segur_numerique.reassign`): its ``forfait_window`` (or ``window``) applies and its
+    is a window id (``"F2"``) or a :class:`~segur_numerique.sun_es.Reassignment` (from
+    :func:`~segur_numerique.sun_es.reassign`): its ``forfait_window`` (or ``window``) applies and its
     explanation becomes a step of the forfait's. The new window is never an earlier one.
 
     >>> forfait_window("F1", "F3")

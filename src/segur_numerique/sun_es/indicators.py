@@ -6,7 +6,7 @@ period and the stay types counted. What nobody could source (the measurement per
 the stay types, the delay to send a document, whether unstructured biology reports enter the
 denominator) is not guessed: each is the key of a declared unknown in
 ``sun_es/indicators.toml``, read with :meth:`~segur_numerique.RuleSet.read`, so that a
-computation that needs it raises :class:`~segur_numerique.MissingParameterError` naming it.
+computation that needs it raises :class:`~segur_numerique.errors.MissingParameterError` naming it.
 
 >>> d = indicator_definition("discharge_letter")
 >>> d.basis.value, d.domain, [t.value for t in d.numerator_types]

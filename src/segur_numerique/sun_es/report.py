@@ -1,6 +1,6 @@
 """The readable report of a SUN-ES simulation, in French or English (``segur-numerique simulate``).
 
-:func:`report` is what :meth:`Simulation.render <segur_numerique.Simulation.render>` and the
+:func:`report` is what :meth:`Simulation.render <segur_numerique.sun_es.Simulation.render>` and the
 ``simulate`` sub-command print: the establishment, the window (and the window it ends up in
 after a missed deadline), the eligibility of each domain, the indicators against their targets,
 the forfaits, and a warning when illustrative, **not official**, values were used.

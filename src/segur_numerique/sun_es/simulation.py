@@ -9,7 +9,7 @@ after a missed deadline (§2.2), its usage indicators from counts against the wi
 case simulated (and its file format) is in :mod:`segur_numerique.sun_es.cases`.
 
 The targets, the forfait grid and its degression are **unknown** (no public source): with the
-official rules, :func:`simulate` raises :class:`~segur_numerique.MissingParameterError` naming the
+official rules, :func:`simulate` raises :class:`~segur_numerique.errors.MissingParameterError` naming the
 first one it needs, unless the caller supplied them (a parameter file) or chose the illustrative,
 **not official**, assumption sets (:func:`~segur_numerique.illustrative_assumptions`). The result
 lists every illustrative value it used (:attr:`Simulation.illustrative_keys`).
@@ -316,13 +316,13 @@ def simulate(
 ) -> Simulation:
     """Simulate one establishment's SUN-ES volet 1 application, every step explained.
 
-    ``case`` is a :class:`~segur_numerique.SimulationCase`, or an
-    :class:`~segur_numerique.Establishment` with its application given as keywords (``window``
+    ``case`` is a :class:`~segur_numerique.sun_es.SimulationCase`, or an
+    :class:`~segur_numerique.entities.Establishment` with its application given as keywords (``window``
     is then required): ``simulate(establishment, rules=rules, window="F2", counts=[...])``.
 
     >>> import segur_numerique as sn
-    >>> sample = sn.sample_case()
-    >>> result = sn.simulate(sample.case, rules=sn.illustrative_assumptions())
+    >>> sample = sn.sun_es.sample_case()
+    >>> result = sn.sun_es.simulate(sample.case, rules=sn.illustrative_assumptions())
     >>> result.effective_window, result.total
     ('F2', Euro('...'))
 
@@ -378,7 +378,7 @@ def simulate(
 
 
 def simulation_outcome(case: SimulationCase, rules: RuleSet) -> dict[str, object]:
-    """The named quantities of a simulation, for :func:`segur_numerique.compare`."""
+    """The named quantities of a simulation, for :func:`segur_numerique.whatif.compare`."""
     result = simulate(case, rules=rules)
     out: dict[str, object] = {"window": result.effective_window}
     for row in result.domains:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from segur_numerique.core.explanation import InputValue
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Text
-from segur_numerique.funding_scaling.allocate import (
+from segur_numerique.funding_scaling.allocation import (
     Allocation,
     _restated,
     allocate,
