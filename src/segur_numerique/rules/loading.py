@@ -246,3 +246,25 @@ def load_rules_from_tree(root: Traversable | Path, *, name: str | None = None) -
 def load_rules() -> RuleSet:
     """The official rule data shipped with the package (loaded once; the result is immutable)."""
     return load_rules_from_tree(resources.files("segur_numerique"), name="segur_numerique")
+
+
+def resolve_rules(rules: RuleSet | None) -> RuleSet:
+    """``rules``, or the shipped rule set when ``None``: the one place where ``None`` is read.
+
+    Every function that takes ``rules`` (keyword-only) calls this. An empty :class:`RuleSet` is a
+    rule set like any other, never swapped for the shipped one; anything else is a typed error.
+
+    >>> resolve_rules(None) is load_rules()
+    True
+    >>> resolve_rules("official")
+    Traceback (most recent call last):
+    ...
+    segur_numerique.errors.InvalidInputError: rules: expected a RuleSet or None, got str
+    """
+    if rules is None:
+        return load_rules()
+    if not isinstance(rules, RuleSet):
+        raise InvalidInputError(
+            f"expected a RuleSet or None, got {type(rules).__name__}", where="rules"
+        )
+    return rules

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import attrs
 
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.core.explanation import InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult, Reason, build_reason, build_verdict
@@ -37,18 +38,8 @@ _T = TypeVar("_T")
 
 
 def rule_set(rules: RuleSet | None) -> RuleSet:
-    """``rules``, or the official rule set when ``None``; anything else is a typed error.
-
-    >>> rule_set("official")
-    Traceback (most recent call last):
-    ...
-    segur_numerique.errors.InvalidInputError: rules: expected a RuleSet, got str
-    """
-    if rules is None:
-        return load_rules()
-    if not isinstance(rules, RuleSet):
-        raise InvalidInputError(f"expected a RuleSet, got {type(rules).__name__}", where="rules")
-    return rules
+    """``rules``, or the shipped rule set when ``None`` (:func:`~segur_numerique.rules.loading.resolve_rules`)."""
+    return resolve_rules(rules)
 
 
 @attrs.define
