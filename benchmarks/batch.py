@@ -140,12 +140,15 @@ def run_loop(sample: int, queue: Any) -> None:
             if verdict.eligible:
                 if domain is sn.sun_es.Domain.CRO_BONUS:
                     sun_es_forfait(
-                        rules, activity=est.activity_2019, domain="discharge_documents",
-                        window="F2", cro_bonus=True,
+                        activity=est.activity_2019, domain="discharge_documents",
+                        window="F2", cro_bonus=True, rules=rules,
                     )  # fmt: skip
                 else:
                     sun_es_forfait(
-                        rules, activity=est.activity_2019, domain=rows_grid[domain], window="F2"
+                        activity=est.activity_2019,
+                        domain=rows_grid[domain],
+                        window="F2",
+                        rules=rules,
                     )
                 if domain is sn.sun_es.Domain.DISCHARGE_DOCUMENTS:
                     weights[est.finess_geographique.value] = est.activity_2019

@@ -36,7 +36,7 @@ def main(rows: int) -> None:
     start = time.perf_counter()
     one_by_one = [
         sn.sun_es.forfait(
-            rules, activity=int(a), domain="discharge_documents", window="F3", grid=grid
+            activity=int(a), domain="discharge_documents", window="F3", grid=grid, rules=rules
         ).amount.cents
         for a in activity[:sample]
     ]

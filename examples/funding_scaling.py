@@ -16,7 +16,7 @@ def main() -> None:
     rules = sn.load_rules()
 
     print("1. SUN-ES envelopes by volet (confirmed amounts read from the rule data)")
-    volets = sn.sun_es.split_volets(rules)
+    volets = sn.sun_es.split_volets(rules=rules)
     for name, amount in volets.amounts.items():
         print(f"   {name}: {amount}")
 
@@ -43,21 +43,21 @@ def main() -> None:
     print(f"   factor {scaled.factor}: {scaled.amounts}")
 
     print("\n4. The think tank's two thirds for human support (a proposal, not a rule)")
-    print(f"   {sn.catalogue.human_support_split(rules, sn.Euro.parse('2 Md€')).amounts}")
+    print(f"   {sn.catalogue.human_support_split(sn.Euro.parse('2 Md€'), rules=rules).amounts}")
 
     print("\n5. e-parcours: forfait for 450,000 inhabitants, then its payments")
     forfait = sn.e_parcours.forfait(
-        rules, "dac", population=450_000, scaling=sn.e_parcours.BassinScaling.PROPORTIONAL
+        "dac", population=450_000, scaling=sn.e_parcours.BassinScaling.PROPORTIONAL, rules=rules
     )
     payments = sn.e_parcours.payments(
-        rules, forfait, start=dt.date(2021, 3, 1), targets_reached_on=dt.date(2023, 1, 1)
+        forfait, start=dt.date(2021, 3, 1), targets_reached_on=dt.date(2023, 1, 1), rules=rules
     )
     print(payments.explanation.render("en"))
 
     print("\n6. SUN-ES forfait after a missed deadline (ILLUSTRATIVE grid, not official)")
     demo = sn.illustrative_assumptions()
     moved = sn.sun_es.forfait(
-        demo, activity=48_213, domain="discharge_documents", window="F1", reassigned_to="F2"
+        activity=48_213, domain="discharge_documents", window="F1", reassigned_to="F2", rules=demo
     )
     print(moved.explanation.render("fr"))
 

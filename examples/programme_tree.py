@@ -15,15 +15,15 @@ def main(lang: sn.Lang) -> None:
     rules = sn.load_rules()
 
     # The tree, each figure flagged when it is not confirmed.
-    print(sn.catalogue.programme_tree(sn.catalogue.all_programmes(rules), lang))
+    print(sn.catalogue.programme_tree(sn.catalogue.all_programmes(rules=rules), lang))
 
     # A conflicting envelope explains itself: every version, the default and why.
     print()
-    print(sn.catalogue.lookup("segur.medico_social", rules).explanation.render(lang))
+    print(sn.catalogue.lookup("segur.medico_social", rules=rules).explanation.render(lang))
 
     # The partial regional SUN-ES envelopes, with what each covers.
     print()
-    for region in sn.sun_es.regional_envelopes(rules):
+    for region in sn.sun_es.regional_envelopes(rules=rules):
         note = f"  ({region.note.in_(lang)})" if region.note else ""
         amount = region.amount.value
         assert isinstance(amount, sn.Euro)
@@ -31,7 +31,7 @@ def main(lang: sn.Lang) -> None:
 
     # Window 1 outcomes, with the conflicting counts and the "about"/"over" notes.
     print()
-    print(sn.sun_es.window1_outcomes(rules).explanation.render(lang))
+    print(sn.sun_es.window1_outcomes(rules=rules).explanation.render(lang))
 
     # Seed 003's proposal: at least two thirds of the 2 Md€ for human support, split to the cent.
     share = rules.get("segur.human_support.share")

@@ -10,19 +10,19 @@ import segur_numerique as sn
 
 baseline = sn.illustrative_assumptions()
 variant = sn.whatif.with_overrides(
-    baseline,
     {
         "sun_es.degression.F2": "80 %",
         "sun_es.degression.F3": "60 %",
         "sun_es.degression.F4": {"2023-03-01": "40 %"},  # from a date on
     },
     name="steeper degression",
+    rules=baseline,
 )
 print(variant.read("sun_es.degression.F2").render("en"))
 
 # A bad override is refused before anything is built, with its path:
 try:
-    sn.whatif.with_overrides(baseline, {"sun_es.degression.F2": "120 %"})
+    sn.whatif.with_overrides({"sun_es.degression.F2": "120 %"}, rules=baseline)
 except sn.errors.OverrideError as error:
     print(f"refused: {error}")
 

@@ -81,12 +81,12 @@ def test_batch_equals_one_by_one(
                 expected = 0
             elif domain is sn.sun_es.Domain.CRO_BONUS:
                 expected = sun_es_forfait(
-                    RULES, activity=est.activity_2019, domain="discharge_documents",
-                    window=window, cro_bonus=True,
+                    activity=est.activity_2019, domain="discharge_documents",
+                    window=window, cro_bonus=True, rules=RULES,
                 ).cro_bonus.cents  # fmt: skip
             else:
                 expected = sun_es_forfait(
-                    RULES, activity=est.activity_2019, domain=GRID_ROW[domain], window=window
+                    activity=est.activity_2019, domain=GRID_ROW[domain], window=window, rules=RULES
                 ).amount.cents
             assert row[forfait_column(domain)] == expected
 

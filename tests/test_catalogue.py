@@ -225,7 +225,7 @@ status = "confirmed"
 sources = ["mine"]
 """
     rules = sn.load_rules().with_overlay(sn.parse_parameter_text(text))
-    sons = sn.catalogue.lookup("sons", rules)
+    sons = sn.catalogue.lookup("sons", rules=rules)
     assert sons.envelope is not None
     assert sons.envelope.value == sn.Euro.parse("470 M€")
     assert sons.envelope.origin is sn.Origin.CALLER

@@ -46,7 +46,7 @@ def test_results_of_other_modules_render() -> None:
 
 def test_comparison_html() -> None:
     base = sn.load_rules()
-    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "1 €"})
+    variant = sn.whatif.with_overrides({"sun_es.envelope.total": "1 €"}, rules=base)
     table = sn.whatif.compare(
         base, variant, ["x"], outcome=lambda _e, r: {"total": r.get("sun_es.envelope.total")}
     )

@@ -54,16 +54,16 @@ def test_unknown_values_are_typed_errors() -> None:
 def test_the_same_enum_drives_eligibility_and_funding() -> None:
     rules = sn.illustrative_assumptions()
     forfait = sn.sun_es.forfait(
-        rules, activity=25_000, domain=sn.sun_es.Domain.IMAGING, window="F2"
+        activity=25_000, domain=sn.sun_es.Domain.IMAGING, window="F2", rules=rules
     )
     assert forfait.domain is sn.sun_es.Domain.IMAGING
     assert forfait.to_json()["domain"] == "volet1.imaging"
     with pytest.raises(sn.errors.InvalidInputError) as info:
-        sn.sun_es.forfait(rules, activity=1, domain=sn.sun_es.Domain.CRO_BONUS, window="F1")
+        sn.sun_es.forfait(activity=1, domain=sn.sun_es.Domain.CRO_BONUS, window="F1", rules=rules)
     assert info.value.where == "domain"
     dac = sn.e_parcours.forfait(
-        sn.load_rules(), sn.e_parcours.Kind.DAC, population=300_000,
-        scaling=sn.e_parcours.BassinScaling.PROPORTIONAL,
+        sn.e_parcours.Kind.DAC, population=300_000,
+        scaling=sn.e_parcours.BassinScaling.PROPORTIONAL, rules=sn.load_rules(),
     )  # fmt: skip
     assert dac.beneficiary is sn.e_parcours.Kind.DAC
     project = sn.e_parcours.Project("P", "dac", dt.date(2020, 12, 31))

@@ -152,7 +152,7 @@ def test_split_by_shares_refuses_shares_not_summing_to_one() -> None:
 
 
 def test_sun_es_volet_split_without_envelope_gives_the_confirmed_envelopes() -> None:
-    result = split_sun_es_volets(sn.load_rules())
+    result = split_sun_es_volets(rules=sn.load_rules())
     assert result.amounts == {"volet1": Euro.parse("158 M€"), "volet2": Euro.parse("52 M€")}
     assert result.total == Euro.parse("210 M€")
     keys = [p.key for p in result.explanation.parameters]
@@ -163,14 +163,14 @@ def test_sun_es_volet_split_without_envelope_gives_the_confirmed_envelopes() -> 
 
 
 def test_sun_es_volet_split_of_a_given_envelope_uses_the_shares() -> None:
-    result = split_sun_es_volets(sn.load_rules(), Euro.parse("210 M€"))
+    result = split_sun_es_volets(Euro.parse("210 M€"), rules=sn.load_rules())
     assert result.amounts == {"volet1": Euro.parse("157.5 M€"), "volet2": Euro.parse("52.5 M€")}
     keys = [p.key for p in result.explanation.parameters]
     assert keys == ["sun_es.volet_share.volet1", "sun_es.volet_share.volet2"]
 
 
 def test_think_tank_two_thirds_add_up_exactly() -> None:
-    result = human_support_split(sn.load_rules(), Euro.parse("2 Md€"))
+    result = human_support_split(Euro.parse("2 Md€"), rules=sn.load_rules())
     assert result.total == Euro.parse("2 Md€")
     assert result["human_support"] == Euro("1333333333.33")
     assert "proposal" in result.explanation.render("en")
@@ -180,13 +180,13 @@ def test_think_tank_two_thirds_add_up_exactly() -> None:
 
 
 def test_a_given_human_support_share_overrides_the_rule_value() -> None:
-    result = human_support_split(sn.load_rules(), Euro("90"), Fraction(1, 3))
+    result = human_support_split(Euro("90"), Fraction(1, 3), rules=sn.load_rules())
     assert result.amounts == {"equipment": Euro("60"), "human_support": Euro("30")}
     assert result.explanation.parameters == ()
     share = next(i for i in result.explanation.inputs if i.name == "share")
     assert (share.value, share.defaulted) == (Fraction(1, 3), False)
     with pytest.raises(AllocationError, match="cannot exceed 1"):
-        human_support_split(sn.load_rules(), Euro("90"), Fraction(4, 3))
+        human_support_split(Euro("90"), Fraction(4, 3), rules=sn.load_rules())
 
 
 def test_pro_rata_temporis_counts_days_exactly() -> None:

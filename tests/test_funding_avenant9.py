@@ -20,10 +20,10 @@ RULES = sn.load_rules()
 
 
 def test_worked_example_400_points_is_2800() -> None:
-    assert avenant9_points(RULES, 400).amount == Euro("2800")
-    v = avenant9_volet1_forfait(RULES, 2022)
+    assert avenant9_points(400, rules=RULES).amount == Euro("2800")
+    v = avenant9_volet1_forfait(2022, rules=RULES)
     assert (v.points, v.amount) == (400, Euro("2800"))
-    assert avenant9_volet1_forfait(RULES, 2023).amount == Euro("1960")
+    assert avenant9_volet1_forfait(2023, rules=RULES).amount == Euro("1960")
 
 
 @pytest.mark.parametrize(
@@ -31,31 +31,31 @@ def test_worked_example_400_points_is_2800() -> None:
     [("0.4999", "0"), ("0.5", "1500"), ("0.8999", "1500"), ("0.9", "3000")],
 )
 def test_vsm_thresholds(share: str, expected: str) -> None:
-    result = vsm_forfait(RULES, Decimal(share))
+    result = vsm_forfait(Decimal(share), rules=RULES)
     assert result.amount == Euro(expected)
     assert "not applied" in result.explanation.render("en")
 
 
 def test_vsm_from_counts() -> None:
-    assert vsm_forfait(RULES, patients_with_vsm=9, ald_patients=10).amount == Euro("3000")
-    assert vsm_forfait(RULES, Fraction(1, 2)).amount == Euro("1500")
+    assert vsm_forfait(patients_with_vsm=9, ald_patients=10, rules=RULES).amount == Euro("3000")
+    assert vsm_forfait(Fraction(1, 2), rules=RULES).amount == Euro("1500")
 
 
 def test_indicators() -> None:
-    assert avenant9_indicator_amount(RULES, "dmp", 2022).amount == Euro("280")
+    assert avenant9_indicator_amount("dmp", 2022, rules=RULES).amount == Euro("280")
     with pytest.raises(sn.errors.MissingParameterError) as info:
-        avenant9_indicator_amount(RULES, "e_prescription", 2022)
+        avenant9_indicator_amount("e_prescription", 2022, rules=RULES)
     assert info.value.key == "avenant9.indicator.e_prescription.points"
 
 
 def test_bad_input() -> None:
     with pytest.raises(sn.errors.InvalidInputError):
-        avenant9_points(RULES, -1)
+        avenant9_points(-1, rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        vsm_forfait(RULES, Fraction(3, 2))
+        vsm_forfait(Fraction(3, 2), rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        vsm_forfait(RULES, patients_with_vsm=1, ald_patients=0)
+        vsm_forfait(patients_with_vsm=1, ald_patients=0, rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        avenant9_indicator_amount(RULES, "fax", 2022)
+        avenant9_indicator_amount("fax", 2022, rules=RULES)
     with pytest.raises(sn.errors.FloatRefusedError):
-        vsm_forfait(RULES, 0.5)  # type: ignore[arg-type]
+        vsm_forfait(0.5, rules=RULES)  # type: ignore[arg-type]

@@ -60,17 +60,17 @@ def test_a_reassigned_establishment_never_gets_more_than_on_time(
 ) -> None:
     cro = cro and domain is SunEsDomain.DISCHARGE_DOCUMENTS
     on_time = sun_es_forfait(
-        RULES, activity=activity, domain=domain, window=SUN_ES_WINDOWS[chosen], cro_bonus=cro
+        activity=activity, domain=domain, window=SUN_ES_WINDOWS[chosen], cro_bonus=cro, rules=RULES
     )
     if chosen + later > 3:
         return
     moved = sun_es_forfait(
-        RULES,
         activity=activity,
         domain=domain,
         window=SUN_ES_WINDOWS[chosen],
         reassigned_to=SUN_ES_WINDOWS[chosen + later],
         cro_bonus=cro,
+        rules=RULES,
     )
     assert moved.amount <= on_time.amount
     assert moved.window == SUN_ES_WINDOWS[chosen + later]
@@ -78,8 +78,12 @@ def test_a_reassigned_establishment_never_gets_more_than_on_time(
 
 
 def test_worked_example_with_the_illustrative_grid() -> None:
-    f1 = sun_es_forfait(RULES, activity=25_000, domain="volet1.discharge_documents", window="F1")
-    f4 = sun_es_forfait(RULES, activity=25_000, domain="volet1.discharge_documents", window="F4")
+    f1 = sun_es_forfait(
+        activity=25_000, domain="volet1.discharge_documents", window="F1", rules=RULES
+    )
+    f4 = sun_es_forfait(
+        activity=25_000, domain="volet1.discharge_documents", window="F4", rules=RULES
+    )
     assert (f1.amount, f4.amount, f1.band) == (Euro("250000"), Euro("175000"), 2)
     text = f1.explanation.render("en")
     assert "illustrative, not official" in text
@@ -89,15 +93,19 @@ def test_worked_example_with_the_illustrative_grid() -> None:
 def test_all_or_nothing_is_switchable() -> None:
     met = {"discharge_letter": True, "prescription": False}
     aon = sun_es_forfait(
-        RULES, activity=0, domain=SunEsDomain.DISCHARGE_DOCUMENTS, window="F1", indicators_met=met
+        activity=0,
+        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
+        window="F1",
+        indicators_met=met,
+        rules=RULES,
     )
     per = sun_es_forfait(
-        RULES,
         activity=0,
         domain=SunEsDomain.DISCHARGE_DOCUMENTS,
         window="F1",
         indicators_met=met,
         payment=DomainPayment.PER_INDICATOR,
+        rules=RULES,
     )
     assert aon.amount == Euro("0")
     assert aon.at_stake == Euro("100000")
@@ -108,20 +116,22 @@ def test_all_or_nothing_is_switchable() -> None:
 
 def test_cro_bonus() -> None:
     f = sun_es_forfait(
-        RULES,
         activity=200_000,
         domain=SunEsDomain.DISCHARGE_DOCUMENTS,
         window="F2",
         cro_bonus=True,
+        rules=RULES,
     )
     assert (f.paid, f.cro_bonus, f.amount) == (Euro("450000"), Euro("45000"), Euro("495000"))
     with pytest.raises(sn.errors.InvalidInputError, match="CRO"):
-        sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F1", cro_bonus=True)
+        sun_es_forfait(
+            activity=1, domain=SunEsDomain.IMAGING, window="F1", cro_bonus=True, rules=RULES
+        )
 
 
 def test_missing_grid_names_the_parameter() -> None:
     with pytest.raises(sn.errors.MissingParameterError) as info:
-        sun_es_forfait(sn.load_rules(), activity=1, domain=SunEsDomain.IMAGING, window="F1")
+        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F1", rules=sn.load_rules())
     assert info.value.key == "sun_es.forfait_grid.band_count"
 
 
@@ -137,29 +147,29 @@ def test_rising_degression_is_refused() -> None:
         'status = "confirmed"\nsources = ["s"]\n'
     )
     with pytest.raises(DegressionError) as info:
-        sun_es_forfait(rules, activity=1, domain=SunEsDomain.IMAGING, window="F1")
+        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F1", rules=rules)
     assert info.value.where == "sun_es.degression.F3"
 
 
 def test_bad_input() -> None:
     with pytest.raises(sn.errors.InvalidInputError, match="window"):
-        sun_es_forfait(RULES, activity=1, domain=SunEsDomain.IMAGING, window="F9")
+        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F9", rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError, match="later window"):
         sun_es_forfait(
-            RULES, activity=1, domain=SunEsDomain.IMAGING, window="F2", reassigned_to="F1"
+            activity=1, domain=SunEsDomain.IMAGING, window="F2", reassigned_to="F1", rules=RULES
         )
     with pytest.raises(sn.errors.InvalidInputError, match="starts from window F1"):
         sun_es_forfait(
-            RULES,
             activity=1,
             domain=SunEsDomain.IMAGING,
             window="F2",
             reassigned_to=sn.sun_es.reassign("F1", dt.date(2023, 3, 1)),
+            rules=RULES,
         )
     with pytest.raises(sn.errors.InvalidInputError, match="activity"):
-        sun_es_forfait(RULES, activity=-1, domain=SunEsDomain.IMAGING, window="F1")
+        sun_es_forfait(activity=-1, domain=SunEsDomain.IMAGING, window="F1", rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        sun_es_forfait(RULES, activity=1, domain="volet1.nothing", window="F1")
+        sun_es_forfait(activity=1, domain="volet1.nothing", window="F1", rules=RULES)
     with pytest.raises(ForfaitGridError):
         ForfaitGrid((10, 5), {}, {"F1": Fraction(1)})
     with pytest.raises(ForfaitGridError, match="below the first band"):
@@ -174,7 +184,7 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
             column = grid.forfait_cents_column(activities, domain, window)
             one_by_one = [
                 sun_es_forfait(
-                    RULES, activity=a, domain=domain, window=window, grid=grid
+                    activity=a, domain=domain, window=window, grid=grid, rules=RULES
                 ).amount.cents
                 for a in activities
             ]
@@ -184,20 +194,22 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
 def test_reassignment_from_reassign() -> None:
     moved = sn.sun_es.reassign("F1", dt.date(2023, 3, 1))
     f = sun_es_forfait(
-        RULES, activity=25_000, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=moved
+        activity=25_000, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=moved, rules=RULES
     )
     assert (f.window, f.amount) == ("F3", Euro("64000"))
     assert f.explanation.children[0].rule == moved.explanation.rule
     stays = sn.sun_es.reassign("F1", dt.date(2022, 6, 1))
-    same = sun_es_forfait(RULES, activity=1, domain="imaging", window="F1", reassigned_to=stays)
+    same = sun_es_forfait(
+        activity=1, domain="imaging", window="F1", reassigned_to=stays, rules=RULES
+    )
     assert same.window == "F1"
     with pytest.raises(sn.errors.InvalidInputError, match="no window"):
         sun_es_forfait(
-            RULES,
             activity=1,
             domain="imaging",
             window="F4",
             reassigned_to=sn.sun_es.reassign("F4", dt.date(2024, 6, 1)),
+            rules=RULES,
         )
 
 
@@ -206,7 +218,7 @@ def test_reassignment_object_with_a_window_attribute() -> None:
         new_window = "F3"
 
     f = sun_es_forfait(
-        RULES, activity=1, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=Moved()
+        activity=1, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=Moved(), rules=RULES
     )
     assert f.window == "F3"
     assert f.to_json()["chosen_window"] == "F1"
@@ -241,26 +253,30 @@ def test_reassigned_never_more_than_on_time_for_any_valid_grid(
     domain = SunEsDomain.DISCHARGE_DOCUMENTS if cro else SunEsDomain.IMAGING
     window = SUN_ES_WINDOWS[chosen]
     on_time = sun_es_forfait(
-        RULES, activity=activity, domain=domain, window=window, cro_bonus=cro, grid=grid
+        activity=activity, domain=domain, window=window, cro_bonus=cro, grid=grid, rules=RULES
     )
     moved = sun_es_forfait(
-        RULES,
         activity=activity,
         domain=domain,
         window=window,
         cro_bonus=cro,
         grid=grid,
         reassigned_to=SUN_ES_WINDOWS[new],
+        rules=RULES,
     )
     assert moved.amount <= on_time.amount
 
 
 def test_indicators_not_given_are_shown_as_defaulted() -> None:
-    at_stake = sun_es_forfait(RULES, activity=25_000, domain="imaging", window="F1")
+    at_stake = sun_es_forfait(activity=25_000, domain="imaging", window="F1", rules=RULES)
     given = {i.name: i for i in at_stake.explanation.inputs}["indicators_met"]
     assert (given.value, given.defaulted) == (None, True)
     assert "targets assumed reached" in at_stake.explanation.outcome.en
     met = sun_es_forfait(
-        RULES, activity=25_000, domain="imaging", window="F1", indicators_met={"imaging": True}
+        activity=25_000,
+        domain="imaging",
+        window="F1",
+        indicators_met={"imaging": True},
+        rules=RULES,
     )
     assert not {i.name: i for i in met.explanation.inputs}["indicators_met"].defaulted

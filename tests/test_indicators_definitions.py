@@ -160,7 +160,7 @@ def test_dialysis_stays_by_calendar_four_month_period_and_legal_entity() -> None
         _s(8, "P2", "E1", d(2022, 10, 1)),
         _s(9, "P2", "E1", d(2022, 12, 31)),
     ]
-    result = sn.sun_es.dialysis_stays(sessions, sn.load_rules())
+    result = sn.sun_es.dialysis_stays(sessions, rules=sn.load_rules())
     assert [(s.legal_entity, s.patient_id, s.period, s.sessions) for s in result.stays] == [
         ("E1", "P1", "2022-P1", 3),
         ("E1", "P2", "2022-P3", 3),
@@ -181,11 +181,11 @@ def test_dialysis_bad_input() -> None:
     with pytest.raises(sn.errors.DuplicateIdError, match="row 1"):
         sn.sun_es.dialysis_stays(
             [_s(1, "P", "E", dt.date(2022, 1, 1)), _s(1, "P", "E", dt.date(2022, 1, 2))],
-            sn.load_rules(),
+            rules=sn.load_rules(),
         )
     with pytest.raises(sn.errors.MissingColumnError, match="row 0, column legal_entity"):
         sn.sun_es.dialysis_stays(
-            [{"session_id": "a", "patient_id": "P", "date": "2022-01-01"}], sn.load_rules()
+            [{"session_id": "a", "patient_id": "P", "date": "2022-01-01"}], rules=sn.load_rules()
         )
 
 
@@ -205,7 +205,9 @@ def test_dialysis_bad_input() -> None:
     ],
 )
 def test_avenant9_thresholds(indicator: str, numerator: int, denominator: int, met: bool) -> None:
-    result = sn.avenant9.evaluate_indicator(indicator, numerator, denominator, sn.load_rules())
+    result = sn.avenant9.evaluate_indicator(
+        indicator, numerator, denominator, rules=sn.load_rules()
+    )
     assert result.met is met
     assert result.explanation.parameters[0].status is Status.SECONDARY
 
@@ -215,13 +217,13 @@ def test_avenant9_thresholds(indicator: str, numerator: int, denominator: int, m
     [(49, 100, "none"), (50, 100, "lower"), (89, 100, "lower"), (9, 10, "upper"), (0, 0, "none")],
 )
 def test_vsm_tiers(with_vsm: int, ald: int, tier: str) -> None:
-    assert sn.avenant9.evaluate_vsm(with_vsm, ald, sn.load_rules()).tier.value == tier
+    assert sn.avenant9.evaluate_vsm(with_vsm, ald, rules=sn.load_rules()).tier.value == tier
 
 
 def test_avenant9_bad_counts() -> None:
     with pytest.raises(sn.errors.IndicatorCountError, match="above the denominator"):
-        sn.avenant9.evaluate_indicator("dmp", 3, 2, sn.load_rules())
+        sn.avenant9.evaluate_indicator("dmp", 3, 2, rules=sn.load_rules())
     with pytest.raises(sn.errors.IndicatorCountError, match="negative"):
-        sn.avenant9.evaluate_vsm(-1, 2, sn.load_rules())
+        sn.avenant9.evaluate_vsm(-1, 2, rules=sn.load_rules())
     with pytest.raises(sn.errors.InvalidInputError, match="unknown avenant 9 indicator"):
-        sn.avenant9.evaluate_indicator("fax", 1, 2, sn.load_rules())
+        sn.avenant9.evaluate_indicator("fax", 1, 2, rules=sn.load_rules())

@@ -99,7 +99,7 @@ def test_domain_met_when_all_required_indicators_are() -> None:
         biology_report=(39, 100),
         imaging_report=(40, 100),
     )
-    result = sn.sun_es.evaluate_volet1(FULL, counts, "F1", RULES)
+    result = sn.sun_es.evaluate_volet1(FULL, counts, "F1", rules=RULES)
     assert result.met_domains == ("discharge_documents", "imaging")
     d1 = result.domain("discharge_documents")
     assert [r.indicator for r in d1.required] == ["discharge_letter", "discharge_prescription"]
@@ -116,20 +116,22 @@ def test_cro_required_alternative() -> None:
         discharge_letter=(50, 100), discharge_prescription=(40, 100), operative_report=(0, 10)
     )
     result = sn.sun_es.evaluate_domain(
-        "discharge_documents", FULL, counts, "F1", RULES, cro_alternative="required"
+        "discharge_documents", FULL, counts, "F1", cro_alternative="required", rules=RULES
     )
     assert result.met is False
     assert [r.indicator for r in result.required][-1] == "operative_report"
     with pytest.raises(sn.errors.ConflictingValueError):
         sn.sun_es.evaluate_domain(
-            "discharge_documents", FULL, counts, "F1", RULES, cro_alternative="x"
+            "discharge_documents", FULL, counts, "F1", cro_alternative="x", rules=RULES
         )
 
 
 def test_cro_does_not_apply_without_an_operating_theatre() -> None:
     profile = EstablishmentProfile("750000002", False, False, False)
     counts = _counts(discharge_letter=(1, 2), discharge_prescription=(1, 2))
-    result = sn.sun_es.evaluate_volet1(profile, counts, "F1", RULES, cro_alternative="required")
+    result = sn.sun_es.evaluate_volet1(
+        profile, counts, "F1", cro_alternative="required", rules=RULES
+    )
     assert [d.domain for d in result.domains] == ["discharge_documents"]
     assert result.met_domains == ("discharge_documents",)
     assert "no operating theatre" in result.explanation.render("en")
@@ -138,7 +140,7 @@ def test_cro_does_not_apply_without_an_operating_theatre() -> None:
 def test_domains_2_and_3_need_an_own_platform() -> None:
     profile = EstablishmentProfile("750000003", False, False, False)
     result = sn.sun_es.evaluate_volet1(
-        profile, _counts(imaging_report=(1, 1)), "F1", RULES, domains=["imaging"]
+        profile, _counts(imaging_report=(1, 1)), "F1", domains=["imaging"], rules=RULES
     )
     imaging = result.domain("imaging")
     assert (imaging.applicable, imaging.met) == (False, None)
@@ -147,7 +149,7 @@ def test_domains_2_and_3_need_an_own_platform() -> None:
 def test_missing_counts_and_targets_are_errors() -> None:
     with pytest.raises(sn.errors.InvalidInputError, match="discharge_prescription"):
         sn.sun_es.evaluate_domain(
-            "discharge_documents", FULL, _counts(discharge_letter=(1, 2)), "F1", RULES
+            "discharge_documents", FULL, _counts(discharge_letter=(1, 2)), "F1", rules=RULES
         )
     with pytest.raises(
         sn.errors.MissingParameterError, match=r"sun_es\.target\.F1\.discharge_letter"
@@ -157,16 +159,21 @@ def test_missing_counts_and_targets_are_errors() -> None:
             FULL,
             _counts(discharge_letter=(1, 2), discharge_prescription=(1, 2)),
             "F1",
-            sn.load_rules(),
+            rules=sn.load_rules(),
         )
     with pytest.raises(sn.errors.InvalidInputError, match="twice"):
-        sn.sun_es.evaluate_volet1(FULL, [*_counts(imaging_report=(1, 2))] * 2, "F1", RULES)
+        sn.sun_es.evaluate_volet1(FULL, [*_counts(imaging_report=(1, 2))] * 2, "F1", rules=RULES)
 
 
 def test_caller_target_set_overrides_rules() -> None:
     targets = sn.sun_es.TargetSet.from_mapping({("F2", "imaging_report"): "1/2"})
     result = sn.sun_es.evaluate_domain(
-        "imaging", FULL, _counts(imaging_report=(1, 2)), "F2", sn.load_rules(), targets=targets
+        "imaging",
+        FULL,
+        _counts(imaging_report=(1, 2)),
+        "F2",
+        targets=targets,
+        rules=sn.load_rules(),
     )
     assert result.met is True
     json = result.to_json()

@@ -389,7 +389,7 @@ def test_log_path_and_counts_path_agree(log: tuple[Records, Records]) -> None:
         profile,
         [sn.sun_es.IndicatorCounts(k, n, d) for k, (n, d) in reference.items()],
         "F1",
-        RULES,
+        rules=RULES,
     )
     assert from_logs.met_domains == from_counts.met_domains
     assert from_logs.to_json() == from_counts.to_json()

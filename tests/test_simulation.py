@@ -118,19 +118,19 @@ def test_an_establishment_with_keywords() -> None:
 
 def test_outcome_for_compare() -> None:
     variant = sn.whatif.with_overrides(
-        RULES,
         {
             "sun_es.degression.F2": "1/2",
             "sun_es.degression.F3": "2/5",
             "sun_es.degression.F4": "3/10",
         },
         name="half",
+        rules=RULES,
     )
     table = sn.whatif.compare(RULES, variant, [sample_case().case])
     changed = {r.quantity for r in table.changes}
     assert "total" in changed
     assert "window" not in changed
-    assert simulation_outcome(sample_case().case, RULES)["window"] == "F2"
+    assert simulation_outcome(sample_case().case, rules=RULES)["window"] == "F2"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ TARGET = "sun_es.target.F1.discharge_letter"
 
 def test_bare_value_replaces_every_version_and_is_marked() -> None:
     base = sn.load_rules()
-    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "250 M€"}, name="big")
+    variant = sn.whatif.with_overrides({"sun_es.envelope.total": "250 M€"}, name="big", rules=base)
     assert variant.get("sun_es.envelope.total") == sn.Euro("250000000")
     assert base.get("sun_es.envelope.total") == sn.Euro("210000000")
     read = variant.read("sun_es.envelope.total")
@@ -31,7 +31,7 @@ def test_bare_value_replaces_every_version_and_is_marked() -> None:
 
 def test_dated_override_keeps_earlier_versions() -> None:
     base = sn.illustrative_assumptions()
-    variant = sn.whatif.with_overrides(base, {TARGET: {"2022-01-01": "70 %"}})
+    variant = sn.whatif.with_overrides({TARGET: {"2022-01-01": "70 %"}}, rules=base)
     first_since = base.value(TARGET).versions[0].since
     assert variant.get(TARGET, on=first_since) == base.get(TARGET, on=first_since)
     assert variant.get(TARGET, on=dt.date(2022, 1, 1)) == Fraction(7, 10)
@@ -40,7 +40,7 @@ def test_dated_override_keeps_earlier_versions() -> None:
 def test_bounded_override_restores_the_base_value_after_the_period() -> None:
     base = sn.load_rules()
     variant = sn.whatif.with_overrides(
-        base, {"sun_es.envelope.total": {"2022-01-01.2022-12-31": sn.Euro("1")}}
+        {"sun_es.envelope.total": {"2022-01-01.2022-12-31": sn.Euro("1")}}, rules=base
     )
     assert variant.get("sun_es.envelope.total", on=dt.date(2022, 6, 1)) == sn.Euro("1")
     assert variant.get("sun_es.envelope.total", on=dt.date(2023, 1, 1)) == base.get(
@@ -52,7 +52,7 @@ def test_bounded_override_restores_the_base_value_after_the_period() -> None:
 
 
 def test_override_supplies_an_unknown() -> None:
-    variant = sn.whatif.with_overrides(sn.load_rules(), {TARGET: "3/5"})
+    variant = sn.whatif.with_overrides({TARGET: "3/5"}, rules=sn.load_rules())
     assert variant.get(TARGET, on=dt.date(2022, 1, 1)) == Fraction(3, 5)
     with pytest.raises(sn.errors.MissingParameterError):
         sn.load_rules().read(TARGET)
@@ -89,7 +89,7 @@ def test_bad_overrides_are_refused_with_their_path(
     overrides: dict[str, object], where: str, what: str
 ) -> None:
     with pytest.raises(sn.errors.OverrideError) as info:
-        sn.whatif.with_overrides(sn.load_rules(), overrides)
+        sn.whatif.with_overrides(overrides, rules=sn.load_rules())
     assert info.value.where == where
     assert what in info.value.what
 
@@ -97,15 +97,15 @@ def test_bad_overrides_are_refused_with_their_path(
 def test_nothing_is_built_when_one_override_is_bad() -> None:
     base = sn.load_rules()
     with pytest.raises(sn.errors.OverrideError):
-        sn.whatif.with_overrides(base, {"sun_es.envelope.total": "1 €", "nope.nope": "1 €"})
+        sn.whatif.with_overrides({"sun_es.envelope.total": "1 €", "nope.nope": "1 €"}, rules=base)
     assert base.get("sun_es.envelope.total") == sn.Euro("210000000")
 
 
 def test_overrides_must_be_a_mapping() -> None:
     with pytest.raises(sn.errors.OverrideError):
-        sn.whatif.parse_overrides(sn.load_rules(), ["x"])  # type: ignore[arg-type]
+        sn.whatif.parse_overrides(["x"], rules=sn.load_rules())  # type: ignore[arg-type]
     with pytest.raises(sn.errors.OverrideError):
-        sn.whatif.with_overrides(sn.load_rules(), {}, name=" ")
+        sn.whatif.with_overrides({}, name=" ", rules=sn.load_rules())
 
 
 @given(
@@ -122,9 +122,9 @@ def test_a_bounded_override_holds_exactly_on_its_period(
     first = base.value(key).versions[0].since
     if end + dt.timedelta(days=1) < first:  # nothing to come back to after the period
         with pytest.raises(sn.errors.OverrideError, match="open period"):
-            sn.whatif.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
+            sn.whatif.with_overrides({key: {f"{start}.{end}": "1 €"}}, rules=base)
         return
-    variant = sn.whatif.with_overrides(base, {key: {f"{start}.{end}": "1 €"}})
+    variant = sn.whatif.with_overrides({key: {f"{start}.{end}": "1 €"}}, rules=base)
     if start <= probe <= end:
         assert variant.get(key, on=probe) == sn.Euro("1")
     elif probe >= first:
@@ -134,7 +134,7 @@ def test_a_bounded_override_holds_exactly_on_its_period(
 @given(cents=st.integers(min_value=0, max_value=10**12))
 def test_any_amount_round_trips(cents: int) -> None:
     amount = sn.Euro.from_cents(cents)
-    variant = sn.whatif.with_overrides(sn.load_rules(), {"sun_es.envelope.total": amount})
+    variant = sn.whatif.with_overrides({"sun_es.envelope.total": amount}, rules=sn.load_rules())
     assert variant.get("sun_es.envelope.total") == amount
 
 
@@ -146,7 +146,7 @@ def _envelope_outcome(establishment: object, rules: sn.RuleSet) -> dict[str, obj
 
 def test_compare_gives_a_table_of_differences() -> None:
     base = sn.load_rules()
-    variant = sn.whatif.with_overrides(base, {"sun_es.envelope.total": "300 M€"})
+    variant = sn.whatif.with_overrides({"sun_es.envelope.total": "300 M€"}, rules=base)
     table = sn.whatif.compare(base, variant, ["a", "b"], outcome=_envelope_outcome)
     assert len(table) == 6
     assert len(table.changes) == 4
@@ -186,7 +186,7 @@ def test_a_lower_degression_never_pays_more(
         current = rules.get(f"sun_es.degression.{w}")
         assert isinstance(current, Fraction)
         lower[f"sun_es.degression.{w}"] = coefficient * current
-    variant = sn.whatif.with_overrides(rules, lower, name="lower")
+    variant = sn.whatif.with_overrides(lower, name="lower", rules=rules)
     table = sn.whatif.compare(rules, variant, [case])
     total = next(r for r in table.rows if r.quantity == "total")
     assert isinstance(total.delta, sn.Euro)
@@ -195,7 +195,9 @@ def test_a_lower_degression_never_pays_more(
 
 def test_override_source_says_it_has_no_document_date() -> None:
     variant = sn.whatif.with_overrides(
-        sn.illustrative_assumptions(), {"sun_es.target.F1.discharge_letter": "70 %"}, name="harder"
+        {"sun_es.target.F1.discharge_letter": "70 %"},
+        name="harder",
+        rules=sn.illustrative_assumptions(),
     )
     source = variant.read("sun_es.target.F1.discharge_letter").sources[0]
     assert source.date_precision is sn.DatePrecision.NONE

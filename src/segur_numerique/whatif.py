@@ -159,6 +159,10 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _simulation_outcome(case: Any, rules: RuleSet) -> Mapping[str, object]:
+    return simulation_outcome(case, rules=rules)
+
+
 def compare(
     baseline: RuleSet,
     variant: RuleSet,
@@ -180,7 +184,7 @@ def compare(
             the variant needs is missing); the message names the establishment and the rule set.
     """
     if outcome is None:
-        outcome = simulation_outcome
+        outcome = _simulation_outcome
     rows: list[Difference] = []
     for position, establishment in enumerate(establishments):
         label = str(

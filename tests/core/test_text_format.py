@@ -121,7 +121,7 @@ def test_rule_set_defaults_to_the_official_rules_and_refuses_others() -> None:
 
 def test_the_sons_day_limit_comes_from_the_rule_value_in_every_text() -> None:
     rules = sn.whatif.with_overrides(
-        sn.load_rules(), {"sons.order.max_days_before_referencing": 90}
+        {"sons.order.max_days_before_referencing": 90}, rules=sn.load_rules()
     )
     dpi = sn.entities.ReferencedSolution(
         "DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True

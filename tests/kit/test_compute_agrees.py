@@ -105,7 +105,6 @@ def _sun_es_indicator(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], 
 
 def _sun_es_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     f = sn.sun_es.forfait(
-        rules,
         activity=v["activity"],
         domain=v["domain"],
         window=v["window"],
@@ -113,6 +112,7 @@ def _sun_es_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], ob
         cro_bonus=v.get("cro_bonus", False),
         reassigned_to=v.get("reassigned_to"),
         on=_date(v.get("on")),
+        rules=rules,
     )
     outputs: dict[str, object] = {
         "amount": f.amount,
@@ -153,7 +153,7 @@ def _sun_es_reassignment(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object
 
 def _sun_es_volet_split(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     envelope = _euro(v["envelope"]) if "envelope" in v else None
-    s = sn.sun_es.split_volets(rules, envelope, on=_date(v.get("on")))
+    s = sn.sun_es.split_volets(envelope, on=_date(v.get("on")), rules=rules)
     return {"volet1": s["volet1"], "volet2": s["volet2"], "total": s.total}, s.explanation
 
 
@@ -170,33 +170,33 @@ def _sun_es_simulation(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object],
 
 def _sons_ceiling(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     c = sn.sons.ceiling(
-        rules,
         v["kind"],
         turnover=_euro(v["turnover"]) if "turnover" in v else None,
         sites=v.get("sites"),
         on=_date(v.get("on")),
+        rules=rules,
     )
     return {"ht": c.ht.amount, "ttc": c.ttc.amount}, c.explanation
 
 
 def _sons_ttc(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    c = sn.sons.ttc(rules, _euro(v["amount_ht"]), on=_date(v.get("on")))
+    c = sn.sons.ttc(_euro(v["amount_ht"]), on=_date(v.get("on")), rules=rules)
     return {"ttc": c.ttc.amount}, c.explanation
 
 
 def _sons_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     p = sn.sons.payments(
-        rules,
         _euro(v["amount"]),
         installation_certified_on=_date(v.get("installation_certified_on")),
         on=_date(v.get("on")),
+        rules=rules,
     )
     return {"advance": p.advance, "balance": p.balance, "pending": p.pending}, p.explanation
 
 
 def _sons_maintenance(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     period = sn.Period(_day(v["start"]), _day(v["end"]))
-    m = sn.sons.maintenance(rules, period, on=_date(v.get("on")))
+    m = sn.sons.maintenance(period, on=_date(v.get("on")), rules=rules)
     return {"funded_end": m.funded.end, "unfunded_days": m.unfunded_days}, m.explanation
 
 
@@ -218,44 +218,47 @@ def _esms_grappe(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], objec
 
 
 def _avenant9_points(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.avenant9.points(rules, v["points"], on=_date(v.get("on")))
+    r = sn.avenant9.points(v["points"], on=_date(v.get("on")), rules=rules)
     return {"amount": r.amount}, r.explanation
 
 
 def _avenant9_volet1(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = sn.avenant9.volet1_forfait(rules, v["year"])
+    r = sn.avenant9.volet1_forfait(v["year"], rules=rules)
     return {"amount": r.amount, "points": r.points}, r.explanation
 
 
 def _avenant9_vsm(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     on = _date(v.get("on"))
     if "share" in v:
-        r = sn.avenant9.vsm_forfait(rules, _ratio(v["share"]), on=on)
+        r = sn.avenant9.vsm_forfait(_ratio(v["share"]), on=on, rules=rules)
     else:
         r = sn.avenant9.vsm_forfait(
-            rules, patients_with_vsm=v["patients_with_vsm"], ald_patients=v["ald_patients"], on=on
+            patients_with_vsm=v["patients_with_vsm"],
+            ald_patients=v["ald_patients"],
+            on=on,
+            rules=rules,
         )
     return {"amount": r.amount}, r.explanation
 
 
 def _e_parcours_forfait(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     r = sn.e_parcours.forfait(
-        rules,
         v["beneficiary"],
         population=v["population"],
         scaling=sn.e_parcours.BassinScaling(v["scaling"]),
         on=_date(v.get("on")),
+        rules=rules,
     )
     return {"amount": r.amount, "bassins": r.bassins}, r.explanation
 
 
 def _e_parcours_payments(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     r = sn.e_parcours.payments(
-        rules,
         _euro(v["forfait"]),
         start=_day(v["start"]),
         targets_reached_on=_date(v.get("targets_reached_on")),
         on=_date(v.get("on")),
+        rules=rules,
     )
     outputs: dict[str, object] = {
         "start_payment": r.start_payment,

@@ -69,7 +69,7 @@ def rule_sets(draw: st.DrawFn) -> sn.RuleSet:
             row = draw(st.sampled_from(sorted(GRID_ROW.values())))
             amount = draw(st.integers(0, 999_999))
             overrides[f"sun_es.forfait_grid.{row}.band.{band}"] = f"{amount} €"
-    return with_overrides(RULES, overrides, name="random") if overrides else RULES
+    return with_overrides(overrides, name="random", rules=RULES) if overrides else RULES
 
 
 def _rows(table: Any) -> list[dict[str, Any]]:
@@ -88,11 +88,11 @@ def _expected_forfait(
 ) -> int:
     if domain is D.CRO_BONUS:
         return sun_es_forfait(
-            rules, activity=est.activity_2019, domain="discharge_documents", window=window,
-            cro_bonus=True,
+            activity=est.activity_2019, domain="discharge_documents", window=window,
+            cro_bonus=True, rules=rules,
         ).cro_bonus.cents  # fmt: skip
     return sun_es_forfait(
-        rules, activity=est.activity_2019, domain=GRID_ROW[domain], window=window
+        activity=est.activity_2019, domain=GRID_ROW[domain], window=window, rules=rules
     ).amount.cents
 
 
@@ -143,7 +143,7 @@ def test_sample_establishment_cro_bonus_agrees() -> None:
     assert row[forfait_column(D.CRO_BONUS)] == 2_250_000
     assert [o.cro_bonus for o in at_stake.domains if o.cro_bonus] == [sn.Euro("22500")]
     assert at_stake.total.cents == _volet1_total(row)
-    required = with_overrides(RULES, {"sun_es.indicator.operative_report.is_bonus": False})
+    required = with_overrides({"sun_es.indicator.operative_report.is_bonus": False}, rules=RULES)
     [row] = _table([est], required, "F2")
     assert row[eligible_column(D.CRO_BONUS)] is False
     assert row[forfait_column(D.CRO_BONUS)] == 0

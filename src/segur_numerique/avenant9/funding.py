@@ -30,6 +30,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vitale_app")
@@ -60,19 +61,20 @@ def _check_year(year: int) -> dt.date:
 
 
 def avenant9_points(
-    rules: RuleSet,
     points: int,
     *,
     on: dt.date | None = None,
     what: Text | None = None,
     reads: tuple[ParameterRead, ...] = (),
+    rules: RuleSet | None = None,
 ) -> Avenant9Amount:
     """``points × 7 €`` (the value of a point as known on ``on``); exact, nothing to round.
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_points(load_rules(), 400).amount
+    >>> avenant9_points(400, rules=load_rules()).amount
     Euro('2800.00')
     """
+    rules = resolve_rules(rules)
     check_count(points, where="points")
     value, value_read = rules.read_as("avenant9.point_value", Euro, on=on)
     amount = value * points
@@ -91,27 +93,30 @@ def avenant9_points(
     return Avenant9Amount(amount, points, explanation)
 
 
-def avenant9_volet1_forfait(rules: RuleSet, year: int) -> Avenant9Amount:
+def avenant9_volet1_forfait(year: int, *, rules: RuleSet | None = None) -> Avenant9Amount:
     """The forfait structure volet 1 of ``year``: its points × 7 € (400 points in 2022).
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_volet1_forfait(load_rules(), 2022).amount
+    >>> avenant9_volet1_forfait(2022, rules=load_rules()).amount
     Euro('2800.00')
     """
+    rules = resolve_rules(rules)
     day = _check_year(year)
     points, read = rules.read_as("avenant9.forfait_structure.volet1.points", int, on=day)
     return avenant9_points(
-        rules,
         points,
         on=day,
         what=Text(
             fr=f"volet 1 du forfait structure {year}", en=f"forfait structure volet 1 {year}"
         ),
         reads=(read,),
+        rules=rules,
     )
 
 
-def avenant9_indicator_amount(rules: RuleSet, indicator: str, year: int) -> Avenant9Amount:
+def avenant9_indicator_amount(
+    indicator: str, year: int, *, rules: RuleSet | None = None
+) -> Avenant9Amount:
     """The euros of one usage indicator in ``year`` (``dmp`` is known: 40 points in 2022).
 
     Raises:
@@ -119,9 +124,10 @@ def avenant9_indicator_amount(rules: RuleSet, indicator: str, year: int) -> Aven
             (``avenant9.indicator.<name>.points``).
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_indicator_amount(load_rules(), "dmp", 2022).amount
+    >>> avenant9_indicator_amount("dmp", 2022, rules=load_rules()).amount
     Euro('280.00')
     """
+    rules = resolve_rules(rules)
     if indicator not in AVENANT9_INDICATORS:
         raise InvalidInputError(
             f"unknown indicator {indicator!r}; expected one of {', '.join(AVENANT9_INDICATORS)}",
@@ -130,21 +136,21 @@ def avenant9_indicator_amount(rules: RuleSet, indicator: str, year: int) -> Aven
     day = _check_year(year)
     points, read = rules.read_as(f"avenant9.indicator.{indicator}.points", int, on=day)
     return avenant9_points(
-        rules,
         points,
         on=day,
         what=Text(fr=f"indicateur {indicator} {year}", en=f"indicator {indicator} {year}"),
         reads=(read,),
+        rules=rules,
     )
 
 
 def vsm_forfait(
-    rules: RuleSet,
     share: Fraction | Decimal | int | None = None,
     *,
     patients_with_vsm: int | None = None,
     ald_patients: int | None = None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> Avenant9Amount:
     """The initial VSM forfait: 0 €, 1,500 € (≥ 50 %) or 3,000 € (≥ 90 %) of ALD patients.
 
@@ -153,11 +159,12 @@ def vsm_forfait(
 
     >>> from segur_numerique import load_rules
     >>> [
-    ...     vsm_forfait(load_rules(), Decimal(s)).amount.format("en")
+    ...     vsm_forfait(Decimal(s), rules=load_rules()).amount.format("en")
     ...     for s in ("0.4999", "0.5", "0.8999", "0.9")
     ... ]
     ['€0.00', '€1,500.00', '€1,500.00', '€3,000.00']
     """
+    rules = resolve_rules(rules)
     if share is not None and (patients_with_vsm is not None or ald_patients is not None):
         raise InvalidInputError("give either the share or the two counts, not both", where="share")
     if share is None:

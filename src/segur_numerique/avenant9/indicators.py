@@ -14,10 +14,10 @@ Thresholds only: whether a doctor's share reaches each threshold. The points of 
 All are secondary (press and consultants); every explanation says so.
 
 >>> from segur_numerique import load_rules
->>> r = evaluate_avenant9_indicator("dmp", 21, 100, load_rules())
+>>> r = evaluate_avenant9_indicator("dmp", 21, 100, rules=load_rules())
 >>> r.rate, r.threshold, r.met
 (Fraction(21, 100), Fraction(1, 5), True)
->>> evaluate_vsm(45, 50, load_rules()).tier.value
+>>> evaluate_vsm(45, 50, rules=load_rules()).tier.value
 'upper'
 """
 
@@ -33,6 +33,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import IndicatorCountError, InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -123,9 +124,10 @@ class Avenant9IndicatorResult:
 
 
 def evaluate_avenant9_indicator(
-    indicator: str, numerator: int, denominator: int, rules: RuleSet
+    indicator: str, numerator: int, denominator: int, *, rules: RuleSet | None = None
 ) -> Avenant9IndicatorResult:
     """Whether a doctor's share reaches the indicator's threshold (a zero denominator never does)."""
+    rules = resolve_rules(rules)
     try:
         definition = _BY_ID[indicator]
     except KeyError:
@@ -191,8 +193,11 @@ class VsmResult:
         }
 
 
-def evaluate_vsm(patients_with_vsm: int, ald_patients: int, rules: RuleSet) -> VsmResult:
+def evaluate_vsm(
+    patients_with_vsm: int, ald_patients: int, *, rules: RuleSet | None = None
+) -> VsmResult:
     """The VSM tier reached by a médecin traitant (thresholds ``avenant9.vsm.threshold.*``)."""
+    rules = resolve_rules(rules)
     num, den = _counts(patients_with_vsm, ald_patients, "vsm")
     lower_threshold, lower = rules.read_as("avenant9.vsm.threshold.lower", Fraction)
     upper_threshold, upper = rules.read_as("avenant9.vsm.threshold.upper", Fraction)

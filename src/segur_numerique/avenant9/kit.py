@@ -8,24 +8,24 @@ from segur_numerique.rules.model import RuleSet
 
 
 def _points(inputs: Inputs, rules: RuleSet) -> Computed:
-    result = avenant9_points(rules, inputs.integer("points"), on=inputs.optional_date("on"))
+    result = avenant9_points(inputs.integer("points"), on=inputs.optional_date("on"), rules=rules)
     return Computed({"amount": result.amount}, result.explanation)
 
 
 def _volet1(inputs: Inputs, rules: RuleSet) -> Computed:
-    result = avenant9_volet1_forfait(rules, inputs.integer("year"))
+    result = avenant9_volet1_forfait(inputs.integer("year"), rules=rules)
     return Computed({"amount": result.amount, "points": result.points}, result.explanation)
 
 
 def _vsm(inputs: Inputs, rules: RuleSet) -> Computed:
     if inputs.has("share"):
-        result = vsm_forfait(rules, inputs.ratio("share"), on=inputs.optional_date("on"))
+        result = vsm_forfait(inputs.ratio("share"), on=inputs.optional_date("on"), rules=rules)
     else:
         result = vsm_forfait(
-            rules,
             patients_with_vsm=inputs.integer("patients_with_vsm"),
             ald_patients=inputs.integer("ald_patients"),
             on=inputs.optional_date("on"),
+            rules=rules,
         )
     return Computed({"amount": result.amount}, result.explanation)
 

@@ -33,7 +33,7 @@ from segur_numerique.core.provenance import Source, Status, Unit
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, NaiveDatetimeError, UnknownDeadlineError
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import load_rules, resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -238,8 +238,9 @@ def programme_deadlines(
     return tuple(sorted(found, key=lambda d: (d.as_known_on().last_day, d.key)))
 
 
-def resolve_deadline(deadline_or_key: str | Deadline, rules: RuleSet | None) -> Deadline:
+def resolve_deadline(deadline_or_key: str | Deadline, *, rules: RuleSet | None = None) -> Deadline:
     """``deadline_or_key`` as a :class:`Deadline` (a key is looked up with :func:`deadline`)."""
+    rules = resolve_rules(rules)
     if isinstance(deadline_or_key, Deadline):
         return deadline_or_key
     return deadline(deadline_or_key, rules=rules)

@@ -183,7 +183,7 @@ def is_on_time(
         InvalidInputError: a bare date on the day of a deadline with a time (the time decides).
     """
     rules = rules if rules is not None else load_rules()
-    d = resolve_deadline(deadline_or_key, rules)
+    d = resolve_deadline(deadline_or_key, rules=rules)
     version = d.as_known_on(as_known_on, alternative=alternative)
     read = d.read(as_known_on, alternative=alternative)
     submitted_day = _submitted_day(submitted)
@@ -257,7 +257,7 @@ def days_left(
     rules = rules if rules is not None else load_rules()
     calendar_defaulted = calendar is None
     calendar = calendar if calendar is not None else FrenchCalendar()
-    d = resolve_deadline(deadline_or_key, rules)
+    d = resolve_deadline(deadline_or_key, rules=rules)
     known = as_known_on if as_known_on is not None else on
     version = d.as_known_on(known, alternative=alternative)
     last_day = version.last_day

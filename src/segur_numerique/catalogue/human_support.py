@@ -11,15 +11,16 @@ from segur_numerique.core.text import Text
 from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.allocation import Allocation, _restated, split_by_shares
 from segur_numerique.funding_scaling.remainders import _weight
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
 def human_support_split(
-    rules: RuleSet,
     envelope: Euro,
     share: Fraction | None = None,
     *,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> Allocation:
     """The think tank's scenario: at least two thirds of an envelope for human support (seed 003).
 
@@ -27,11 +28,12 @@ def human_support_split(
     Tech think tank, 24 July 2020, not a rule of any programme) unless ``share`` is given.
 
     >>> from segur_numerique import load_rules
-    >>> human_support_split(load_rules(), Euro.parse("2 Md€")).amounts
+    >>> human_support_split(Euro.parse("2 Md€"), rules=load_rules()).amounts
     {'equipment': Euro('666666666.67'), 'human_support': Euro('1333333333.33')}
-    >>> human_support_split(load_rules(), Euro.parse("2 Md€"), Fraction(3, 4)).amounts
+    >>> human_support_split(Euro.parse("2 Md€"), Fraction(3, 4), rules=load_rules()).amounts
     {'equipment': Euro('500000000.00'), 'human_support': Euro('1500000000.00')}
     """
+    rules = resolve_rules(rules)
     reads: tuple[ParameterRead, ...] = ()
     if share is None:
         read = rules.read("segur.human_support.share", on=on)

@@ -48,7 +48,7 @@ from segur_numerique.rules.figures import (
     read_figure,
     reads_explanation,
 )
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import load_rules, resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -194,10 +194,10 @@ def _build(
 
 def programme(
     key: str,
-    rules: RuleSet | None = None,
     *,
     on: dt.date | None = None,
     choices: Mapping[str, str] | None = None,
+    rules: RuleSet | None = None,
 ) -> Programme:
     """The programme called ``key``, its figures read from ``rules`` as known on ``on``.
 
@@ -217,6 +217,7 @@ def programme(
     >>> programme("esms_numerique", choices={"segur.medico_social.envelope": "630M"}).envelope.value
     Euro('630000000.00')
     """
+    rules = resolve_rules(rules)
     spec = SPECS_BY_KEY.get(key)
     if spec is None:
         close = tuple(difflib.get_close_matches(key, list(SPECS_BY_KEY), n=3, cutoff=0.5))
@@ -227,10 +228,10 @@ def programme(
 
 
 def programmes(
-    rules: RuleSet | None = None,
     *,
     on: dt.date | None = None,
     choices: Mapping[str, str] | None = None,
+    rules: RuleSet | None = None,
 ) -> tuple[Programme, ...]:
     """Every programme of the catalogue, parents before children (see :func:`programme`).
 
@@ -242,7 +243,7 @@ def programmes(
     >>> [p.key for p in programmes(on=dt.date(2019, 6, 1))]
     ['hopen', 'e_parcours']
     """
-    rules = rules or load_rules()
+    rules = resolve_rules(rules)
     check_choices(rules, choices or {})
     found = []
     for spec in SPECS:

@@ -29,6 +29,7 @@ from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
 from segur_numerique.e_parcours.kinds import EParcoursKind
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -108,22 +109,22 @@ def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[T
 
 
 def e_parcours_forfait(
-    rules: RuleSet,
     beneficiary: EParcoursKind | str,
     *,
     population: int,
     scaling: BassinScaling,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> EParcoursForfait:
     """The forfait of a DAC or collectif covering ``population`` inhabitants.
 
     >>> from segur_numerique import load_rules
     >>> e_parcours_forfait(
-    ...     load_rules(), "dac", population=450_000, scaling=BassinScaling.PER_STARTED_BASSIN
+    ...     "dac", population=450_000, scaling=BassinScaling.PER_STARTED_BASSIN, rules=load_rules()
     ... ).amount
     Euro('1600000.00')
     >>> e_parcours_forfait(
-    ...     load_rules(), "dac", population=450_000, scaling=BassinScaling.PROPORTIONAL
+    ...     "dac", population=450_000, scaling=BassinScaling.PROPORTIONAL, rules=load_rules()
     ... ).amount
     Euro('1200000.00')
 
@@ -131,6 +132,7 @@ def e_parcours_forfait(
         InvalidInputError: an unknown beneficiary, a negative or non-integer population, or no
             scaling policy.
     """
+    rules = resolve_rules(rules)
     kind = EParcoursKind.parse(beneficiary, where="beneficiary")
     check_count(population, where="population")
     if not isinstance(scaling, BassinScaling):
@@ -287,12 +289,12 @@ def _payments_outcome(
 
 
 def e_parcours_payments(
-    rules: RuleSet,
     forfait: Euro | EParcoursForfait,
     *,
     start: dt.date,
     targets_reached_on: dt.date | None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> EParcoursPayments:
     """Split a forfait into the start payment and the usage payment (seed 004).
 
@@ -305,21 +307,22 @@ def e_parcours_payments(
 
     >>> from segur_numerique import load_rules
     >>> p = e_parcours_payments(
-    ...     load_rules(),
     ...     Euro("800000"),
     ...     start=dt.date(2021, 3, 1),
     ...     targets_reached_on=dt.date(2022, 12, 31),
+    ...     rules=load_rules(),
     ... )
     >>> p.start_payment, p.usage_payment
     (Euro('480000.00'), Euro('320000.00'))
     >>> e_parcours_payments(
-    ...     load_rules(),
     ...     Euro("800000"),
     ...     start=dt.date(2021, 3, 1),
     ...     targets_reached_on=dt.date(2023, 1, 1),
+    ...     rules=load_rules(),
     ... ).lost
     Euro('320000.00')
     """
+    rules = resolve_rules(rules)
     amount, children = _forfait_amount(forfait)
     _check_payment_dates(start, targets_reached_on)
     start_share, reads = _payment_shares(rules, on)

@@ -15,22 +15,22 @@ def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
     names = tuple(s.value for s in BassinScaling)
     scaling = BassinScaling(inputs.text("scaling", choices=names))
     result = e_parcours_forfait(
-        rules,
         inputs.text("beneficiary"),
         population=inputs.integer("population"),
         scaling=scaling,
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed({"amount": result.amount, "bassins": result.bassins}, result.explanation)
 
 
 def _payments(inputs: Inputs, rules: RuleSet) -> Computed:
     result = e_parcours_payments(
-        rules,
         inputs.euro("forfait"),
         start=inputs.date("start"),
         targets_reached_on=inputs.optional_date("targets_reached_on"),
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed(
         {

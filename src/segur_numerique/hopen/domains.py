@@ -27,7 +27,7 @@ from segur_numerique.core.provenance import Status
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import UnknownChoiceError
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import load_rules, resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 # English names: translations of the French names in hopen/domains.toml (not rule values).
@@ -105,7 +105,7 @@ class HopenDomain:
 
 
 def hopen_domain(
-    code: str, rules: RuleSet | None = None, *, on: dt.date | None = None
+    code: str, *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> HopenDomain:
     """One HOP'EN domain, ``D1`` to ``D7``, as known on ``on`` (latest when ``None``).
 
@@ -120,6 +120,7 @@ def hopen_domain(
     ...
     segur_numerique.errors.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
     """
+    rules = resolve_rules(rules)
     if code not in _ENGLISH_NAMES:
         raise UnknownChoiceError(
             f"unknown HOP'EN domain {code!r}", allowed=HOPEN_DOMAIN_CODES, where="code"
@@ -131,12 +132,12 @@ def hopen_domain(
 
 
 def hopen_domains(
-    rules: RuleSet | None = None, *, on: dt.date | None = None
+    *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> tuple[HopenDomain, ...]:
     """The seven HOP'EN domains D1-D7, in order, as known on ``on`` (RULES.md §4).
 
     >>> print(hopen_domains()[0].label.fr)
     Partager les résultats d'imagerie, de biologie et d'anatomo-pathologie
     """
-    rules = rules or load_rules()
-    return tuple(hopen_domain(code, rules, on=on) for code in HOPEN_DOMAIN_CODES)
+    rules = resolve_rules(rules)
+    return tuple(hopen_domain(code, on=on, rules=rules) for code in HOPEN_DOMAIN_CODES)

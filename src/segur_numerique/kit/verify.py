@@ -202,7 +202,7 @@ def scenario_rules(scenario: Scenario) -> RuleSet:
     if not scenario.parameters:
         return rules
     try:
-        return with_overrides(rules, scenario.parameters, name=f"scenario {scenario.name}")
+        return with_overrides(scenario.parameters, name=f"scenario {scenario.name}", rules=rules)
     except OverrideError as exc:
         raise ScenarioError(
             exc.what, where=scenario.at(f"parameters: {exc.where or ''}".rstrip(": "))

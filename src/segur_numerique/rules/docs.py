@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from segur_numerique.core.provenance import Source
 from segur_numerique.core.values import render_value
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue, UnknownValue
 
 # Sections of the page, by the first segment of the keys (RULES.md section order).
@@ -81,13 +81,13 @@ def _unknown_rows(unknowns: Iterable[UnknownValue]) -> list[str]:
     ]
 
 
-def rule_values_markdown(rules: RuleSet | None = None) -> str:
+def rule_values_markdown(*, rules: RuleSet | None = None) -> str:
     """A Markdown page listing every rule value, grouped by programme, with sources and status.
 
     Each programme's section lists its values (every version, the alternatives of conflicting
     values with the default marked, notes and reasoning) and then its declared unknowns.
     """
-    rules = rules or load_rules()
+    rules = resolve_rules(rules)
     lines = [
         "# Rule values, sources and statuses",
         "",

@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from segur_numerique.core.provenance import Origin, Source
-from segur_numerique.errors import RuleDataError
+from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.checks import _run_checks, check_layout
 from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, SumCheck, UnknownValue
 from segur_numerique.rules.raw import _RawFile, _RawValue, _structure_file, _text

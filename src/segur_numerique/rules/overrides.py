@@ -20,7 +20,7 @@ variant, so every explanation that reads them says so.
 
 >>> import segur_numerique as sn
 >>> variant = sn.whatif.with_overrides(
-...     sn.load_rules(), {"sun_es.envelope.total": "250 M€"}, name="bigger envelope"
+...     {"sun_es.envelope.total": "250 M€"}, name="bigger envelope", rules=sn.load_rules()
 ... )
 >>> print(variant.get("sun_es.envelope.total"))
 250 000 000,00 €
@@ -44,6 +44,7 @@ from segur_numerique.core.provenance import DatePrecision, Origin, Source, Statu
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import render_value
 from segur_numerique.errors import OverrideError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleScalar, RuleSet, RuleValue
 from segur_numerique.rules.versions import _convert_value
 
@@ -161,13 +162,17 @@ def _period_key(text: object, where: str) -> tuple[dt.date, dt.date | None]:
     return start, end
 
 
-def parse_overrides(rules: RuleSet, overrides: Mapping[str, object]) -> tuple[Override, ...]:
+def parse_overrides(
+    overrides: Mapping[str, object], *, rules: RuleSet | None = None
+) -> tuple[Override, ...]:
     """Validate a whole override mapping against ``rules``; nothing is built if anything is wrong.
 
     >>> import segur_numerique as sn
-    >>> parse_overrides(sn.load_rules(), {"sun_es.envelope.total": {"2023-01-01": "1 €"}})[0].start
+    >>> parse_overrides({"sun_es.envelope.total": {"2023-01-01": "1 €"}}, rules=sn.load_rules())[
+    ...     0
+    ... ].start
     datetime.date(2023, 1, 1)
-    >>> parse_overrides(sn.load_rules(), {"sun_es.envelope.totl": "1 €"})
+    >>> parse_overrides({"sun_es.envelope.totl": "1 €"}, rules=sn.load_rules())
     Traceback (most recent call last):
     ...
     segur_numerique.errors.OverrideError: overrides["sun_es.envelope.totl"]: 'sun_es.envelope.totl' is neither a rule value nor a declared unknown; did you mean sun_es.envelope.total...?
@@ -175,6 +180,7 @@ def parse_overrides(rules: RuleSet, overrides: Mapping[str, object]) -> tuple[Ov
     Raises:
         OverrideError: a key, a period or a value is malformed; ``where`` gives its path.
     """
+    rules = resolve_rules(rules)
     if not isinstance(overrides, Mapping):
         raise OverrideError(
             f"overrides must be a mapping of keys to values, got {type(overrides).__name__}",
@@ -277,7 +283,10 @@ def _merge(
 
 
 def with_overrides(
-    rules: RuleSet, overrides: Mapping[str, object] | Iterable[Override], *, name: str = "what-if"
+    overrides: Mapping[str, object] | Iterable[Override],
+    *,
+    name: str = "what-if",
+    rules: RuleSet | None = None,
 ) -> RuleSet:
     """A new rule set: ``rules`` with ``overrides`` applied (validated first; ``rules`` untouched).
 
@@ -287,7 +296,7 @@ def with_overrides(
     >>> import segur_numerique as sn
     >>> base = sn.illustrative_assumptions()
     >>> v = sn.whatif.with_overrides(
-    ...     base, {"sun_es.target.F1.discharge_letter": {"2022-01-01": "70 %"}}, name="harder"
+    ...     {"sun_es.target.F1.discharge_letter": {"2022-01-01": "70 %"}}, name="harder", rules=base
     ... )
     >>> v.get("sun_es.target.F1.discharge_letter", on=dt.date(2021, 12, 31))
     Fraction(1, 2)
@@ -299,10 +308,13 @@ def with_overrides(
     Raises:
         OverrideError: an override is malformed or does not fit ``rules``.
     """
+    rules = resolve_rules(rules)
     if not isinstance(name, str) or not name.strip():
         raise OverrideError(f"a variant needs a non-empty name, got {name!r}", where="name")
     parsed = (
-        parse_overrides(rules, overrides) if isinstance(overrides, Mapping) else tuple(overrides)
+        parse_overrides(overrides, rules=rules)
+        if isinstance(overrides, Mapping)
+        else tuple(overrides)
     )
     by_key: dict[str, list[Override]] = {}
     for override in parsed:

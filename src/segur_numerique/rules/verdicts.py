@@ -7,6 +7,7 @@ it with the outcome and the reason text. The rule code only decides ``met`` and 
 :class:`~segur_numerique.core.text.Text` template; the explanation is assembled here.
 
 >>> import datetime as dt
+>>> from segur_numerique import load_rules
 >>> check = Verdict("demo", "deadline", "DAC Sud", Text(fr="Démo", en="Demo"), load_rules())
 >>> step = check.step("demo.deadline", Text(fr="Date limite", en="Deadline"))
 >>> submitted = step.input("submitted_on", dt.date(2020, 12, 31))
@@ -26,12 +27,10 @@ from typing import TypeVar
 
 import attrs
 
-from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.core.explanation import InputValue, ParameterRead
 from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import EligibilityResult, Reason, build_reason, build_verdict
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 _T = TypeVar("_T")

@@ -29,6 +29,7 @@ from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import CeilingRangeError, InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 
@@ -66,19 +67,20 @@ def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
 
 
 def sons_ttc(
-    rules: RuleSet,
     amount_ht: Euro | Price,
     *,
     on: dt.date | None = None,
     reads: tuple[ParameterRead, ...] = (),
     inputs: tuple[InputValue, ...] = (),
+    rules: RuleSet | None = None,
 ) -> SonsCeiling:
     """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
 
     >>> from segur_numerique import load_rules
-    >>> sons_ttc(load_rules(), Euro("875")).ttc.format("fr")
+    >>> sons_ttc(Euro("875"), rules=load_rules()).ttc.format("fr")
     '1 050,00 € TTC'
     """
+    rules = resolve_rules(rules)
     if isinstance(amount_ht, Price):
         if amount_ht.basis is not TaxBasis.HT:
             raise InvalidInputError("expected an HT amount", where="amount_ht")
@@ -162,12 +164,12 @@ def _band_index(
 
 
 def sons_ceiling(
-    rules: RuleSet,
     kind: SonsCeilingKind | str,
     *,
     turnover: Euro | None = None,
     sites: int | None = None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> SonsCeiling:
     """The ceiling of a Prestation Ségur: LGO by ``turnover``, SGL by ``sites``, LOINC flat.
 
@@ -175,18 +177,19 @@ def sons_ceiling(
     against the known range (``sons.ceiling.<kind>.min`` / ``.max``).
 
     >>> from segur_numerique import illustrative_assumptions, load_rules
-    >>> sons_ceiling(load_rules(), "loinc").ttc.amount
+    >>> sons_ceiling("loinc", rules=load_rules()).ttc.amount
     Euro('4200.00')
-    >>> sons_ceiling(illustrative_assumptions(), "sgl", sites=4).ht.amount
+    >>> sons_ceiling("sgl", sites=4, rules=illustrative_assumptions()).ht.amount
     Euro('30000.00')
     """
+    rules = resolve_rules(rules)
     which = _ceiling_kind(kind)
     if which is SonsCeilingKind.LOINC:
         if turnover is not None or sites is not None:
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
         forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
         return sons_ttc(
-            rules, forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
+            forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),), rules=rules
         )
     measure, bound_name, measure_input = _band_measure(which, turnover, sites)
     prefix = f"sons.ceiling.{which.value}"
@@ -209,11 +212,11 @@ def sons_ceiling(
         f"{prefix}.max",
     }
     return sons_ttc(
-        rules,
         amount,
         on=on,
         reads=tuple(r for r in recorder.reads if r.key in keep),
         inputs=(InputValue("kind", which.value), measure_input, InputValue("band", index + 1)),
+        rules=rules,
     )
 
 
@@ -259,11 +262,11 @@ def _payment_total(amount: Euro | SonsCeiling) -> tuple[Euro, tuple[Explanation,
 
 
 def sons_payments(
-    rules: RuleSet,
     amount: Euro | SonsCeiling,
     *,
     installation_certified_on: dt.date | None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> SonsPayments:
     """Split an amount into the advance and the 70 % balance (RULES.md §3).
 
@@ -271,10 +274,11 @@ def sons_payments(
     is the rest, so the two add up exactly. A :class:`SonsCeiling` is split on its TTC amount.
 
     >>> from segur_numerique import load_rules
-    >>> p = sons_payments(load_rules(), Euro("1050"), installation_certified_on=None)
+    >>> p = sons_payments(Euro("1050"), installation_certified_on=None, rules=load_rules())
     >>> p.advance, p.balance, p.pending
     (Euro('315.00'), Euro('735.00'), True)
     """
+    rules = resolve_rules(rules)
     total, children = _payment_total(amount)
     if installation_certified_on is not None and (
         isinstance(installation_certified_on, dt.datetime)
@@ -354,17 +358,18 @@ class SonsMaintenance:
 
 
 def sons_maintenance(
-    rules: RuleSet, requested: Period, *, on: dt.date | None = None
+    requested: Period, *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> SonsMaintenance:
     """The funded part of a maintenance period: from its start, at most 6 years (seed 002).
 
     Six years from 1 Jan 2022 end on 31 Dec 2027 (the day before the sixth anniversary).
 
     >>> from segur_numerique import load_rules
-    >>> m = sons_maintenance(load_rules(), Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)))
+    >>> m = sons_maintenance(Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)), rules=load_rules())
     >>> m.funded.end, m.unfunded_days
     (datetime.date(2027, 12, 31), 731)
     """
+    rules = resolve_rules(rules)
     if not isinstance(requested, Period):
         raise InvalidInputError(f"expected a Period, got {requested!r}", where="requested")
     years, years_read = rules.read_as("sons.maintenance.max_years", int, on=on)

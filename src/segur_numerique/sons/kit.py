@@ -15,26 +15,26 @@ from segur_numerique.sons.funding import sons_ceiling, sons_maintenance, sons_pa
 
 def _ceiling(inputs: Inputs, rules: RuleSet) -> Computed:
     ceiling = sons_ceiling(
-        rules,
         inputs.text("kind"),
         turnover=inputs.euro("turnover") if inputs.has("turnover") else None,
         sites=inputs.integer("sites") if inputs.has("sites") else None,
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed({"ht": ceiling.ht.amount, "ttc": ceiling.ttc.amount}, ceiling.explanation)
 
 
 def _ttc(inputs: Inputs, rules: RuleSet) -> Computed:
-    ceiling = sons_ttc(rules, inputs.euro("amount_ht"), on=inputs.optional_date("on"))
+    ceiling = sons_ttc(inputs.euro("amount_ht"), on=inputs.optional_date("on"), rules=rules)
     return Computed({"ttc": ceiling.ttc.amount}, ceiling.explanation)
 
 
 def _payments(inputs: Inputs, rules: RuleSet) -> Computed:
     payments = sons_payments(
-        rules,
         inputs.euro("amount"),
         installation_certified_on=inputs.optional_date("installation_certified_on"),
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed(
         {"advance": payments.advance, "balance": payments.balance, "pending": payments.pending},
@@ -46,7 +46,7 @@ def _maintenance(inputs: Inputs, rules: RuleSet) -> Computed:
     start, end = inputs.date("start"), inputs.date("end")
     if end < start:
         raise inputs.error("end", f"ends ({end}) before it starts ({start})")
-    result = sons_maintenance(rules, Period(start, end), on=inputs.optional_date("on"))
+    result = sons_maintenance(Period(start, end), on=inputs.optional_date("on"), rules=rules)
     return Computed(
         {"funded_end": result.funded.end, "unfunded_days": result.unfunded_days},
         result.explanation,

@@ -316,7 +316,7 @@ def sun_es_eligibility_table(
     """
     rules = load_rules() if rules is None else rules
     chosen = tuple(SunEsDomain.parse(d) for d in domains)
-    ids = sun_es_prerequisites(rules, on=on).ids
+    ids = sun_es_prerequisites(on=on, rules=rules).ids
     frame = _validate(_frame(table), ids)
 
     def verdict(est: Establishment, domain: SunEsDomain) -> EligibilityResult:
@@ -361,7 +361,7 @@ def establishments_table(
 
     ``backend`` is ``"polars"``, ``"pandas"`` or ``"pyarrow"``.
     """
-    ids = sun_es_prerequisites(rules, on=on).ids
+    ids = sun_es_prerequisites(on=on, rules=rules).ids
     rows = list(establishments)
     data: dict[str, list[Any]] = {
         "finess_juridique": [e.finess_juridique.value for e in rows],

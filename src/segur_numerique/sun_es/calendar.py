@@ -19,7 +19,7 @@ from segur_numerique.calendar.programmes import (
 from segur_numerique.calendar.windows import Phase, PhaseKind, Window
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 _SUN_ES_DERIVED_START = Text(
@@ -87,13 +87,13 @@ CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR, VOLET2_CALENDAR)
 """The calendars of this package, collected by :mod:`segur_numerique.calendars`."""
 
 
-def sun_es_pattern(rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int], ...]:
+def sun_es_pattern(*, rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int], ...]:
     """The SUN-ES window pattern in months, read from the rule data (seed 002: 2 + 2 + 6).
 
     >>> sun_es_pattern()
     ((<PhaseKind.CANDIDATURE: 'candidature'>, 2), (<PhaseKind.INSTRUCTION: 'instruction'>, 2), (<PhaseKind.REALISATION: 'realisation'>, 6))
     """
-    rules = rules if rules is not None else load_rules()
+    rules = resolve_rules(rules)
     out = []
     for kind, key in (
         (PhaseKind.CANDIDATURE, "sun_es.window.pattern.applications_months"),

@@ -21,7 +21,7 @@ measured from).
 ...     DialysisSession("s3", "P1", "010000001", dt.date(2022, 4, 30)),
 ...     DialysisSession("s4", "P1", "010000001", dt.date(2022, 5, 2)),
 ... ]
->>> result = dialysis_stays(sessions, load_rules())
+>>> result = dialysis_stays(sessions, rules=load_rules())
 >>> [
 ...     (s.stay_id, s.sessions, s.admission.isoformat(), s.discharge.isoformat())
 ...     for s in result.stays
@@ -48,6 +48,7 @@ from segur_numerique.errors import (
     InvalidInputError,
     MissingColumnError,
 )
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -166,7 +167,7 @@ def _session(item: DialysisSession | Mapping[str, object], row: int) -> Dialysis
 
 
 def dialysis_stays(
-    sessions: Iterable[DialysisSession | Mapping[str, object]], rules: RuleSet
+    sessions: Iterable[DialysisSession | Mapping[str, object]], *, rules: RuleSet | None = None
 ) -> DialysisStays:
     """Derive dialysis stays from sessions (see the module docstring for the exact rule).
 
@@ -174,6 +175,7 @@ def dialysis_stays(
         DuplicateIdError: a session id appears twice.
         MissingColumnError, EmptyValueError: a record lacks a field.
     """
+    rules = resolve_rules(rules)
     months, months_read = rules.read_as("sun_es.dialysis.period_months", int)
     minimum, min_read = rules.read_as("sun_es.dialysis.min_sessions", int)
     seen: set[str] = set()

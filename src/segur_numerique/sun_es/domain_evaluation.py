@@ -18,6 +18,7 @@ from segur_numerique.core.explanation import Explanation, InputValue, ParameterR
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile,
@@ -177,10 +178,10 @@ def evaluate_domain(
     profile: EstablishmentProfile,
     counts: Mapping[str, IndicatorCounts] | Iterable[IndicatorCounts],
     window: str,
-    rules: RuleSet,
     *,
     targets: TargetSet | None = None,
     cro_alternative: str | None = None,
+    rules: RuleSet | None = None,
 ) -> DomainResult:
     """Evaluate one volet 1 domain of an establishment for ``window``.
 
@@ -192,6 +193,7 @@ def evaluate_domain(
         MissingParameterError: a target is not supplied.
         InvalidInputError: the counts of a required indicator are missing.
     """
+    rules = resolve_rules(rules)
     definition = domain if isinstance(domain, DomainDefinition) else domain_definition(domain)
     check_window(window)
     by_id = _counts_by_indicator(counts)
@@ -283,11 +285,11 @@ def evaluate_volet1(
     profile: EstablishmentProfile,
     counts: Mapping[str, IndicatorCounts] | Iterable[IndicatorCounts],
     window: str,
-    rules: RuleSet,
     *,
     domains: Iterable[str] | None = None,
     targets: TargetSet | None = None,
     cro_alternative: str | None = None,
+    rules: RuleSet | None = None,
 ) -> VoletResult:
     """Evaluate every volet 1 domain an establishment applied for (all applicable ones by default).
 
@@ -299,12 +301,13 @@ def evaluate_volet1(
     ...     IndicatorCounts("operative_report", 10, 20),
     ...     IndicatorCounts("imaging_report", 50, 100),
     ... ]
-    >>> result = evaluate_volet1(profile, counts, "F1", illustrative_assumptions())
+    >>> result = evaluate_volet1(profile, counts, "F1", rules=illustrative_assumptions())
     >>> result.met_domains
     ('imaging',)
     >>> result.domain("discharge_documents").required[1].missing
     1
     """
+    rules = resolve_rules(rules)
     by_id = _counts_by_indicator(counts)
     chosen = (
         tuple(domains)
@@ -317,9 +320,9 @@ def evaluate_volet1(
             profile,
             by_id,
             window,
-            rules,
             targets=targets,
             cro_alternative=cro_alternative,
+            rules=rules,
         )
         for d in chosen
     )

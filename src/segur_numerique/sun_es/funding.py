@@ -28,6 +28,7 @@ from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 from segur_numerique.sun_es.grid import (
@@ -327,7 +328,6 @@ def _explanation(request: _Request, cents: _Cents, grid: ForfaitGrid) -> Explana
 
 
 def sun_es_forfait(
-    rules: RuleSet,
     *,
     activity: int,
     domain: SunEsDomain | str,
@@ -338,6 +338,7 @@ def sun_es_forfait(
     reassigned_to: object = None,
     grid: ForfaitGrid | None = None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> SunEsForfait:
     """The SUN-ES forfait of one establishment for one domain (RULES.md §2.4; seeds 000, 002).
 
@@ -361,13 +362,14 @@ def sun_es_forfait(
 
     >>> from segur_numerique import illustrative_assumptions
     >>> rules = illustrative_assumptions()
-    >>> sun_es_forfait(rules, activity=25_000, domain="imaging", window="F2").amount
+    >>> sun_es_forfait(activity=25_000, domain="imaging", window="F2", rules=rules).amount
     Euro('72000.00')
     >>> sun_es_forfait(
-    ...     rules, activity=25_000, domain="imaging", window="F1", reassigned_to="F3"
+    ...     activity=25_000, domain="imaging", window="F1", reassigned_to="F3", rules=rules
     ... ).amount
     Euro('64000.00')
     """
+    rules = resolve_rules(rules)
     request = _checked_request(
         activity=activity,
         domain=domain,

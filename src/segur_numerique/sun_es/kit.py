@@ -59,7 +59,6 @@ def _indicator(inputs: Inputs, rules: RuleSet) -> Computed:
 def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
     met = inputs.flags("indicators_met") if inputs.has("indicators_met") else None
     forfait = sun_es_forfait(
-        rules,
         activity=inputs.integer("activity"),
         domain=inputs.text("domain"),
         window=inputs.text("window"),
@@ -67,6 +66,7 @@ def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
         cro_bonus=inputs.boolean("cro_bonus", default=False),
         reassigned_to=inputs.optional_text("reassigned_to"),
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed(
         {
@@ -118,7 +118,7 @@ def _reassignment(inputs: Inputs, rules: RuleSet) -> Computed:
 
 def _volet_split(inputs: Inputs, rules: RuleSet) -> Computed:
     envelope = inputs.euro("envelope") if inputs.has("envelope") else None
-    split = split_sun_es_volets(rules, envelope, on=inputs.optional_date("on"))
+    split = split_sun_es_volets(envelope, on=inputs.optional_date("on"), rules=rules)
     return Computed(
         {"volet1": split["volet1"], "volet2": split["volet2"], "total": split.total},
         split.explanation,

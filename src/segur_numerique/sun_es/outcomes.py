@@ -17,7 +17,7 @@ from segur_numerique.core.money import Euro, euro_sum
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, render_value
 from segur_numerique.rules.figures import check_choices, read_figure, reads_explanation
-from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -66,7 +66,7 @@ _REGIONS = (
 
 
 def regional_envelopes(
-    rules: RuleSet | None = None, *, on: dt.date | None = None
+    *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> tuple[RegionalEnvelope, ...]:
     """The SUN-ES regional envelopes found in sources, as known on ``on``.
 
@@ -76,7 +76,7 @@ def regional_envelopes(
     >>> [(r.region, str(r.amount.value)) for r in regional_envelopes()][:2]
     [('ara', '24 900 000,00 €'), ('idf', '21 000 000,00 €')]
     """
-    rules = rules or load_rules()
+    rules = resolve_rules(rules)
     out = []
     for region, key in _REGIONS:
         value = rules.value(key)
@@ -152,10 +152,10 @@ class Window1Outcomes:
 
 
 def window1_outcomes(
-    rules: RuleSet | None = None,
     *,
     on: dt.date | None = None,
     choices: Mapping[str, str] | None = None,
+    rules: RuleSet | None = None,
 ) -> Window1Outcomes:
     """The SUN-ES window 1 outcomes as known on ``on`` (RULES.md §2.5).
 
@@ -171,7 +171,7 @@ def window1_outcomes(
     >>> window1_outcomes(choices={"sun_es.outcome.F1.selected": "875"}).selected.value
     875
     """
-    rules = rules or load_rules()
+    rules = resolve_rules(rules)
     choices = choices or {}
     check_choices(rules, choices)
     reads: dict[str, ParameterRead] = {}

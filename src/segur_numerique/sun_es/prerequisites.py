@@ -16,6 +16,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.verdict import Reason
 from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import UnknownChoiceError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet, value_as
 from segur_numerique.rules.verdicts import Verdict, rule_set
 
@@ -65,7 +66,7 @@ _PREREQ_PREFIX = "sun_es.prerequisite."
 
 
 def sun_es_prerequisites(
-    rules: RuleSet | None = None, *, on: dt.date | None = None
+    *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> PrerequisiteChecklist:
     """The SUN-ES prerequisite checklist as known in the rule data (RULES.md §2.3).
 
@@ -75,6 +76,7 @@ def sun_es_prerequisites(
     >>> checklist.complete, checklist.unlisted
     (False, 1)
     """
+    rules = resolve_rules(rules)
     rules = rule_set(rules)
     items = []
     for value in rules:
@@ -124,7 +126,7 @@ def prerequisites_step(check: Verdict, est: Establishment, assume_unlisted: bool
     """The prerequisites criterion: every known item declared, the unlisted ones as assumed."""
     step = check.step("sun_es.prerequisites", _TITLE)
     declared = step.input("sun_es_prerequisites", tuple(sorted(est.sun_es_prerequisites)))
-    checklist = sun_es_prerequisites(check.rules, on=check.on)
+    checklist = sun_es_prerequisites(on=check.on, rules=check.rules)
     check_declared(est.sun_es_prerequisites, checklist.ids, "sun_es_prerequisites")
     step.record(checklist.announced, *(i.read for i in checklist.items))
     missing = [i.id for i in checklist.items if i.id not in declared]

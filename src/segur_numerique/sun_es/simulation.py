@@ -33,6 +33,7 @@ from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import window as get_window
 from segur_numerique.sun_es.cases import SimulationCase
@@ -214,7 +215,6 @@ def _forfaits(
             met = result.met
             bonus_due = cro_eligible and any(b.met for b in result.bonus)
         forfait = sun_es_forfait(
-            rules,
             activity=est.activity_2019,
             domain=d,
             window=case.window,
@@ -222,6 +222,7 @@ def _forfaits(
             cro_bonus=bonus_due,
             reassigned_to=effective if effective != case.window else None,
             on=on,
+            rules=rules,
         )
         forfaits.append(forfait)
         rows.append(
@@ -340,7 +341,11 @@ def simulate(
     indicators: VoletResult | None = None
     if case.counts and eligible_domains and effective is not None:
         indicators = evaluate_volet1(
-            _profile(case.establishment), case.counts, effective, rules, domains=eligible_domains
+            _profile(case.establishment),
+            case.counts,
+            effective,
+            domains=eligible_domains,
+            rules=rules,
         )
 
     forfaits, rows = _forfaits(
@@ -377,8 +382,9 @@ def simulate(
     )
 
 
-def simulation_outcome(case: SimulationCase, rules: RuleSet) -> dict[str, object]:
+def simulation_outcome(case: SimulationCase, *, rules: RuleSet | None = None) -> dict[str, object]:
     """The named quantities of a simulation, for :func:`segur_numerique.whatif.compare`."""
+    rules = resolve_rules(rules)
     result = simulate(case, rules=rules)
     out: dict[str, object] = {"window": result.effective_window}
     for row in result.domains:

@@ -15,11 +15,12 @@ from segur_numerique.funding_scaling.allocation import (
     split_by_shares,
 )
 from segur_numerique.funding_scaling.remainders import _envelope
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
 def split_sun_es_volets(
-    rules: RuleSet, envelope: Euro | None = None, *, on: dt.date | None = None
+    envelope: Euro | None = None, *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> Allocation:
     """The SUN-ES envelope by volet: the confirmed volet envelopes, or ``envelope`` split 75 / 25.
 
@@ -30,11 +31,12 @@ def split_sun_es_volets(
     ``sun_es.volet_share.volet1`` / ``volet2``.
 
     >>> from segur_numerique import load_rules
-    >>> split_sun_es_volets(load_rules()).amounts
+    >>> split_sun_es_volets(rules=load_rules()).amounts
     {'volet1': Euro('158000000.00'), 'volet2': Euro('52000000.00')}
-    >>> split_sun_es_volets(load_rules(), Euro.parse("10 M€")).amounts
+    >>> split_sun_es_volets(Euro.parse("10 M€"), rules=load_rules()).amounts
     {'volet1': Euro('7500000.00'), 'volet2': Euro('2500000.00')}
     """
+    rules = resolve_rules(rules)
     if envelope is not None:
         share1, r1 = rules.read_as("sun_es.volet_share.volet1", Fraction, on=on)
         share2, r2 = rules.read_as("sun_es.volet_share.volet2", Fraction, on=on)

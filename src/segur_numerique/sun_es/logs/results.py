@@ -154,10 +154,10 @@ class LogIndicators(HtmlResult):
             profile,
             self.establishment(profile.finess).counts,
             chosen,
-            rules,
             domains=domains,
             targets=targets,
             cro_alternative=cro_alternative,
+            rules=rules,
         )
 
     def to_json(self) -> dict[str, JsonValue]:
