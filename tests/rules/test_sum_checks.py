@@ -9,6 +9,8 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique.cli import main
+from segur_numerique.kit.scenarios import ScenarioError, load_scenarios
+from segur_numerique.kit.verify import scenario_rules
 from segur_numerique.rules.sums import BrokenSumError, CheckStatus, SumCheckResult
 
 # key changed, the value that breaks its check, the check's whole, every part of the check
@@ -283,3 +285,18 @@ def test_a_check_on_an_unknown_part_is_skipped_and_recorded() -> None:
     assert supplied.check_results[0].status is CheckStatus.PASSED
     with pytest.raises(BrokenSumError, match=r"t\.part2 = 7,00 €"):
         rules.with_overlay(sn.parse_parameter_text(SUPPLY.replace("VALUE", "7 €")))
+
+
+def test_a_scenario_whose_parameters_break_a_sum_is_refused_with_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "x.scenario.toml"
+    path.write_text(
+        'format = "segur_numerique.scenario/v1"\nname = "x"\nprogramme = "sun_es"\n'
+        'computation = "money.scale"\ninputs = {amount = "10 €", share = "1/3"}\n'
+        'expected = {amount = "3.33"}\nparameters = {"sun_es.volet2.envelope" = "53 M€"}\n',
+        encoding="utf-8",
+    )
+    (scenario,) = load_scenarios(path)
+    with pytest.raises(ScenarioError) as info:
+        scenario_rules(scenario)
+    assert info.value.where == f'{path}: parameters: values."sun_es.volet2.envelope"'
+    assert "parts do not add up" in info.value.what
