@@ -9,8 +9,10 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique.cli import main
-from segur_numerique.kit.scenarios import ScenarioError, load_scenarios
+from segur_numerique.core.display import explanation_html
+from segur_numerique.kit.scenarios import load_scenarios
 from segur_numerique.kit.verify import scenario_rules
+from segur_numerique.rules.computation import ScenarioError
 from segur_numerique.rules.sums import BrokenSumError, CheckStatus, SumCheckResult
 
 # key changed, the value that breaks its check, the check's whole, every part of the check
@@ -300,3 +302,9 @@ def test_a_scenario_whose_parameters_break_a_sum_is_refused_with_its_path(tmp_pa
         scenario_rules(scenario)
     assert info.value.where == f'{path}: parameters: values."sun_es.volet2.envelope"'
     assert "parts do not add up" in info.value.what
+
+
+def test_an_accepted_broken_check_shows_in_the_html_explanation() -> None:
+    split = sn.split_sun_es_volets(accepted_variant())
+    html = explanation_html(split.explanation, "en")
+    assert "WARNING: sum check sun_es.envelope.total" in html
