@@ -86,6 +86,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="do not list the stays and documents that do not count (large logs)",
     )
+    parser.add_argument(
+        "--accept-broken-sums",
+        action="store_true",
+        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
+        "the broken check is recorded and shown, not silenced",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
     parser.set_defaults(run=run)
@@ -93,7 +99,7 @@ def register(subparsers: Any) -> None:
 
 def _rules(args: argparse.Namespace) -> RuleSet:
     if args.parameters:
-        return load_parameter_file(args.parameters)
+        return load_parameter_file(args.parameters, accept_broken_sums=args.accept_broken_sums)
     if args.illustrative:
         return illustrative_assumptions()
     return load_rules()

@@ -16,6 +16,8 @@ from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import load_parameter_file
+from segur_numerique.rules.provenance import Origin
+from segur_numerique.rules.sums import CheckStatus
 
 
 def register(subparsers: Any) -> None:
@@ -28,6 +30,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
     parser.add_argument("--on", type=iso_date, help="values as known on this date (YYYY-MM-DD)")
     parser.add_argument("--parameters", metavar="FILE", help="overlay a caller parameter file")
+    parser.add_argument(
+        "--accept-broken-sums",
+        action="store_true",
+        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
+        "the broken check is recorded and shown, not silenced",
+    )
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
     parser.add_argument(
         "--key",
@@ -39,7 +47,9 @@ def register(subparsers: Any) -> None:
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
-    return load_parameter_file(args.parameters) if args.parameters else load_rules()
+    if not args.parameters:
+        return load_rules()
+    return load_parameter_file(args.parameters, accept_broken_sums=args.accept_broken_sums)
 
 
 _VALUE_WIDTH = 48
@@ -105,6 +115,10 @@ def table(
         ]
         width = max(len(u.pattern) for u in shown)
         lines += [f"  {u.pattern.ljust(width)}  {u.label.in_(language)}" for u in shown]
+    flagged = [r for r in rules.check_results if r.status is not CheckStatus.PASSED]
+    if flagged:
+        lines += ["", "Contrôles de somme :" if fr else "Sum checks:"]
+        lines += [f"  {r.describe().in_(language)}" for r in flagged]
     return "\n".join(lines)
 
 

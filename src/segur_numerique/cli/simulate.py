@@ -37,6 +37,12 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--parameters", metavar="FILE", help="a parameter file supplying unknown values"
     )
+    parser.add_argument(
+        "--accept-broken-sums",
+        action="store_true",
+        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
+        "the broken check is recorded and shown, not silenced",
+    )
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
 
 
@@ -64,7 +70,11 @@ def read_input(args: argparse.Namespace) -> tuple[SimulationInput, RuleSet]:
     given = sample_case() if args.sample else load_case(args.file)
     illustrative = args.illustrative or given.rules == "illustrative"
     base = illustrative_assumptions() if illustrative else load_rules()
-    rules = load_parameter_file(args.parameters, base=base) if args.parameters else base
+    rules = (
+        load_parameter_file(args.parameters, base=base, accept_broken_sums=args.accept_broken_sums)
+        if args.parameters
+        else base
+    )
     return given, rules
 
 

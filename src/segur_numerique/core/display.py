@@ -46,6 +46,8 @@ def _parameters_html(parameters: Iterable[Any], lang: Lang) -> str:
         flags = p.status.label().in_(lang)
         if p.origin.value != "official":
             flags += f", {p.origin.label().in_(lang)}"
+        for warning in p.warnings:
+            flags += f"; {'ATTENTION' if fr else 'WARNING'}: {warning.in_(lang)}"
         rows.append(
             (
                 p.key + (f" ({p.alternative})" if p.alternative else ""),

@@ -46,6 +46,8 @@ class ParameterRead:
         since: the date from which this version holds.
         alternative: for a conflicting value, the name of the version used.
         reasoning: for an inferred value, how it was derived.
+        warnings: what the reader must know about the value, e.g. a sum check it breaks that the
+            caller accepted (``accept_broken_sums``); in JSON only when there are some.
     """
 
     key: str
@@ -58,6 +60,7 @@ class ParameterRead:
     since: dt.date | None = None
     alternative: str | None = None
     reasoning: Text | None = None
+    warnings: tuple[Text, ...] = ()
 
     def render(self, lang: Lang) -> str:
         """``key = value [status; origin] — source``."""
@@ -73,11 +76,13 @@ class ParameterRead:
             line += (
                 f" — {'raisonnement' if lang == 'fr' else 'reasoning'}: {self.reasoning.in_(lang)}"
             )
+        for warning in self.warnings:
+            line += f" — {'ATTENTION' if lang == 'fr' else 'WARNING'}: {warning.in_(lang)}"
         return line
 
     def to_json(self) -> dict[str, JsonValue]:
         """The read as a JSON object."""
-        return {
+        out: dict[str, JsonValue] = {
             "key": self.key,
             "label": self.label.to_json(),
             "value": encode_value(self.value),
@@ -89,6 +94,9 @@ class ParameterRead:
             "alternative": self.alternative,
             "reasoning": self.reasoning.to_json() if self.reasoning else None,
         }
+        if self.warnings:
+            out["warnings"] = [w.to_json() for w in self.warnings]
+        return out
 
 
 @attrs.frozen

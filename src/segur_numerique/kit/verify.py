@@ -31,6 +31,14 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.overrides import with_overrides
 from segur_numerique.rules.parameters import illustrative_assumptions
+from segur_numerique.rules.computation import (
+    ScenarioError,
+    parse_date,
+    parse_euro,
+    parse_fraction,
+)
+from segur_numerique.rules.overrides import OverrideError, with_overrides
+from segur_numerique.rules.sums import BrokenSumError
 
 
 @attrs.frozen
@@ -196,7 +204,8 @@ def scenario_rules(scenario: Scenario) -> RuleSet:
     """The rule set of ``scenario``: official or illustrative, with its ``parameters`` overlaid.
 
     Raises:
-        ScenarioError: an override of ``parameters`` is malformed (the message names it).
+        ScenarioError: an override of ``parameters`` is malformed, or makes parts of a sum check
+            no longer add up to their whole (the message names it).
     """
     rules = _base_rules(scenario.rules)
     if not scenario.parameters:
@@ -207,6 +216,8 @@ def scenario_rules(scenario: Scenario) -> RuleSet:
         raise ScenarioError(
             exc.what, where=scenario.at(f"parameters: {exc.where or ''}".rstrip(": "))
         ) from None
+    except BrokenSumError as exc:
+        raise ScenarioError(exc.problem, where=scenario.at(f"parameters: {exc.path}")) from None
 
 
 def _mismatches(scenario: Scenario, outputs: Mapping[str, object]) -> tuple[Mismatch, ...]:

@@ -1,45 +1,14 @@
-"""Whole-rule-set checks run at load time: parts adding up to their whole, keys in their package."""
+"""Whole-rule-set checks run at load time: keys in their package (sum checks: :mod:`~segur_numerique.rules.sums`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-from segur_numerique.core.money import Euro
 from segur_numerique.errors import RuleDataError
-from segur_numerique.rules.model import RuleSet, RuleValue, SumCheck
+from segur_numerique.rules.model import RuleSet
 
 PACKAGE_OF_SEGMENT: Mapping[str, str] = {"segur": "catalogue"}
 """The package holding the keys of a first segment, where it is not the segment itself."""
-
-
-def _run_checks(values: Mapping[str, RuleValue], checks: Iterable[SumCheck]) -> None:
-    for i, check in enumerate(checks):
-        path = f"checks[{i}]"
-        for key in (check.whole, *check.parts):
-            if key not in values:
-                raise RuleDataError(
-                    f"check names unknown value {key!r}", file=check.file, path=path
-                )
-        whole = values[check.whole]
-        dates = sorted({v.since for k in (check.whole, *check.parts) for v in values[k].versions})
-        for day in dates:
-            if day < max(values[k].versions[0].since for k in (check.whole, *check.parts)):
-                continue
-            total = values[check.whole].as_known_on(day).value
-            parts = [values[k].as_known_on(day).value for k in check.parts]
-            if not all(isinstance(p, Euro) for p in parts) or not isinstance(total, Euro):
-                raise RuleDataError(
-                    "a sum check applies to EUR values only", file=check.file, path=path
-                )
-            found = sum((p.cents for p in parts if isinstance(p, Euro)), 0)
-            if found != total.cents:
-                shown = " + ".join(str(p) for p in parts)
-                raise RuleDataError(
-                    f"parts do not add up to their whole on {day.isoformat()}: {shown} = "
-                    f"{Euro.from_cents(found)}, but {whole.key} = {total}",
-                    file=check.file,
-                    path=path,
-                )
 
 
 def package_for_key(key: str) -> str:

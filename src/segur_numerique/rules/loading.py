@@ -25,7 +25,12 @@ from segur_numerique.core.provenance import Origin, Source
 from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.checks import _run_checks, check_layout
 from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, SumCheck, UnknownValue
+from segur_numerique.errors import RuleDataError
+from segur_numerique.rules.checks import check_layout
+from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, UnknownValue
+from segur_numerique.rules.provenance import Origin, Source
 from segur_numerique.rules.raw import _RawFile, _RawValue, _structure_file, _text
+from segur_numerique.rules.sums import SumCheck, run_sum_checks
 from segur_numerique.rules.versions import _build_source, _build_version
 
 NOT_RULE_DATA = frozenset({"illustrative", "samples", "scenarios", "schemas", "__pycache__"})
@@ -107,7 +112,7 @@ def _build_checks(raw: _RawFile, file: str) -> tuple[SumCheck, ...]:
                 file=file,
                 path=f"checks[{i}].kind",
             )
-        checks.append(SumCheck(rc.whole, tuple(rc.parts), file))
+        checks.append(SumCheck(rc.whole, tuple(rc.parts), file, f"checks[{i}]"))
     return tuple(checks)
 
 
@@ -197,8 +202,10 @@ def load_rules_from(files: Iterable[tuple[str, str]]) -> RuleSet:
                     file=unknown.file,
                     path=f'unknowns."{unknown.pattern}"',
                 )
-    _run_checks(values, checks)
-    return RuleSet(values, tuple(unknowns), tuple(checks))
+    results = run_sum_checks(
+        values, checks, is_unknown=lambda k: any(u.matches(k) for u in unknowns)
+    )
+    return RuleSet(values, tuple(unknowns), tuple(checks), results)
 
 
 def _walk(folder: Traversable | Path, prefix: str) -> Iterable[tuple[str, Traversable | Path]]:

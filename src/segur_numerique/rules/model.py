@@ -39,6 +39,9 @@ from segur_numerique.errors import (
     RuleDataError,
     UnknownRuleError,
 )
+from segur_numerique.rules.overlay import check_overlay_value
+from segur_numerique.rules.provenance import Origin, Source, Status, Unit
+from segur_numerique.rules.sums import SumCheck, SumCheckResult, broken_warnings, run_sum_checks
 
 RULES_FORMAT = "segur_numerique.rules/v1"
 """The ``format`` line that every rule-data and parameter file starts with."""
@@ -165,15 +168,6 @@ class UnknownValue:
         )
 
 
-@attrs.frozen
-class SumCheck:
-    """Parts that must add up to their whole (RULES.md §1: 158 + 52 = 210 M€)."""
-
-    whole: str
-    parts: tuple[str, ...]
-    file: str
-
-
 def value_as(read: ParameterRead, kind: type[_T]) -> _T:
     """The value of ``read``, checked to be a ``kind`` (see :meth:`RuleSet.read_as`).
 
@@ -227,6 +221,8 @@ class RuleSet:
     values: Mapping[str, RuleValue] = attrs.field(converter=_freeze_values)
     unknowns: tuple[UnknownValue, ...] = ()
     checks: tuple[SumCheck, ...] = ()
+    check_results: tuple[SumCheckResult, ...] = ()
+    """Every sum check evaluated on this set: passed, skipped, or broken and accepted."""
 
     def __iter__(self) -> Iterator[RuleValue]:
         return iter(self.values.values())
@@ -260,8 +256,14 @@ class RuleSet:
     def read(
         self, key: str, *, on: dt.date | None = None, alternative: str | None = None
     ) -> ParameterRead:
-        """Read ``key`` as known on ``on`` (latest when ``None``), with its provenance."""
-        return self.value(key).read(on, alternative)
+        """Read ``key`` as known on ``on`` (latest when ``None``), with its provenance.
+
+        A read of the whole or a part of a broken sum check the caller accepted carries the
+        check in :attr:`~segur_numerique.core.explanation.ParameterRead.warnings`.
+        """
+        read = self.value(key).read(on, alternative)
+        warnings = broken_warnings(self.check_results, key)
+        return attrs.evolve(read, warnings=warnings) if warnings else read
 
     def read_as(
         self,
@@ -303,13 +305,29 @@ class RuleSet:
         """The keys among ``keys`` that have no value."""
         return tuple(k for k in keys if k not in self.values)
 
-    def with_overlay(self, overlay: RuleSet) -> RuleSet:
-        """A new rule set with ``overlay``'s values added (validated: see :func:`~segur_numerique.load_parameter_file`)."""
+    def with_overlay(self, overlay: RuleSet, *, accept_broken_sums: bool = False) -> RuleSet:
+        """A new rule set with ``overlay``'s values added, validated and sum-checked.
+
+        Each value is checked (see :func:`~segur_numerique.load_parameter_file`), then every sum
+        check runs on the merged set (:mod:`segur_numerique.rules.sums`).
+
+        Raises:
+            RuleDataError: a value may not be overlaid.
+            BrokenSumError: parts no longer add up to their whole and ``accept_broken_sums`` is
+                false; with it, the broken check is recorded in :attr:`check_results` instead.
+        """
         merged = dict(self.values)
         for key, value in overlay.values.items():
-            _check_overlay_value(self, value)
+            check_overlay_value(self, value)
             merged[key] = value
-        return RuleSet(merged, self.unknowns, self.checks)
+        results = run_sum_checks(
+            merged,
+            self.checks,
+            is_unknown=lambda k: self.unknown_for(k) is not None,
+            previous=self.check_results,
+            accept=accept_broken_sums,
+        )
+        return RuleSet(merged, self.unknowns, self.checks, results)
 
     def reads(self, on: dt.date | None = None) -> tuple[ParameterRead, ...]:
         """Every value as known on ``on``, sorted by key (values not yet known are skipped)."""
@@ -330,6 +348,7 @@ class RuleSet:
                 }
                 for u in self.unknowns
             ],
+            "checks": [r.to_json() for r in self.check_results],
         }
 
 
@@ -361,37 +380,3 @@ def _value_json(value: RuleValue, on: dt.date | None) -> dict[str, JsonValue]:
     ]
     out["description"] = value.description.to_json() if value.description else None
     return out
-
-
-def _check_overlay_value(base: RuleSet, value: RuleValue) -> None:
-    replaces = value.replaces_official
-    if value.key in base.values and base.values[value.key].origin is Origin.OFFICIAL:
-        if not replaces:
-            raise RuleDataError(
-                "this key is official data; set replaces_official = true to override it",
-                file=value.file,
-                path=f'values."{value.key}"',
-            )
-        if base.values[value.key].unit is not value.unit:
-            raise RuleDataError(
-                f"unit {value.unit.value!r} differs from the official unit "
-                f"{base.values[value.key].unit.value!r}",
-                file=value.file,
-                path=f'values."{value.key}".unit',
-            )
-        return
-    unknown = base.unknown_for(value.key)
-    if unknown is None and value.key not in base.values:
-        close = difflib.get_close_matches(value.key, [u.pattern for u in base.unknowns], n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise RuleDataError(
-            f"{value.key!r} is neither a declared unknown nor a rule value{hint}",
-            file=value.file,
-            path=f'values."{value.key}"',
-        )
-    if unknown is not None and unknown.unit is not value.unit:
-        raise RuleDataError(
-            f"unit {value.unit.value!r} differs from the declared unit {unknown.unit.value!r}",
-            file=value.file,
-            path=f'values."{value.key}".unit',
-        )

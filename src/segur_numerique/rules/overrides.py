@@ -19,13 +19,28 @@ values have the origin ``caller``, the status ``inferred`` and a reasoning and a
 variant, so every explanation that reads them says so.
 
 >>> import segur_numerique as sn
->>> variant = sn.whatif.with_overrides(
-...     {"sun_es.envelope.total": "250 M€"}, name="bigger envelope", rules=sn.load_rules()
+>>> variant = sn.with_overrides(
+...     sn.load_rules(),
+...     {"sun_es.envelope.total": "250 M€", "sun_es.volet2.envelope": "92 M€"},
+...     name="bigger envelope",
 ... )
 >>> print(variant.get("sun_es.envelope.total"))
 250 000 000,00 €
 >>> print(variant.read("sun_es.envelope.total").render("en"))  # doctest: +ELLIPSIS
 sun_es.envelope.total = €250,000,000.00 [inferred, caller-supplied] — What-if variant 'bigger envelope' ...
+
+An override that changes a whole without its parts (or the reverse) is refused, naming the parts
+(:mod:`segur_numerique.rules.sums`), unless the caller accepts and records it:
+
+>>> sn.with_overrides(sn.load_rules(), {"sun_es.volet2.envelope": "53 M€"})  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+segur_numerique.rules.sums.BrokenSumError: <what-if what-if>: values."sun_es.volet2.envelope": parts do not add up ...
+>>> accepted = sn.with_overrides(
+...     sn.load_rules(), {"sun_es.volet2.envelope": "53 M€"}, accept_broken_sums=True
+... )
+>>> [r.status.value for r in accepted.check_results if r.accepted]
+['broken']
 """
 
 from __future__ import annotations
@@ -46,6 +61,8 @@ from segur_numerique.core.values import render_value
 from segur_numerique.errors import OverrideError
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleScalar, RuleSet, RuleValue
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.rules.versions import _convert_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
@@ -283,15 +300,21 @@ def _merge(
 
 
 def with_overrides(
+    rules: RuleSet,
     overrides: Mapping[str, object] | Iterable[Override],
     *,
     name: str = "what-if",
-    rules: RuleSet | None = None,
+    accept_broken_sums: bool = False,
 ) -> RuleSet:
     """A new rule set: ``rules`` with ``overrides`` applied (validated first; ``rules`` untouched).
 
     ``overrides`` is a mapping in the grammar of this module, or overrides already parsed by
     :func:`parse_overrides`. ``name`` names the variant in every explanation.
+
+    The sum checks of the rule data run on the variant (:mod:`segur_numerique.rules.sums`): an
+    override that changes a whole or a part so that they no longer add up is refused, unless
+    ``accept_broken_sums`` is true; the broken check is then recorded in the variant
+    (:attr:`~segur_numerique.RuleSet.check_results`) and flagged on every read of its values.
 
     >>> import segur_numerique as sn
     >>> base = sn.illustrative_assumptions()
@@ -307,6 +330,7 @@ def with_overrides(
 
     Raises:
         OverrideError: an override is malformed or does not fit ``rules``.
+        BrokenSumError: parts no longer add up to their whole (``file`` names the variant).
     """
     rules = resolve_rules(rules)
     if not isinstance(name, str) or not name.strip():
@@ -333,7 +357,7 @@ def with_overrides(
                 raise AssertionError  # pragma: no cover (the line above raises)
             label = unknown.label
         values[key] = _merge(base, key, spans[0].unit, label, spans, name=name)
-    return rules.with_overlay(RuleSet(values))
+    return rules.with_overlay(RuleSet(values), accept_broken_sums=accept_broken_sums)
 
 
 def overridden_keys(rules: RuleSet) -> tuple[str, ...]:

@@ -29,7 +29,9 @@ def parse_parameter_text(
     return RuleSet(loaded.values)
 
 
-def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> RuleSet:
+def load_parameter_file(
+    path: str | Path, *, base: RuleSet | None = None, accept_broken_sums: bool = False
+) -> RuleSet:
     """The official rules overlaid with a caller parameter file.
 
     A parameter file uses the rule-data format (``format = "segur_numerique.rules/v1"``). Its values
@@ -37,8 +39,14 @@ def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> Rul
     ``replaces_official = true``; each needs a source (title and date; a URL if there is one) and
     a status, and is marked ``caller`` in every explanation.
 
+    The sum checks of the rule data run on the merged set: a file whose values make parts no
+    longer add up to their whole (e.g. volet 2 at 53 M€ with 158 M€ + 210 M€) is refused, unless
+    ``accept_broken_sums`` is true, which records the broken check in the rule set.
+
     Raises:
         RuleDataError: the file is malformed or names a value that is not expected.
+        BrokenSumError: parts no longer add up to their whole (names the check, each part, the
+            difference and this file).
     """
     file = Path(path)
     try:
@@ -46,7 +54,7 @@ def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> Rul
     except OSError as exc:
         raise RuleDataError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
     overlay = parse_parameter_text(text, file=str(file))
-    return (base or load_rules()).with_overlay(overlay)
+    return (base or load_rules()).with_overlay(overlay, accept_broken_sums=accept_broken_sums)
 
 
 @functools.cache
