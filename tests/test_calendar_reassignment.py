@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique.sun_es import Route
+from segur_numerique.sun_es.reassignment import Route
 
 D = dt.date
 

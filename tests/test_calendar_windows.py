@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique.calendar import MonthEndPolicy, Phase, PhaseKind
+from segur_numerique.calendar.windows import Phase, PhaseKind
+from segur_numerique.core.dates import MonthEndPolicy
 
 D = dt.date
 

@@ -46,8 +46,10 @@ def test_results_of_other_modules_render() -> None:
 
 def test_comparison_html() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(base, {"sun_es.envelope.total": "1 €"}, accept_broken_sums=True)
-    table = sn.compare(
+    variant = sn.whatif.with_overrides(
+        {"sun_es.envelope.total": "1 €"}, accept_broken_sums=True, rules=base
+    )
+    table = sn.whatif.compare(
         base, variant, ["x"], outcome=lambda _e, r: {"total": r.get("sun_es.envelope.total")}
     )
     html = table._repr_html_()

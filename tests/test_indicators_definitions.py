@@ -12,7 +12,7 @@ from segur_numerique import Status
 from segur_numerique.sun_es import INDICATORS as SUN_ES_INDICATORS
 from segur_numerique.sun_es import VOLET1 as SUN_ES_VOLET1
 from segur_numerique.sun_es import VOLET2 as SUN_ES_VOLET2
-from segur_numerique.sun_es import Basis, DocumentType
+from segur_numerique.sun_es.indicators import Basis, DocumentType
 
 
 def test_every_indicator_has_sourced_wording_and_declared_unknowns() -> None:

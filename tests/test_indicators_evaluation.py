@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import segur_numerique as sn
-from segur_numerique.sun_es import EstablishmentProfile, IndicatorCounts
+from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 
 RULES = sn.illustrative_assumptions()
 

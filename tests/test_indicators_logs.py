@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique.cli import main
-from segur_numerique.sun_es import ExclusionReason as R
+from segur_numerique.sun_es.logs.exclusions import ExclusionReason as R
 
 pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")

@@ -17,8 +17,8 @@ TARGET = "sun_es.target.F1.discharge_letter"
 
 def test_bare_value_replaces_every_version_and_is_marked() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(
-        base, {"sun_es.envelope.total": "250 M€"}, name="big", accept_broken_sums=True
+    variant = sn.whatif.with_overrides(
+        {"sun_es.envelope.total": "250 M€"}, name="big", accept_broken_sums=True, rules=base
     )
     assert variant.get("sun_es.envelope.total") == sn.Euro("250000000")
     assert base.get("sun_es.envelope.total") == sn.Euro("210000000")
@@ -41,10 +41,10 @@ def test_dated_override_keeps_earlier_versions() -> None:
 
 def test_bounded_override_restores_the_base_value_after_the_period() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(
-        base,
+    variant = sn.whatif.with_overrides(
         {"sun_es.envelope.total": {"2022-01-01.2022-12-31": sn.Euro("1")}},
         accept_broken_sums=True,
+        rules=base,
     )
     assert variant.get("sun_es.envelope.total", on=dt.date(2022, 6, 1)) == sn.Euro("1")
     assert variant.get("sun_es.envelope.total", on=dt.date(2023, 1, 1)) == base.get(
@@ -125,10 +125,14 @@ def test_a_bounded_override_holds_exactly_on_its_period(
     key = "sun_es.envelope.total"
     first = base.value(key).versions[0].since
     if end + dt.timedelta(days=1) < first:  # nothing to come back to after the period
-        with pytest.raises(sn.OverrideError, match="open period"):
-            sn.with_overrides(base, {key: {f"{start}.{end}": "1 €"}}, accept_broken_sums=True)
+        with pytest.raises(sn.errors.OverrideError, match="open period"):
+            sn.whatif.with_overrides(
+                {key: {f"{start}.{end}": "1 €"}}, accept_broken_sums=True, rules=base
+            )
         return
-    variant = sn.with_overrides(base, {key: {f"{start}.{end}": "1 €"}}, accept_broken_sums=True)
+    variant = sn.whatif.with_overrides(
+        {key: {f"{start}.{end}": "1 €"}}, accept_broken_sums=True, rules=base
+    )
     if start <= probe <= end:
         assert variant.get(key, on=probe) == sn.Euro("1")
     elif probe >= first:
@@ -138,8 +142,8 @@ def test_a_bounded_override_holds_exactly_on_its_period(
 @given(cents=st.integers(min_value=0, max_value=10**12))
 def test_any_amount_round_trips(cents: int) -> None:
     amount = sn.Euro.from_cents(cents)
-    variant = sn.with_overrides(
-        sn.load_rules(), {"sun_es.envelope.total": amount}, accept_broken_sums=True
+    variant = sn.whatif.with_overrides(
+        {"sun_es.envelope.total": amount}, accept_broken_sums=True, rules=sn.load_rules()
     )
     assert variant.get("sun_es.envelope.total") == amount
 
@@ -152,8 +156,10 @@ def _envelope_outcome(establishment: object, rules: sn.RuleSet) -> dict[str, obj
 
 def test_compare_gives_a_table_of_differences() -> None:
     base = sn.load_rules()
-    variant = sn.with_overrides(base, {"sun_es.envelope.total": "300 M€"}, accept_broken_sums=True)
-    table = sn.compare(base, variant, ["a", "b"], outcome=_envelope_outcome)
+    variant = sn.whatif.with_overrides(
+        {"sun_es.envelope.total": "300 M€"}, accept_broken_sums=True, rules=base
+    )
+    table = sn.whatif.compare(base, variant, ["a", "b"], outcome=_envelope_outcome)
     assert len(table) == 6
     assert len(table.changes) == 4
     row = table.changes[0]

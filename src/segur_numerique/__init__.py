@@ -171,9 +171,6 @@ if TYPE_CHECKING:
         RuleValue as RuleValue,
     )
     from segur_numerique.rules.model import (
-        SumCheck as SumCheck,
-    )
-    from segur_numerique.rules.model import (
         UnknownValue as UnknownValue,
     )
     from segur_numerique.rules.parameters import (
@@ -184,6 +181,15 @@ if TYPE_CHECKING:
     )
     from segur_numerique.rules.parameters import (
         parse_parameter_text as parse_parameter_text,
+    )
+    from segur_numerique.rules.sums import (
+        CheckStatus as CheckStatus,
+    )
+    from segur_numerique.rules.sums import (
+        SumCheck as SumCheck,
+    )
+    from segur_numerique.rules.sums import (
+        SumCheckResult as SumCheckResult,
     )
 
 #: Public name -> the module that defines it (loaded on first access).
@@ -222,7 +228,9 @@ _LAZY: dict[str, str] = {
     "RULES_FORMAT": "segur_numerique.rules.model",
     "RuleSet": "segur_numerique.rules.model",
     "RuleValue": "segur_numerique.rules.model",
-    "SumCheck": "segur_numerique.rules.model",
+    "CheckStatus": "segur_numerique.rules.sums",
+    "SumCheck": "segur_numerique.rules.sums",
+    "SumCheckResult": "segur_numerique.rules.sums",
     "UnknownValue": "segur_numerique.rules.model",
     "illustrative_assumptions": "segur_numerique.rules.parameters",
     "load_parameter_file": "segur_numerique.rules.parameters",
@@ -271,6 +279,7 @@ __all__ = [
     "LANGUAGES",
     "RULES_FORMAT",
     "Alternative",
+    "CheckStatus",
     "DatePrecision",
     "DatedValue",
     "EligibilityResult",
@@ -291,6 +300,7 @@ __all__ = [
     "Source",
     "Status",
     "SumCheck",
+    "SumCheckResult",
     "TaxBasis",
     "Text",
     "Unit",

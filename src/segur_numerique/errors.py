@@ -357,11 +357,27 @@ class ComparisonError(SegurError):
     """
 
 
+class BrokenSumError(RuleDataError):
+    """A merged rule set's parts no longer add up to their whole.
+
+    ``file`` is the file or what-if that changed a value of the check (the check's own file for
+    official data), ``path`` the changed value; :attr:`result` (a
+    :class:`~segur_numerique.rules.sums.SumCheckResult`) holds every figure.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, *, result: object, file: str, path: str) -> None:
+        self.result = result
+        super().__init__(message, file=file, path=path)
+
+
 __all__ = [
     "AllocationError",
     "AmbiguousDateError",
     "AmountFormatError",
     "BatchInputError",
+    "BrokenSumError",
     "CeilingRangeError",
     "ComparisonError",
     "ConflictingValueError",

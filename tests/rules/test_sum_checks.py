@@ -10,10 +10,10 @@ import pytest
 import segur_numerique as sn
 from segur_numerique.cli import main
 from segur_numerique.core.display import explanation_html
+from segur_numerique.errors import BrokenSumError, ScenarioError
 from segur_numerique.kit.scenarios import load_scenarios
 from segur_numerique.kit.verify import scenario_rules
-from segur_numerique.rules.computation import ScenarioError
-from segur_numerique.rules.sums import BrokenSumError, CheckStatus, SumCheckResult
+from segur_numerique.rules.sums import CheckStatus, SumCheckResult
 
 # key changed, the value that breaks its check, the check's whole, every part of the check
 BREAKS = [
@@ -73,8 +73,10 @@ def assert_names_everything(error: BrokenSumError, whole: str, parts: tuple[str,
         assert f"{part} = " in message
     assert f"but {whole} = " in message
     assert "difference" in message
-    assert error.result.difference is not None
-    assert error.result.difference.cents != 0
+    result = error.result
+    assert isinstance(result, SumCheckResult)
+    assert result.difference is not None
+    assert result.difference.cents != 0
 
 
 def test_the_shipped_data_passes_every_check() -> None:
@@ -106,7 +108,7 @@ def test_a_caller_file_that_breaks_a_sum_is_refused(
     assert info.value.file == str(path)
     assert info.value.path == f'values."{key}"'
     assert f"{key} (set by {path})" in str(info.value)
-    assert isinstance(info.value, sn.RuleDataError)
+    assert isinstance(info.value, sn.errors.RuleDataError)
 
 
 @pytest.mark.parametrize(("key", "value", "whole", "parts"), BREAKS)
@@ -114,7 +116,7 @@ def test_an_override_that_breaks_a_sum_is_refused(
     key: str, value: str, whole: str, parts: tuple[str, ...]
 ) -> None:
     with pytest.raises(BrokenSumError) as info:
-        sn.with_overrides(sn.load_rules(), {key: value}, name="broken")
+        sn.whatif.with_overrides({key: value}, name="broken", rules=sn.load_rules())
     assert_names_everything(info.value, whole, parts)
     assert info.value.file == "<what-if broken>"
     assert f"{key} (set by <what-if broken>)" in str(info.value)
@@ -132,8 +134,9 @@ def test_the_new_user_case_volet2_at_53_is_refused_with_figures(tmp_path: Path) 
 
 
 def test_a_change_that_keeps_the_sum_is_accepted() -> None:
-    variant = sn.with_overrides(
-        sn.load_rules(), {"sun_es.envelope.total": "211 M€", "sun_es.volet2.envelope": "53 M€"}
+    variant = sn.whatif.with_overrides(
+        {"sun_es.envelope.total": "211 M€", "sun_es.volet2.envelope": "53 M€"},
+        rules=sn.load_rules(),
     )
     assert all(r.status is CheckStatus.PASSED for r in variant.check_results)
     (sun_es,) = [r for r in variant.check_results if r.check.whole == "sun_es.envelope.total"]
@@ -142,12 +145,17 @@ def test_a_change_that_keeps_the_sum_is_accepted() -> None:
 
 def test_a_dated_override_is_checked_on_its_own_dates() -> None:
     with pytest.raises(BrokenSumError, match="on 2023-01-01"):
-        sn.with_overrides(sn.load_rules(), {"sun_es.volet2.envelope": {"2023-01-01": "53 M€"}})
+        sn.whatif.with_overrides(
+            {"sun_es.volet2.envelope": {"2023-01-01": "53 M€"}}, rules=sn.load_rules()
+        )
 
 
 def accepted_variant() -> sn.RuleSet:
-    return sn.with_overrides(
-        sn.load_rules(), {"sun_es.volet2.envelope": "53 M€"}, name="v2", accept_broken_sums=True
+    return sn.whatif.with_overrides(
+        {"sun_es.volet2.envelope": "53 M€"},
+        name="v2",
+        accept_broken_sums=True,
+        rules=sn.load_rules(),
     )
 
 
@@ -167,16 +175,18 @@ def test_the_accept_option_records_the_broken_check() -> None:
 
 
 def test_an_accepted_broken_check_stays_accepted_on_later_overlays_that_do_not_touch_it() -> None:
-    later = sn.with_overrides(accepted_variant(), {"sun_es.degression.F2": "80 %"}, name="later")
+    later = sn.whatif.with_overrides(
+        {"sun_es.degression.F2": "80 %"}, name="later", rules=accepted_variant()
+    )
     assert broken(later).accepted
     with pytest.raises(BrokenSumError):  # a new change to the same check must be accepted again
-        sn.with_overrides(accepted_variant(), {"sun_es.volet1.envelope": "150 M€"})
-    fixed = sn.with_overrides(accepted_variant(), {"sun_es.envelope.total": "211 M€"})
+        sn.whatif.with_overrides({"sun_es.volet1.envelope": "150 M€"}, rules=accepted_variant())
+    fixed = sn.whatif.with_overrides({"sun_es.envelope.total": "211 M€"}, rules=accepted_variant())
     assert all(r.status is CheckStatus.PASSED for r in fixed.check_results)
 
 
 def test_an_accepted_broken_check_shows_in_explanations() -> None:
-    split = sn.split_sun_es_volets(accepted_variant())
+    split = sn.sun_es.split_volets(rules=accepted_variant())
     assert split.amounts["volet2"] == sn.Euro.parse("53 M€")
     english, french = split.explanation.render("en"), split.explanation.render("fr")
     assert "WARNING: sum check sun_es.envelope.total = " in english
@@ -305,6 +315,6 @@ def test_a_scenario_whose_parameters_break_a_sum_is_refused_with_its_path(tmp_pa
 
 
 def test_an_accepted_broken_check_shows_in_the_html_explanation() -> None:
-    split = sn.split_sun_es_volets(accepted_variant())
+    split = sn.sun_es.split_volets(rules=accepted_variant())
     html = explanation_html(split.explanation, "en")
     assert "WARNING: sum check sun_es.envelope.total" in html

@@ -25,8 +25,8 @@ STRADDLING = [  # 10 and 20 April (calendar P1), 5 May (calendar P2): one rollin
 
 def test_the_policy_changes_the_count_on_sessions_straddling_two_calendar_periods() -> None:
     rules = sn.load_rules()
-    fixed = dialysis_stays(STRADDLING, rules, policy=DialysisPeriodPolicy.CALENDAR)
-    rolling = dialysis_stays(STRADDLING, rules, policy=DialysisPeriodPolicy.ROLLING)
+    fixed = dialysis_stays(STRADDLING, policy=DialysisPeriodPolicy.CALENDAR, rules=rules)
+    rolling = dialysis_stays(STRADDLING, policy=DialysisPeriodPolicy.ROLLING, rules=rules)
     assert fixed.stays == ()
     assert [(g.period, g.sessions) for g in fixed.too_few] == [("2022-P1", 2), ("2022-P2", 1)]
     assert [(s.period, s.sessions, s.admission, s.discharge) for s in rolling.stays] == [
@@ -44,7 +44,7 @@ def test_rolling_periods_open_on_the_first_session_after_the_previous_period() -
         D(2022, 9, 29): "R2022-05-31",
         D(2022, 9, 30): "R2022-09-30",  # 31 May + 4 months, clamped to 30 September, exclusive
     }
-    with pytest.raises(sn.InvalidInputError, match="period_months"):
+    with pytest.raises(sn.errors.InvalidInputError, match="period_months"):
         rolling_periods(days, 0)
 
 
@@ -58,7 +58,7 @@ def test_rolling_periods_open_on_the_first_session_after_the_previous_period() -
 def test_both_policies_are_explained_in_french_and_english(
     policy: DialysisPeriodPolicy, fr: str, en: str
 ) -> None:
-    result = dialysis_stays(STRADDLING, sn.load_rules(), policy=policy)
+    result = dialysis_stays(STRADDLING, policy=policy, rules=sn.load_rules())
     assert fr in result.explanation.render("fr")
     assert en in result.explanation.render("en")
     chosen = {i.name: i for i in result.explanation.inputs}["period_policy"]
@@ -67,7 +67,7 @@ def test_both_policies_are_explained_in_french_and_english(
 
 
 def test_without_a_policy_the_calendar_cut_is_used_and_marked_defaulted() -> None:
-    result = dialysis_stays(STRADDLING, sn.load_rules())
+    result = dialysis_stays(STRADDLING, rules=sn.load_rules())
     chosen = {i.name: i for i in result.explanation.inputs}["period_policy"]
     assert (chosen.value, chosen.defaulted) == ("calendar", True)
     assert "period_policy = calendar (valeur par défaut)" in result.explanation.render("fr")
@@ -78,5 +78,5 @@ def test_without_a_policy_the_calendar_cut_is_used_and_marked_defaulted() -> Non
 
 
 def test_a_policy_that_is_not_a_policy_is_refused() -> None:
-    with pytest.raises(sn.InvalidInputError, match="policy"):
-        dialysis_stays(STRADDLING, sn.load_rules(), policy="rolling")  # type: ignore[arg-type]
+    with pytest.raises(sn.errors.InvalidInputError, match="policy"):
+        dialysis_stays(STRADDLING, policy="rolling", rules=sn.load_rules())  # type: ignore[arg-type]

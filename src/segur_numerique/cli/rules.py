@@ -16,7 +16,6 @@ from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import load_parameter_file
-from segur_numerique.rules.provenance import Origin
 from segur_numerique.rules.sums import CheckStatus
 
 

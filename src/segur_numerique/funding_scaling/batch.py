@@ -1,7 +1,7 @@
 """Allocations over a table (pandas, polars, pyarrow, DuckDB via narwhals), exact to the cent.
 
 :func:`allocate_table` shares an envelope pro rata of an integer column with **the same cents as
-the one-by-one path** (:func:`~segur_numerique.funding_scaling.allocate`: the same largest remainder and
+the one-by-one path** (:func:`~segur_numerique.funding_scaling.allocation`: the same largest remainder and
 tie-break); a hypothesis property test checks it. Integer arithmetic on int64 columns (exact;
 Python integers when int64 could overflow).
 
@@ -55,10 +55,10 @@ def allocate_table(
 ) -> Any:
     """Share ``envelope`` among the rows pro rata of an integer ``weight`` column, in cents.
 
-    The same largest-remainder method and tie-break as :func:`~segur_numerique.funding_scaling.allocate`
+    The same largest-remainder method and tie-break as :func:`~segur_numerique.funding_scaling.allocation`
     (larger remainder first, then larger weight, then smaller beneficiary id), so the cents are
     identical; the shares add up exactly to the envelope. ``where`` names a boolean column: only
-    those rows share (the others get 0). No caps here (use :func:`~segur_numerique.funding_scaling.allocate`).
+    those rows share (the others get 0). No caps here (use :func:`~segur_numerique.funding_scaling.allocation`).
 
     Raises:
         AllocationError: a negative weight or envelope, or all weights zero with a non-zero
@@ -94,7 +94,7 @@ def allocate_table(
 
 
 def _largest_remainder(total: int, weights: np.ndarray, ids: Any) -> np.ndarray:
-    """Integer largest remainder with the tie-break of :func:`~segur_numerique.funding_scaling.allocate`.
+    """Integer largest remainder with the tie-break of :func:`~segur_numerique.funding_scaling.allocation`.
 
     ``ids`` is the beneficiary column (a narwhals series); only the ids of the rows tied at the
     cut are read.

@@ -23,7 +23,13 @@ from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
-from segur_numerique.errors import InvalidInputError, OverrideError, ScenarioError, SegurError
+from segur_numerique.errors import (
+    BrokenSumError,
+    InvalidInputError,
+    OverrideError,
+    ScenarioError,
+    SegurError,
+)
 from segur_numerique.kit.registry import find_computation
 from segur_numerique.kit.scenarios import Scenario, load_scenarios, scenario_files
 from segur_numerique.rules.computation import parse_date, parse_euro, parse_fraction
@@ -31,14 +37,6 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.overrides import with_overrides
 from segur_numerique.rules.parameters import illustrative_assumptions
-from segur_numerique.rules.computation import (
-    ScenarioError,
-    parse_date,
-    parse_euro,
-    parse_fraction,
-)
-from segur_numerique.rules.overrides import OverrideError, with_overrides
-from segur_numerique.rules.sums import BrokenSumError
 
 
 @attrs.frozen

@@ -40,7 +40,6 @@ from segur_numerique.errors import (
     UnknownRuleError,
 )
 from segur_numerique.rules.overlay import check_overlay_value
-from segur_numerique.rules.provenance import Origin, Source, Status, Unit
 from segur_numerique.rules.sums import SumCheck, SumCheckResult, broken_warnings, run_sum_checks
 
 RULES_FORMAT = "segur_numerique.rules/v1"

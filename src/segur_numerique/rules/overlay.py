@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from segur_numerique.core.provenance import Origin
 from segur_numerique.errors import RuleDataError
-from segur_numerique.rules.provenance import Origin
 
 if TYPE_CHECKING:  # the model imports this module to validate an overlay
     from segur_numerique.rules.model import RuleSet, RuleValue

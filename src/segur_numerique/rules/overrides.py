@@ -19,10 +19,10 @@ values have the origin ``caller``, the status ``inferred`` and a reasoning and a
 variant, so every explanation that reads them says so.
 
 >>> import segur_numerique as sn
->>> variant = sn.with_overrides(
-...     sn.load_rules(),
+>>> variant = sn.whatif.with_overrides(
 ...     {"sun_es.envelope.total": "250 M€", "sun_es.volet2.envelope": "92 M€"},
 ...     name="bigger envelope",
+...     rules=sn.load_rules(),
 ... )
 >>> print(variant.get("sun_es.envelope.total"))
 250 000 000,00 €
@@ -32,12 +32,14 @@ sun_es.envelope.total = €250,000,000.00 [inferred, caller-supplied] — What-i
 An override that changes a whole without its parts (or the reverse) is refused, naming the parts
 (:mod:`segur_numerique.rules.sums`), unless the caller accepts and records it:
 
->>> sn.with_overrides(sn.load_rules(), {"sun_es.volet2.envelope": "53 M€"})  # doctest: +ELLIPSIS
+>>> sn.whatif.with_overrides(
+...     {"sun_es.volet2.envelope": "53 M€"}, rules=sn.load_rules()
+... )  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-segur_numerique.rules.sums.BrokenSumError: <what-if what-if>: values."sun_es.volet2.envelope": parts do not add up ...
->>> accepted = sn.with_overrides(
-...     sn.load_rules(), {"sun_es.volet2.envelope": "53 M€"}, accept_broken_sums=True
+segur_numerique.errors.BrokenSumError: <what-if what-if>: values."sun_es.volet2.envelope": parts do not add up ...
+>>> accepted = sn.whatif.with_overrides(
+...     {"sun_es.volet2.envelope": "53 M€"}, accept_broken_sums=True, rules=sn.load_rules()
 ... )
 >>> [r.status.value for r in accepted.check_results if r.accepted]
 ['broken']
@@ -61,8 +63,6 @@ from segur_numerique.core.values import render_value
 from segur_numerique.errors import OverrideError
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleScalar, RuleSet, RuleValue
-from segur_numerique.errors import InvalidInputError
-from segur_numerique.rules.provenance import DatePrecision, Origin, Source, Status, Unit
 from segur_numerique.rules.versions import _convert_value
 
 WHATIF_SOURCE_DATE = dt.date(2000, 1, 1)
@@ -300,11 +300,11 @@ def _merge(
 
 
 def with_overrides(
-    rules: RuleSet,
     overrides: Mapping[str, object] | Iterable[Override],
     *,
     name: str = "what-if",
     accept_broken_sums: bool = False,
+    rules: RuleSet | None = None,
 ) -> RuleSet:
     """A new rule set: ``rules`` with ``overrides`` applied (validated first; ``rules`` untouched).
 
@@ -332,6 +332,7 @@ def with_overrides(
         OverrideError: an override is malformed or does not fit ``rules``.
         BrokenSumError: parts no longer add up to their whole (``file`` names the variant).
     """
+    rules = resolve_rules(rules)
     rules = resolve_rules(rules)
     if not isinstance(name, str) or not name.strip():
         raise OverrideError(f"a variant needs a non-empty name, got {name!r}", where="name")

@@ -4,7 +4,7 @@ The rule data declares them as ``[[checks]]`` tables (RULES.md §1: 158 + 52 = 2
 123 + 11 + 24 = 158 M€ for its volet 1, 1.4 + 0.6 = 2 Md€ for the Ségur Numérique). They run when
 the official data is loaded, and again on every merged set: a caller parameter file
 (:func:`~segur_numerique.load_parameter_file`, :meth:`~segur_numerique.RuleSet.with_overlay`) or
-what-if overrides (:func:`~segur_numerique.with_overrides`). A merged set whose parts no longer
+what-if overrides (:func:`~segur_numerique.whatif.with_overrides`). A merged set whose parts no longer
 add up is refused with :class:`BrokenSumError`, unless the caller passes
 ``accept_broken_sums=True``: the broken check is then recorded in the rule set
 (:attr:`~segur_numerique.RuleSet.check_results`), shown by ``rules --json`` and flagged on every
@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from segur_numerique.core.money import Euro
+from segur_numerique.core.provenance import Origin
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import JsonValue, render_value
-from segur_numerique.errors import RuleDataError
-from segur_numerique.rules.provenance import Origin
+from segur_numerique.errors import BrokenSumError, RuleDataError
 
 if TYPE_CHECKING:  # the model imports this module to run the checks of a merged set
     from segur_numerique.rules.model import RuleValue
@@ -161,40 +161,6 @@ class SumCheckResult:
         }
 
 
-class BrokenSumError(RuleDataError):
-    """A merged rule set's parts no longer add up to their whole.
-
-    ``file`` is the file or what-if that changed a value of the check (the check's own file for
-    official data), ``path`` the changed value; :attr:`result` holds every figure.
-    """
-
-    def __init__(self, result: SumCheckResult) -> None:
-        self.result = result
-        check = result.check
-        changed = ", ".join(f"{k} (set by {f})" for k, f in result.changed_by)
-        defaults = ", ".join(f"{k} ({a})" for k, a in result.defaults)
-        day = result.on.isoformat() if result.on else ""
-        shown = " + ".join(f"{k} = {v}" for k, v in result.parts)
-        total = Euro.from_cents(sum(v.cents for _, v in result.parts))
-        problem = (
-            f"parts do not add up to their whole on {day}: {shown} = {total}, but "
-            f"{check.whole} = {result.whole} (difference {result.difference}); sum check "
-            f"{check.name} ({check.file} {check.path})"
-            + (f"; changed: {changed}" if changed else "")
-            + (f"; the default alternative was checked for {defaults}" if defaults else "")
-            + (
-                "; fix the values, or pass accept_broken_sums=True to accept and record it"
-                if changed
-                else ""
-            )
-        )
-        if result.changed_by:
-            key, file = result.changed_by[0]
-            super().__init__(problem, file=file, path=f'values."{key}"')
-        else:
-            super().__init__(problem, file=check.file, path=check.path)
-
-
 def _euro(value: object, check: SumCheck) -> Euro:
     if not isinstance(value, Euro):
         raise RuleDataError(
@@ -266,7 +232,7 @@ def run_sum_checks(
         result = evaluate_sum_check(values, check, is_unknown=is_unknown)
         if result.status is CheckStatus.BROKEN:
             if not accept and result not in accepted:
-                raise BrokenSumError(result)
+                raise broken_sum_error(result)
             result = attrs.evolve(result, accepted=True)
         results.append(result)
     return tuple(results)
@@ -275,3 +241,29 @@ def run_sum_checks(
 def broken_warnings(results: Iterable[SumCheckResult], key: str) -> tuple[Text, ...]:
     """The accepted broken checks that involve ``key``, described (for the reads of ``key``)."""
     return tuple(r.describe() for r in results if r.accepted and r.involves(key))
+
+
+def broken_sum_error(result: SumCheckResult) -> BrokenSumError:
+    """The typed error for a broken sum check, naming the parts, the whole and what changed."""
+    check = result.check
+    changed = ", ".join(f"{k} (set by {f})" for k, f in result.changed_by)
+    defaults = ", ".join(f"{k} ({a})" for k, a in result.defaults)
+    day = result.on.isoformat() if result.on else ""
+    shown = " + ".join(f"{k} = {v}" for k, v in result.parts)
+    total = Euro.from_cents(sum(v.cents for _, v in result.parts))
+    problem = (
+        f"parts do not add up to their whole on {day}: {shown} = {total}, but "
+        f"{check.whole} = {result.whole} (difference {result.difference}); sum check "
+        f"{check.name} ({check.file} {check.path})"
+        + (f"; changed: {changed}" if changed else "")
+        + (f"; the default alternative was checked for {defaults}" if defaults else "")
+        + (
+            "; fix the values, or pass accept_broken_sums=True to accept and record it"
+            if changed
+            else ""
+        )
+    )
+    if result.changed_by:
+        key, file = result.changed_by[0]
+        return BrokenSumError(problem, result=result, file=file, path=f'values."{key}"')
+    return BrokenSumError(problem, result=result, file=check.file, path=check.path)

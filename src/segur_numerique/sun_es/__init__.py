@@ -39,6 +39,7 @@ from segur_numerique.sun_es.cases import (
 from segur_numerique.sun_es.cases import (
     simulation_json_schema as simulation_json_schema,
 )
+from segur_numerique.sun_es.dialysis import DialysisPeriodPolicy as DialysisPeriodPolicy
 from segur_numerique.sun_es.dialysis import (
     DialysisSession as DialysisSession,
 )
@@ -238,6 +239,7 @@ __all__ = [
     "VOLET2",
     "Basis",
     "Capability",
+    "DialysisPeriodPolicy",
     "DialysisSession",
     "DialysisStay",
     "DialysisStays",

@@ -31,7 +31,7 @@ last session in the period (the date the discharge documents are measured from).
 ...     DialysisSession("s3", "P1", "010000001", dt.date(2022, 4, 30)),
 ...     DialysisSession("s4", "P1", "010000001", dt.date(2022, 5, 2)),
 ... ]
->>> result = dialysis_stays(sessions, load_rules(), policy=DialysisPeriodPolicy.CALENDAR)
+>>> result = dialysis_stays(sessions, policy=DialysisPeriodPolicy.CALENDAR, rules=load_rules())
 >>> [
 ...     (s.stay_id, s.sessions, s.admission.isoformat(), s.discharge.isoformat())
 ...     for s in result.stays
@@ -39,7 +39,7 @@ last session in the period (the date the discharge documents are measured from).
 [('DIA-010000001-P1-2022-P1', 3, '2022-01-03', '2022-04-30')]
 >>> [(g.period, g.sessions) for g in result.too_few]
 [('2022-P2', 1)]
->>> rolling = dialysis_stays(sessions, load_rules(), policy=DialysisPeriodPolicy.ROLLING)
+>>> rolling = dialysis_stays(sessions, policy=DialysisPeriodPolicy.ROLLING, rules=load_rules())
 >>> [(s.period, s.sessions) for s in rolling.stays]
 [('R2022-01-03', 4)]
 """
@@ -54,11 +54,16 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from segur_numerique._logs import DuplicateIdError, EmptyValueError, MissingColumnError
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import (
+    DuplicateIdError,
+    EmptyValueError,
+    InvalidInputError,
+    MissingColumnError,
+)
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
@@ -274,9 +279,9 @@ def _group(
 
 def dialysis_stays(
     sessions: Iterable[DialysisSession | Mapping[str, object]],
-    rules: RuleSet,
     *,
     policy: DialysisPeriodPolicy | None = None,
+    rules: RuleSet | None = None,
 ) -> DialysisStays:
     """Derive dialysis stays from sessions (see the module docstring for the exact rule).
 
@@ -288,6 +293,7 @@ def dialysis_stays(
         MissingColumnError, EmptyValueError: a record lacks a field.
         InvalidInputError: ``policy`` is not a :class:`DialysisPeriodPolicy`.
     """
+    rules = resolve_rules(rules)
     if policy is not None and not isinstance(policy, DialysisPeriodPolicy):
         raise InvalidInputError(f"expected a DialysisPeriodPolicy, got {policy!r}", where="policy")
     chosen = policy or DialysisPeriodPolicy.CALENDAR
