@@ -1,4 +1,4 @@
-"""The Ségur Numérique programme tree with sourced envelopes (RULES.md §1, §2.5).
+"""The Ségur Numérique programme tree with sourced envelopes (rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]).
 
 Run: ``python examples/programme_tree.py [fr|en]``
 """
@@ -33,7 +33,7 @@ def main(lang: sn.Lang) -> None:
     print()
     print(sn.sun_es.window1_outcomes(rules=rules).explanation.render(lang))
 
-    # Seed 003's proposal: at least two thirds of the 2 Md€ for human support, split to the cent.
+    # The Health & Tech manifesto of 24 July 2020's proposal: at least two thirds of the 2 Md€ for human support, split to the cent.
     share = rules.get("segur.human_support.share")
     total = rules.get("segur.envelope.total")
     assert isinstance(share, Fraction)

@@ -1,4 +1,4 @@
-"""The missed-deadline rule (RULES.md §2.2; seed 002): worked examples and properties."""
+"""The missed-deadline rule (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]; the ARS Occitanie SUN-ES FAQ): worked examples and properties."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Windows and phases: RULES.md §2.2 worked examples, conventions and properties."""
+"""Windows and phases: rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es] worked examples, conventions and properties."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from segur_numerique.core.dates import MonthEndPolicy
 D = dt.date
 
 
-# --- worked examples (RULES.md §2.2) ----------------------------------------------------------
+# --- worked examples (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]) ----------------------------------------------------------
 
 
 def test_volet1_windows_f1_to_f4() -> None:

@@ -1,4 +1,4 @@
-"""The programme catalogue (RULES.md §1, §2.5): tree, figures with provenance, explanations."""
+"""The programme catalogue (rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]): tree, figures with provenance, explanations."""
 
 from __future__ import annotations
 

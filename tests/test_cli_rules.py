@@ -1,4 +1,4 @@
-"""``segur-numerique rules``: JSON with every sourced value of RULES.md §1 and §2.5; tables."""
+"""``segur-numerique rules``: JSON with every sourced value of rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]; tables."""
 
 from __future__ import annotations
 
@@ -88,9 +88,9 @@ def test_only_seed_based_values_lack_a_url(
     seed_only = [
         key for key in SECTION_1_AND_2_5 if not any(s["url"] for s in by_key[key]["sources"])
     ]
-    assert seed_only == ["segur.duration", "segur.human_support.share"]
-    seeds = {s["seed"] for s in by_key["segur.duration"]["sources"]}
-    assert seeds == {"001_22ce418149dc2ff3", "003_9597f8eeff523aed"}
+    assert seed_only == ["segur.human_support.share"]
+    seeds = {s["seed"] for s in by_key["segur.human_support.share"]["sources"]}
+    assert seeds == {"003_9597f8eeff523aed"}
 
 
 def test_json_conflicting_values_list_their_alternatives(

@@ -1,4 +1,4 @@
-"""Eligibility for HOP'EN, ESMS numérique, SONS and e-parcours (RULES.md §3, §4, §5, §7)."""
+"""Eligibility for HOP'EN, ESMS numérique, SONS and e-parcours (rules digest, SONS §3, HOP'EN §4, ESMS numérique §5, e-parcours §7 [docs: explanation/rules])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SUN-ES eligibility with reasons (RULES.md §2.3)."""
+"""SUN-ES eligibility with reasons (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Funding-scaling computations: allocation, scaling, shares, pro rata temporis (RULES.md §1, §8)."""
+"""Funding-scaling computations: allocation, scaling, shares, pro rata temporis (rules digest, Ségur Numérique §1, §8 [docs: explanation/rules/segur])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Avenant 9 amounts: points × 7 €, usage indicators, VSM forfait (RULES.md §6)."""
+"""Avenant 9 amounts: points × 7 €, usage indicators, VSM forfait (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""e-parcours forfaits and payments (RULES.md §7; seed 004)."""
+"""e-parcours forfaits and payments (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SONS ceilings, advance and balance, maintenance (RULES.md §3)."""
+"""SONS ceilings, advance and balance, maintenance (rules digest, SONS §3 [docs: explanation/rules/sons])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SUN-ES forfaits: grid, degression, reassignment, all-or-nothing, CRO bonus (RULES.md §2.4)."""
+"""SUN-ES forfaits: grid, degression, reassignment, all-or-nothing, CRO bonus (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es])."""
 
 from __future__ import annotations
 

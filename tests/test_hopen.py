@@ -1,4 +1,4 @@
-"""HOP'EN domains, forfait range and declared unknowns (RULES.md §4; hopen/domains.toml)."""
+"""HOP'EN domains, forfait range and declared unknowns (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]; hopen/domains.toml)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SUN-ES indicator definitions, targets, dialysis stays and avenant 9 indicators (RULES.md §2.1, §6)."""
+"""SUN-ES indicator definitions, targets, dialysis stays and avenant 9 indicators (rules digest, SUN-ES §2.1, avenant 9 §6 [docs: explanation/rules])."""
 
 from __future__ import annotations
 

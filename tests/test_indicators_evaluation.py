@@ -1,4 +1,4 @@
-"""Indicators evaluated from counts: rates, targets, margins, domains and the CRO bonus (RULES.md §2.1)."""
+"""Indicators evaluated from counts: rates, targets, margins, domains and the CRO bonus (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es])."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Indicators from stay and document logs, on every backend (RULES.md §2.1; issue 4)."""
+"""Indicators from stay and document logs, on every backend (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]; issue 4)."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def test_parse_keeps_tax_basis() -> None:
 
 
 def test_sons_ceiling_875_ht_is_1050_ttc() -> None:
-    """RULES.md §3 worked example: 875 € HT with VAT 20 % → 1 050,00 € TTC."""
+    """rules digest, SONS §3 [docs: explanation/rules/sons] worked example: 875 € HT with VAT 20 % → 1 050,00 € TTC."""
     ttc = Price.parse("875 € HT").to_ttc(VatRate.parse("20 %"))
     assert ttc == Price(Euro("1050.00"), TaxBasis.TTC)
     assert ttc.format("fr") == "1 050,00 € TTC"

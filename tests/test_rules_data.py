@@ -1,4 +1,4 @@
-"""The shipped programme data: every value of RULES.md §1 and §2.5, with status and provenance."""
+"""The shipped programme data: every value of rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules], with status and provenance."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from segur_numerique.core.periods import Period
 RULES = sn.load_rules()
 S = sn.Status
 
-# key, value (default version), status: RULES.md §1
+# key, value (default version), status: rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]
 ENVELOPES = [
     ("segur.envelope.total", sn.Euro.parse("2 Md€"), S.CONFIRMED),
     ("segur.duration", 5, S.CONFLICTING),
@@ -44,7 +44,7 @@ ENVELOPES = [
     ("e_parcours.period", Period(dt.date(2018, 1, 1), dt.date(2023, 12, 31)), S.SECONDARY),
 ]
 
-# RULES.md §1 (regional SUN-ES envelopes) and §2.5 (window 1 outcomes)
+# rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]
 OUTCOMES = [
     ("sun_es.region.ara.envelope", sn.Euro.parse("24,9 M€"), S.CONFIRMED),
     ("sun_es.region.idf.envelope", sn.Euro.parse("21 M€"), S.CONFIRMED),

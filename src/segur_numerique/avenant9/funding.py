@@ -1,4 +1,4 @@
-"""Avenant 9 (convention médicale, 2021): euro amounts of points and of the VSM forfait (RULES.md §6).
+"""Avenant 9 (convention médicale, 2021): euro amounts of points and of the VSM forfait (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9]).
 
 The forfait structure pays 7 € per point; its volet 1 is worth 400 points in 2022 (2,800 €), 280
 before and after. The avenant's usage indicators earn points: DMP 40 points (secondary); the
@@ -34,7 +34,7 @@ from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vitale_app")
-"""The avenant 9 usage indicators of the forfait structure (RULES.md §6)."""
+"""The avenant 9 usage indicators of the forfait structure (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9])."""
 
 
 @attrs.frozen

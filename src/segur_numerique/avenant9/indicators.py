@@ -1,4 +1,4 @@
-"""Avenant 9 digital usage indicators of médecins libéraux, and the VSM thresholds (RULES.md §6).
+"""Avenant 9 digital usage indicators of médecins libéraux, and the VSM thresholds (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9]).
 
 Thresholds only: whether a doctor's share reaches each threshold. The points of the indicators
 (only the DMP's 40 points are known) and the euro amounts are the funding module's job

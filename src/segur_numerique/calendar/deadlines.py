@@ -3,8 +3,8 @@
 On-time checks and days left are in :mod:`segur_numerique.calendar.on_time`; the deadlines of a
 programme by id, in :func:`segur_numerique.calendars.deadlines`.
 
-RULES.md §2.2 (deadlines are strict: "a day late is not eligible"; dates are French legal dates,
-Europe/Paris; portal deadlines have times), §3 (SONS deadlines have a revision history), §7
+rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es] (deadlines are strict: "a day late is not eligible"; dates are French legal dates,
+Europe/Paris; portal deadlines have times), SONS §3 (SONS deadlines have a revision history), e-parcours §7
 (e-parcours submission deadlines).
 
 A deadline is a rule value of unit ``date`` or ``datetime`` whose versions are keyed by the day

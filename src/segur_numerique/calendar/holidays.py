@@ -10,7 +10,7 @@ the years :data:`FIRST_YEAR` to :data:`LAST_YEAR`, the period in which the curre
 holidays applies (8 May restored by loi n° 81-893 du 2 octobre 1981). A working day (jour ouvré)
 is a Monday to Friday that is not a public holiday. Pentecost Monday counts as a public holiday
 except in 2005-2007, when loi n° 2004-626 made it the *journée de solidarité*; loi n° 2008-351
-restored it to the list while letting employers work it (RULES.md §2.2: deadlines are French legal
+restored it to the list while letting employers work it (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]: deadlines are French legal
 dates, so the legal list is used).
 """
 

@@ -1,4 +1,4 @@
-"""On-time checks and days left before a deadline (RULES.md §2.2: deadlines are strict).
+"""On-time checks and days left before a deadline (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]: deadlines are strict).
 
 A ``date`` deadline is an inclusive last day in Paris ("au plus tard le 30 novembre 2022": the
 whole of 30 November is on time); a ``datetime`` deadline is an instant, and a submission on its
@@ -157,7 +157,7 @@ def is_on_time(
 ) -> OnTimeCheck:
     """Whether a submission (an application, an order, a declaration) made at ``submitted`` is on time.
 
-    Strict (RULES.md §2.2): a day late is not eligible. A ``date`` deadline is an inclusive last
+    Strict (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]): a day late is not eligible. A ``date`` deadline is an inclusive last
     day in Paris; a ``datetime`` deadline is an instant, and a submission on its day must give a
     time.
 

@@ -1,7 +1,7 @@
 """Funding windows (fenêtres) and their phases, built from the dated rule data.
 
-RULES.md §2.2 (SUN-ES: four overlapping windows of 10 months: 2 months of applications, the ARS
-instructs through month 4, the last 6 months to reach the targets; seed 002), §5 (ESMS numérique
+rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es] (SUN-ES: four overlapping windows of 10 months: 2 months of applications, the ARS
+instructs through month 4, the last 6 months to reach the targets; the ARS Occitanie SUN-ES FAQ), ESMS numérique §5 (ESMS numérique
 phases amorçage and généralisation).
 
 Conventions (see the page *Windows and time* in the docs):

@@ -1,4 +1,4 @@
-"""The think tank's human-support scenario: a share of an envelope for human support (seed 003)."""
+"""The think tank's human-support scenario: a share of an envelope for human support (the Health & Tech manifesto of 24 July 2020)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def human_support_split(
     on: dt.date | None = None,
     rules: RuleSet | None = None,
 ) -> Allocation:
-    """The think tank's scenario: at least two thirds of an envelope for human support (seed 003).
+    """The think tank's scenario: at least two thirds of an envelope for human support (the Health & Tech manifesto of 24 July 2020).
 
     The share is the rule value ``segur.human_support.share`` (2/3, a proposal of the Health &
     Tech think tank, 24 July 2020, not a rule of any programme) unless ``share`` is given.

@@ -1,4 +1,4 @@
-"""The programme catalogue: the Ségur Numérique tree and its neighbours (RULES.md §1).
+"""The programme catalogue: the Ségur Numérique tree and its neighbours (rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]).
 
 The tree is fixed by the rules (:mod:`segur_numerique.catalogue.tree`); the numbers are not written here. Every envelope, period and
 share is read from the rule data (``catalogue/programmes.toml``, ``sun_es/outcomes.toml``) with its

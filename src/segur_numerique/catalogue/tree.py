@@ -1,6 +1,6 @@
 """The catalogue tree: each programme's key, label, payee, parent and the keys of its figures.
 
-The tree is fixed by the rules (RULES.md §1); the figures are not written here, only the rule keys
+The tree is fixed by the rules (rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]); the figures are not written here, only the rule keys
 they are read from (``catalogue/programmes.toml``), so the same tree serves every date and rule set.
 
 >>> [s.key for s in SPECS if s.parent == "sun_es"]

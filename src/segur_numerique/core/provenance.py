@@ -1,4 +1,4 @@
-"""Where a rule value comes from, and how sure we are of it (RULES.md §0)."""
+"""Where a rule value comes from, and how sure we are of it (rules digest, Ségur Numérique §0 [docs: explanation/rules/segur])."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from segur_numerique.errors import InvalidInputError
 
 
 class Status(enum.Enum):
-    """How well a rule value is established (RULES.md §0).
+    """How well a rule value is established (rules digest, Ségur Numérique §0 [docs: explanation/rules/segur]).
 
     ``unknown`` values are never shipped: they are parameters that the caller supplies.
     """

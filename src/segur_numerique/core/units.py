@@ -2,8 +2,8 @@
 
 The rules speak of counts of different things (inhabitants, stays, documents, points,
 establishments, dialysis sessions, applications) and of euro rates per such unit: e-parcours
-pays "800 000 € par bassin de 300 000 habitants" (RULES.md §7, seed 004), avenant 9 pays 7 € per
-point (RULES.md §6). Multiplying a rate per inhabitant by a number of stays is a bug that pint
+pays "800 000 € par bassin de 300 000 habitants" (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours], the H&TI report of 9 July 2019), avenant 9 pays 7 € per
+point (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9]). Multiplying a rate per inhabitant by a number of stays is a bug that pint
 catches: :class:`UnitMismatchError` names both units.
 
 Design:

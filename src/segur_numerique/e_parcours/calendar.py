@@ -1,4 +1,4 @@
-"""The e-parcours calendar: no windows, deadlines only (RULES.md §7).
+"""The e-parcours calendar: no windows, deadlines only (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]).
 
 Besides the submission deadlines (``e_parcours.deadline.<name>``), the latest date to reach the
 usage targets lives with the e-parcours funding data (``e_parcours.payment.usage_latest``).

@@ -1,4 +1,4 @@
-"""The e-parcours deadline to reach the usage targets (RULES.md §7; seed 004).
+"""The e-parcours deadline to reach the usage targets (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019).
 
 « Sous 2 ans et au maximum au 31/12/2022 »: computed from the day a project was funded.
 """
@@ -38,7 +38,7 @@ def e_parcours_usage_deadline(
 ) -> ComputedDeadline:
     """The last day for an e-parcours project funded on ``funded_on`` to reach its usage targets.
 
-    RULES.md §7; seed 004: « sous 2 ans et au maximum au 31/12/2022 ». The library reads
+    rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019: « sous 2 ans et au maximum au 31/12/2022 ». The library reads
     "within 2 years" as a délai of the code de procédure civile, art. 641: a délai in years
     expires on the day of the last month that bears the same number as the starting day (the
     anniversary, inclusive); failing such a day (29 February), on the last day of that month

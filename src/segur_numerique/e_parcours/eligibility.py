@@ -1,4 +1,4 @@
-"""e-parcours eligibility: a project submitted in time (RULES.md §7; seed 004).
+"""e-parcours eligibility: a project submitted in time (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019).
 
 DAC projects until 31 Dec 2020, collectifs de soins until 31 Dec 2021; the deadlines are rule
 data (``e_parcours.deadline.*``).
@@ -75,7 +75,7 @@ def _date_text(day: dt.date) -> Text:
 def e_parcours_eligibility(
     project: EParcoursProject, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> EligibilityResult:
-    """Whether an e-parcours project was submitted in time (RULES.md §7; seed 004).
+    """Whether an e-parcours project was submitted in time (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019).
 
     DAC projects until 31 Dec 2020, collectifs de soins until 31 Dec 2021 (the deadline is read
     from the rule data; a day late is not eligible).

@@ -1,8 +1,8 @@
-"""e-parcours funding: forfait per bassin and its two payments (RULES.md §7; seed 004).
+"""e-parcours funding: forfait per bassin and its two payments (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019).
 
-The DGOS instruction of 24 May 2019 (seed 004) funds each project with a forfait per bassin of
+The DGOS instruction of 24 May 2019 (the H&TI report of 9 July 2019) funds each project with a forfait per bassin of
 300,000 inhabitants: 800,000 € for dispositifs d'appui à la coordination (DAC), 200,000 € for
-collectifs de soins coordonnés. (Seed 004 prints "200 000 millions d'euros", a typo: the rule
+collectifs de soins coordonnés. (The H&TI report of 9 July 2019 prints "200 000 millions d'euros", a typo: the rule
 data reads 200,000 €, status ``inferred``, with the reasoning.) The forfait is paid 60 % at
 project start (amorçage) and 40 % once the usage targets are reached, within 2 years and at the
 latest on 31 Dec 2022; after that the 40 % is lost.
@@ -36,7 +36,7 @@ from segur_numerique.rules.model import RuleSet
 class BassinScaling(enum.Enum):
     """How the forfait per bassin of 300,000 inhabitants scales to another population.
 
-    None is official (RULES.md §7: unknown); the explanation always says which one was used.
+    None is official (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]: unknown); the explanation always says which one was used.
     """
 
     PROPORTIONAL = "proportional"
@@ -92,7 +92,7 @@ def _scaled_bassins(scaling: BassinScaling, population: int, bassin: int) -> Fra
 
 
 def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[Text, ...]:
-    """The caller's scaling choice, and the reading of the collectif typo in seed 004."""
+    """The caller's scaling choice, and the reading of the collectif typo in the H&TI report of 9 July 2019."""
     chosen = Text(
         fr=f"Mise à l'échelle « {scaling.label().fr} » choisie par l'appelant : la règle "
         "officielle pour une autre population est inconnue.",
@@ -296,7 +296,7 @@ def e_parcours_payments(
     on: dt.date | None = None,
     rules: RuleSet | None = None,
 ) -> EParcoursPayments:
-    """Split a forfait into the start payment and the usage payment (seed 004).
+    """Split a forfait into the start payment and the usage payment (the H&TI report of 9 July 2019).
 
     The start payment is ``forfait × 60 %`` rounded half up; the usage payment is the rest, so
     the two add up exactly. The targets must be reached on or before the **deadline** of

@@ -1,4 +1,4 @@
-"""The e-parcours applicants: who applies to and receives an e-parcours forfait (RULES.md §7).
+"""The e-parcours applicants: who applies to and receives an e-parcours forfait (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]).
 
 One enum, shared by eligibility and funding.
 
@@ -14,7 +14,7 @@ from segur_numerique.errors import UnknownChoiceError
 
 
 class EParcoursKind(enum.Enum):
-    """Who applies to and receives an e-parcours forfait (RULES.md §7; seed 004)."""
+    """Who applies to and receives an e-parcours forfait (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019)."""
 
     DAC = "dac"
     """Dispositif d'appui à la coordination (fonctions d'appui aux parcours complexes)."""

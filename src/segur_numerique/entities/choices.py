@@ -1,4 +1,4 @@
-"""Closed sets of choices of the entities: legal status, activity, SONS couloir (RULES.md §2.3, §3).
+"""Closed sets of choices of the entities: legal status, activity, SONS couloir (rules digest, SUN-ES §2.3, SONS §3 [docs: explanation/rules]).
 
 Each reads its French or English spellings (``privé``, ``smr``, ``dialyse``...) and refuses any
 other value with :class:`UnknownChoiceError`, listing the allowed values.
@@ -32,7 +32,7 @@ def _choice(enum_type: type[_E], aliases: Mapping[str, _E], value: object, where
 
 
 class LegalStatus(enum.Enum):
-    """Legal status (statut juridique) of a health establishment (RULES.md §2.3)."""
+    """Legal status (statut juridique) of a health establishment (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es])."""
 
     PUBLIC = "public"
     PRIVATE = "private"
@@ -49,7 +49,7 @@ class LegalStatus(enum.Enum):
 
 
 class Activity(enum.Enum):
-    """Activity field of a health establishment (RULES.md §2.3)."""
+    """Activity field of a health establishment (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es])."""
 
     MCO = "mco"
     """Médecine, chirurgie, obstétrique."""
@@ -69,7 +69,7 @@ class Activity(enum.Enum):
 
 
 class Couloir(enum.Enum):
-    """A SONS couloir (RULES.md §3)."""
+    """A SONS couloir (rules digest, SONS §3 [docs: explanation/rules/sons])."""
 
     HOSPITAL = "hopital"
     BIOLOGY = "biologie"

@@ -1,4 +1,4 @@
-"""FINESS numbers: the identifiers of health and social establishments (RULES.md §2.3, §5).
+"""FINESS numbers: the identifiers of health and social establishments (rules digest, SUN-ES §2.3, ESMS numérique §5 [docs: explanation/rules]).
 
 A FINESS number (Fichier national des établissements sanitaires et
 sociaux) has 9 characters, the first two giving the département of the structure (ANS,

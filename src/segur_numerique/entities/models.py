@@ -1,6 +1,6 @@
 """Who the programmes fund: establishments, ESMS and their grappes, doctors, software vendors.
 
-RULES.md §2.3 (SUN-ES eligibility), §3 (SONS), §5 (ESMS numérique), §6 (avenant 9). FINESS numbers
+rules digest, SUN-ES §2.3, SONS §3, ESMS numérique §5, avenant 9 §6 [docs: explanation/rules]. FINESS numbers
 are checked by :mod:`segur_numerique.entities.finess`; reading these objects from JSON or TOML is
 :mod:`segur_numerique.entities.parsing`.
 """
@@ -80,7 +80,7 @@ class Establishment:
         legal_status: public, private, ESPIC or CLCC.
         activities: MCO, SSR/SMR, PSY, HAD, dialysis (at least one).
         activity_2019: the 2019 activity (« activité combinée », the basis of SUN-ES amounts); 0
-            means no activity in 2019. Its exact definition is unknown (RULES.md §2.4).
+            means no activity in 2019. Its exact definition is unknown (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es]).
         own_lab: a medical biology lab under the same FINESS juridique.
         own_imaging: an imaging platform under the same FINESS juridique.
         operating_theatre: the establishment has an operating theatre (bloc opératoire).
@@ -147,7 +147,7 @@ def _category(_instance: object, _attribute: attrs.Attribute[str], value: str) -
 
 @attrs.frozen
 class Esms:
-    """A social or medico-social establishment or service (ESMS / ESSMS), RULES.md §5.
+    """A social or medico-social establishment or service (ESMS / ESSMS), rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique].
 
     Attributes:
         finess: its FINESS géographique.
@@ -183,7 +183,7 @@ def _members(value: Iterable[Esms]) -> tuple[Esms, ...]:
 
 @attrs.frozen
 class Grappe:
-    """A group of ESMS applying together to ESMS numérique (RULES.md §5).
+    """A group of ESMS applying together to ESMS numérique (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique]).
 
     Attributes:
         name: the project name.
@@ -221,7 +221,7 @@ def _rpps(_instance: object, _attribute: attrs.Attribute[str], value: str) -> No
 
 @attrs.frozen
 class LiberalDoctor:
-    """A liberal doctor (médecin libéral), RULES.md §6.
+    """A liberal doctor (médecin libéral), rules digest, avenant 9 §6 [docs: explanation/rules/avenant9].
 
     Attributes:
         rpps: the 11-digit RPPS number (format checked only).
@@ -241,7 +241,7 @@ def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: ob
 
 @attrs.frozen
 class ReferencedSolution:
-    """A software solution and its ANS referencing against a DSR (RULES.md §3).
+    """A software solution and its ANS referencing against a DSR (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     Attributes:
         name: the solution's name.

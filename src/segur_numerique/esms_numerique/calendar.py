@@ -1,4 +1,4 @@
-"""The ESMS numérique calendar: its phases amorçage and généralisation (RULES.md §5).
+"""The ESMS numérique calendar: its phases amorçage and généralisation (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique]).
 
 Each phase is a one-phase window read from the key ``esms_numerique.phase.<name>`` (a period).
 """

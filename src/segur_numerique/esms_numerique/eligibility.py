@@ -1,4 +1,4 @@
-"""ESMS numérique eligibility: the size of a grappe and the call it applies to (RULES.md §5).
+"""ESMS numérique eligibility: the size of a grappe and the call it applies to (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique]).
 
 At least 15 ESMS (8 in Corse and outre-mer); 15-49 apply to the regional call for projects
 (ARS), 50 or more to the national one (CNSA). The sizes are rule data (``esms_numerique.grappe.*``).
@@ -22,7 +22,7 @@ from segur_numerique.rules.verdicts import Verdict, rule_set
 
 
 class ApplicationLevel(enum.Enum):
-    """Where an ESMS numérique grappe applies (RULES.md §5)."""
+    """Where an ESMS numérique grappe applies (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique])."""
 
     REGIONAL = "regional"
     """Regional call for projects (ARS): 15 to 49 ESMS (from 8 in Corse and outre-mer)."""
@@ -85,7 +85,7 @@ _LEVEL_NAMES = {
 def esms_grappe_eligibility(
     grappe: Grappe, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> GrappeEligibility:
-    """Whether a grappe may apply to ESMS numérique, and to which call (RULES.md §5).
+    """Whether a grappe may apply to ESMS numérique, and to which call (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique]).
 
     At least 15 ESMS (8 in Corse and outre-mer); 15-49 apply regionally, 50 or more nationally.
 

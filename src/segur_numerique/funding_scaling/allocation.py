@@ -2,7 +2,7 @@
 
 Every function here rounds by largest remainder with the documented tie-break, and caps by
 water-filling (see :mod:`segur_numerique.funding_scaling.remainders`); the shares always add up
-exactly to the envelope (RULES.md §8).
+exactly to the envelope (rules digest, Ségur Numérique §8 [docs: explanation/rules/segur]).
 
 Properties (tested with hypothesis): without caps the shares add up exactly to the envelope and
 each is within one cent of its exact pro rata value; a larger weight never gets less; permuting
@@ -246,8 +246,10 @@ _WHOLE_CENTS = RoundingPolicy(
     step=Fraction(1, 100),
     mode=RoundingMode.DOWN,
     basis=Text(
-        fr="RULES.md §8 : une répartition doit tomber juste ; " + TIE_BREAK.fr,
-        en="RULES.md §8: an allocation must add up exactly; " + TIE_BREAK.en,
+        fr="résumé des règles, Ségur Numérique §8 [docs : explanation/rules/segur] : une répartition doit tomber juste ; "
+        + TIE_BREAK.fr,
+        en="rules digest, Ségur Numérique §8 [docs: explanation/rules/segur]: an allocation must add up exactly; "
+        + TIE_BREAK.en,
     ),
 )
 """Largest remainder, first step: every share gets its whole cents (rounded down)."""

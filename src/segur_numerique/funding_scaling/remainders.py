@@ -1,6 +1,6 @@
 """Largest-remainder rounding and water-filling: the integer core of every allocation.
 
-All of it works on whole cents and exact fractions, and adds up exactly (RULES.md §8: "an
+All of it works on whole cents and exact fractions, and adds up exactly (rules digest, Ségur Numérique §8 [docs: explanation/rules/segur]: "an
 allocation split across beneficiaries must add up exactly to the envelope").
 
 **Largest remainder** (méthode du plus fort reste). Each beneficiary's exact share of the

@@ -1,4 +1,4 @@
-"""The seven HOP'EN domains (RULES.md §4; evidence/programmes.md §3; hopen/domains.toml).
+"""The seven HOP'EN domains (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]; hopen/domains.toml).
 
 HOP'EN (Hôpital numérique ouvert sur son environnement, 2019-2023) funds an establishment once
 its four prerequisites (P1-P4, see :func:`~segur_numerique.hopen.prerequisites_met`) **and** the
@@ -134,7 +134,7 @@ def hopen_domain(
 def hopen_domains(
     *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> tuple[HopenDomain, ...]:
-    """The seven HOP'EN domains D1-D7, in order, as known on ``on`` (RULES.md §4).
+    """The seven HOP'EN domains D1-D7, in order, as known on ``on`` (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]).
 
     >>> print(hopen_domains()[0].label.fr)
     Partager les résultats d'imagerie, de biologie et d'anatomo-pathologie

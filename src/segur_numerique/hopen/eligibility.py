@@ -1,4 +1,4 @@
-"""HOP'EN eligibility: the four prerequisites P1-P4 (the socle), with reasons (RULES.md §4).
+"""HOP'EN eligibility: the four prerequisites P1-P4 (the socle), with reasons (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]).
 
 HOP'EN funds an establishment only once P1-P4 and the domain targets are reached; this module
 checks the prerequisites, whose labels are rule data (``hopen.prerequisite.<code>``).
@@ -31,7 +31,7 @@ def _check_declared(declared: frozenset[str], allowed: tuple[str, ...], where: s
 def hopen_prerequisites_met(
     est: Establishment, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> EligibilityResult:
-    """Whether the four HOP'EN prerequisites P1-P4 are declared met (RULES.md §4).
+    """Whether the four HOP'EN prerequisites P1-P4 are declared met (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]).
 
     HOP'EN funds an establishment only once P1-P4 and the domain targets are reached; this
     checks the prerequisites (the socle), from the establishment's ``hopen_prerequisites``.

@@ -16,15 +16,15 @@ from segur_numerique.core.values import render_value
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import DatedValue, RuleSet, RuleValue, UnknownValue
 
-# Sections of the page, by the first segment of the keys (RULES.md section order).
+# Sections of the page, by the first segment of the keys (rules digest section order).
 _GROUPS: tuple[tuple[str, str], ...] = (
-    ("segur", "Ségur Numérique (envelopes, RULES.md §1)"),
-    ("sun_es", "SUN-ES (RULES.md §2)"),
-    ("sons", "SONS (RULES.md §3)"),
-    ("hopen", "HOP'EN (RULES.md §4)"),
-    ("esms_numerique", "ESMS numérique (RULES.md §5)"),
-    ("avenant9", "Avenant 9, self-employed doctors (RULES.md §6)"),
-    ("e_parcours", "e-parcours (RULES.md §7)"),
+    ("segur", "Ségur Numérique (envelopes, {ref}`§1 <rules-segur-1>`)"),
+    ("sun_es", "SUN-ES ({ref}`§2 <rules-sun-es-2>`)"),
+    ("sons", "SONS ({ref}`§3 <rules-sons-3>`)"),
+    ("hopen", "HOP'EN ({ref}`§4 <rules-hopen-4>`)"),
+    ("esms_numerique", "ESMS numérique ({ref}`§5 <rules-esms-numerique-5>`)"),
+    ("avenant9", "Avenant 9, self-employed doctors ({ref}`§6 <rules-avenant9-6>`)"),
+    ("e_parcours", "e-parcours ({ref}`§7 <rules-e-parcours-7>`)"),
 )
 
 

@@ -1,6 +1,6 @@
 """The rule-set model: rule values with provenance, dated versions, unknowns and checks.
 
-Every value of RULES.md whose status is confirmed, secondary, inferred or conflicting is shipped as
+Every value of the rules digest [docs: explanation/rules] whose status is confirmed, secondary, inferred or conflicting is shipped as
 data (the ``*.toml`` files of each programme package, loaded by
 :func:`~segur_numerique.load_rules`) and held here as frozen attrs objects.
 

@@ -1,6 +1,6 @@
 """Sum checks: parts that must add up to their whole, run on **every** rule set.
 
-The rule data declares them as ``[[checks]]`` tables (RULES.md §1: 158 + 52 = 210 M€ for SUN-ES,
+The rule data declares them as ``[[checks]]`` tables (rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]: 158 + 52 = 210 M€ for SUN-ES,
 123 + 11 + 24 = 158 M€ for its volet 1, 1.4 + 0.6 = 2 Md€ for the Ségur Numérique). They run when
 the official data is loaded, and again on every merged set: a caller parameter file
 (:func:`~segur_numerique.load_parameter_file`, :meth:`~segur_numerique.RuleSet.with_overlay`) or
@@ -48,7 +48,7 @@ class CheckStatus(enum.Enum):
 
 @attrs.frozen
 class SumCheck:
-    """Parts that must add up to their whole (RULES.md §1: 158 + 52 = 210 M€).
+    """Parts that must add up to their whole (rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]: 158 + 52 = 210 M€).
 
     ``path`` is where the check sits in ``file`` (``checks[0]``).
     """

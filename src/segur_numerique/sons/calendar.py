@@ -1,4 +1,4 @@
-"""The SONS calendar: no windows, deadlines only (keys ``sons...deadline.<name>``, RULES.md §3)."""
+"""The SONS calendar: no windows, deadlines only (keys ``sons...deadline.<name>``, rules digest, SONS §3 [docs: explanation/rules/sons])."""
 
 from __future__ import annotations
 

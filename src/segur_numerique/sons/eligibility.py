@@ -1,4 +1,4 @@
-"""SONS eligibility: whether an order (bon de commande) can be funded (RULES.md §3).
+"""SONS eligibility: whether an order (bon de commande) can be funded (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
 Three criteria: the solution is referenced by the ANS for the order's dispositif; at most one
 Prestation Ségur per client per dispositif; the order signed at most 120 calendar days before
@@ -34,7 +34,7 @@ def _text_field(_instance: object, attribute: attrs.Attribute[str], value: objec
 
 @attrs.frozen
 class SonsOrder:
-    """An order (bon de commande) of a Prestation Ségur by an end client (RULES.md §3).
+    """An order (bon de commande) of a Prestation Ségur by an end client (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     Attributes:
         client: the client's identifier (its FINESS, or RPPS for a doctor).
@@ -58,7 +58,7 @@ def sons_order_eligibility(
     rules: RuleSet | None = None,
     on: dt.date | None = None,
 ) -> EligibilityResult:
-    """Whether an order can be funded by SONS (RULES.md §3).
+    """Whether an order can be funded by SONS (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     Criteria: the solution is referenced by the ANS for the order's dispositif; at most one
     Prestation Ségur per client per dispositif (``funded_orders`` are those already funded); the

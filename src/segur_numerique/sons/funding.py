@@ -1,4 +1,4 @@
-"""SONS equipment funding: ceilings HT and TTC, advance and balance, maintenance (RULES.md §3).
+"""SONS equipment funding: ceilings HT and TTC, advance and balance, maintenance (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
 The State pays the software vendor for a "Prestation Ségur" up to a ceiling (plafond), shown HT
 and TTC (VAT 20 %), with 2 decimals (ANS). Known ceilings (secondary sources): pharmacy LGO
@@ -7,7 +7,7 @@ LOINC transcoding 3,500 € HT. The band limits are unknown: they are declared u
 (``sons.ceiling.lgo.band.<n>.turnover_from`` ...), and a supplied band amount must lie within
 the known range. Payment: an advance on the signed order (30 %, inferred) and a 70 % balance
 once the client certifies installation (VA or MOM). Maintenance is funded for at most six years
-(seed 002).
+(the ARS Occitanie SUN-ES FAQ).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 
 class SonsCeilingKind(enum.Enum):
-    """The SONS ceilings the library knows (RULES.md §3)."""
+    """The SONS ceilings the library knows (rules digest, SONS §3 [docs: explanation/rules/sons])."""
 
     LGO = "lgo"
     """Pharmacy software (logiciel de gestion d'officine), vague 1: by turnover band."""
@@ -268,7 +268,7 @@ def sons_payments(
     on: dt.date | None = None,
     rules: RuleSet | None = None,
 ) -> SonsPayments:
-    """Split an amount into the advance and the 70 % balance (RULES.md §3).
+    """Split an amount into the advance and the 70 % balance (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     The balance is ``amount × 70 %`` rounded half up (70 % is the confirmed share); the advance
     is the rest, so the two add up exactly. A :class:`SonsCeiling` is split on its TTC amount.
@@ -360,7 +360,7 @@ class SonsMaintenance:
 def sons_maintenance(
     requested: Period, *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> SonsMaintenance:
-    """The funded part of a maintenance period: from its start, at most 6 years (seed 002).
+    """The funded part of a maintenance period: from its start, at most 6 years (the ARS Occitanie SUN-ES FAQ).
 
     Six years from 1 Jan 2022 end on 31 Dec 2027 (the day before the sixth anniversary).
 

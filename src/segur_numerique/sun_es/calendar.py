@@ -1,6 +1,6 @@
 """The SUN-ES calendar: the windows F1-F4 of volet 1 and the windows of volet 2.
 
-RULES.md §2.2; seed 002: four overlapping windows of 10 months: 2 months of applications, the ARS
+rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]; the ARS Occitanie SUN-ES FAQ: four overlapping windows of 10 months: 2 months of applications, the ARS
 instructs through month 4, the last 6 months to reach the targets. The dates are read from the
 rule data (keys ``sun_es.window.<name>.*`` and ``sun_es.volet2.window.<name>.*``).
 """
@@ -23,9 +23,9 @@ from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 _SUN_ES_DERIVED_START = Text(
-    fr="la réalisation commence le lendemain de la fin de l'instruction (seed 002 : « les 6 "
+    fr="la réalisation commence le lendemain de la fin de l'instruction (la FAQ SUN-ES de l'ARS Occitanie : « les 6 "
     "derniers mois pour atteindre les cibles »)",
-    en="reaching the targets starts the day after instruction ends (seed 002: 'the last 6 months "
+    en="reaching the targets starts the day after instruction ends (the ARS Occitanie SUN-ES FAQ: 'the last 6 months "
     "to reach the targets')",
 )
 
@@ -88,7 +88,7 @@ CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR, VOLET2_CALENDAR)
 
 
 def sun_es_pattern(*, rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int], ...]:
-    """The SUN-ES window pattern in months, read from the rule data (seed 002: 2 + 2 + 6).
+    """The SUN-ES window pattern in months, read from the rule data (the ARS Occitanie SUN-ES FAQ: 2 + 2 + 6).
 
     >>> sun_es_pattern()
     ((<PhaseKind.CANDIDATURE: 'candidature'>, 2), (<PhaseKind.INSTRUCTION: 'instruction'>, 2), (<PhaseKind.REALISATION: 'realisation'>, 6))

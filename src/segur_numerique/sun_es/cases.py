@@ -29,7 +29,7 @@ SIMULATION_FORMAT = "segur_numerique.simulation/v1"
 """The ``format`` field of simulation input files."""
 
 VOLET1_DOMAINS = ("discharge_documents", "biology", "imaging")
-"""The volet 1 domains a simulation may apply for (RULES.md §2.1)."""
+"""The volet 1 domains a simulation may apply for (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es])."""
 
 _CASE_KEYS = frozenset(
     {"format", "name", "illustrative", "rules", "establishment", "application", "counts"}
@@ -87,7 +87,7 @@ class SimulationCase:
         counts: the numerator and denominator of its indicators, if known; without counts the
             forfaits are those at stake (as if the targets were reached), and the report says so.
         ready_on: the date from which it can reach its targets; after its window's deadline it
-            is moved to a later window (RULES.md §2.2).
+            is moved to a later window (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]).
         on: read the rule values as known on this date (latest by default).
     """
 

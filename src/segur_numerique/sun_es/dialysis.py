@@ -1,4 +1,4 @@
-"""Dialysis stays derived from dialysis sessions (RULES.md §2.1; Guide des indicateurs p. 12).
+"""Dialysis stays derived from dialysis sessions (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]; Guide des indicateurs p. 12).
 
 « Un séjour couvre une période de 4 mois, au cours de laquelle ont eu lieu au moins 3 séances de
 dialyse, au sein de la même structure juridique » (confirmed: ``sun_es.dialysis.period_months``

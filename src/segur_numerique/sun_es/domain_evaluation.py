@@ -1,4 +1,4 @@
-"""Evaluate SUN-ES volet 1 domains, and an establishment's volet 1, from counts (RULES.md §2.1, §2.4).
+"""Evaluate SUN-ES volet 1 domains, and an establishment's volet 1, from counts (rules digest, SUN-ES §2.1, §2.4 [docs: explanation/rules/sun-es]).
 
 :func:`evaluate_domain` applies the domain rule (a domain is met when all its required indicators
 are; the compte rendu opératoire is a bonus or required according to the conflicting value

@@ -1,4 +1,4 @@
-"""The SUN-ES domains: what an establishment applies for and is funded for (RULES.md §2.1).
+"""The SUN-ES domains: what an establishment applies for and is funded for (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
 
 One enum, imported by eligibility, funding and the batch path (this module imports no domain
 module, so none of them can form an import cycle here).
@@ -18,7 +18,7 @@ from segur_numerique.errors import UnknownChoiceError
 
 
 class SunEsDomain(enum.Enum):
-    """A SUN-ES domain: what an establishment applies for and is funded for (RULES.md §2.1).
+    """A SUN-ES domain: what an establishment applies for and is funded for (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
 
     The value names the volet and the domain (``volet1.biology``); :attr:`id` is the short id
     used by the indicator definitions (:data:`segur_numerique.sun_es.VOLET1`) and by the forfait
@@ -36,7 +36,7 @@ class SunEsDomain(enum.Enum):
     """Volet 1, the compte rendu opératoire (CRO) indicator of ES with an operating theatre.
 
     A bonus by default; the conflicting rule value ``sun_es.indicator.operative_report.is_bonus``
-    has the alternative "required" (RULES.md §2.1).
+    has the alternative "required" (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
     """
     MESSAGING = "volet2.messaging"
     """Volet 2: messageries sécurisées (its domains and indicators are unknown)."""

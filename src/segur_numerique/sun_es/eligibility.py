@@ -1,4 +1,4 @@
-"""SUN-ES eligibility, with reasons (RULES.md §2.3).
+"""SUN-ES eligibility, with reasons (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
 
 A health establishment (not an ESMS), any status and activity, with activity in 2019 and the
 prerequisites declared (:mod:`segur_numerique.sun_es.prerequisites`); domains 2 and 3 need an own
@@ -72,7 +72,7 @@ def sun_es_eligibility(
     assume_unlisted_prerequisites_met: bool | None = None,
     cro_alternative: str | None = None,
 ) -> EligibilityResult:
-    """Whether ``subject`` may apply to SUN-ES for ``domain``, with every reason (RULES.md §2.3).
+    """Whether ``subject`` may apply to SUN-ES for ``domain``, with every reason (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
 
     Criteria: a health establishment (not an ESMS), any legal status and activity, with activity
     in 2019; the prerequisites declared (the known items of the checklist; the unlisted ones are
@@ -225,9 +225,9 @@ _NO_BONUS = Text(
     "1 for ES with an operating theatre, not a bonus; there is no bonus",
 )
 _CONFLICT = Text(
-    fr="Bonus ou requis : les sources se contredisent (RULES.md §2.1) ; "
+    fr="Bonus ou requis : les sources se contredisent (résumé des règles, SUN-ES §2.1 [docs : explanation/rules/sun-es]) ; "
     "la lecture « {reading} » est retenue.",
-    en="Bonus or required: the sources conflict (RULES.md §2.1); the reading {reading!r} is used.",
+    en="Bonus or required: the sources conflict (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]); the reading {reading!r} is used.",
 )
 
 

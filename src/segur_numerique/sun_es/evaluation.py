@@ -1,4 +1,4 @@
-"""Evaluate SUN-ES volet 1 indicators against their targets, from counts (RULES.md §2.1, §2.4).
+"""Evaluate SUN-ES volet 1 indicators against their targets, from counts (rules digest, SUN-ES §2.1, §2.4 [docs: explanation/rules/sun-es]).
 
 From a numerator and a denominator, :func:`evaluate_indicator` gives the exact rate (a
 :class:`~fractions.Fraction`), the target, whether it is met, the margin, and how many more

@@ -1,11 +1,11 @@
-"""SUN-ES forfaits: per establishment and domain, by 2019 activity and window (RULES.md §2.4).
+"""SUN-ES forfaits: per establishment and domain, by 2019 activity and window (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es]).
 
 What is known: a forfait (lump sum) per establishment and per domain, paid when the domain's
 usage targets are reached, based on the establishment's 2019 "activité combinée" and on the
-window, degressive from window to window ("financements dégressifs", seeds 000 and 002); an
+window, degressive from window to window ("financements dégressifs", the Hospitalia interview of O. Clatz and the ARS Occitanie SUN-ES FAQ); an
 establishment that misses its deadline and moves to a later window gets the forfait of the new
-window (GRADeS IDF, seed 002); the compte rendu opératoire (CRO) is a bonus for establishments
-with an operating theatre (seed 002; conflicting).
+window (GRADeS IDF, the ARS Occitanie SUN-ES FAQ); the compte rendu opératoire (CRO) is a bonus for establishments
+with an operating theatre (the ARS Occitanie SUN-ES FAQ; conflicting).
 
 What is unknown (the forfait grid, the degression and the CRO bonus) is read by
 :class:`~segur_numerique.sun_es.grid.ForfaitGrid`, whose module lists the keys.
@@ -42,7 +42,7 @@ from segur_numerique.sun_es.grid import (
 
 
 class DomainPayment(enum.Enum):
-    """How a domain's forfait depends on its indicators: a switchable assumption (RULES.md §2.4)."""
+    """How a domain's forfait depends on its indicators: a switchable assumption (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es])."""
 
     ALL_OR_NOTHING = "all_or_nothing"
     """The whole forfait if every indicator of the domain is met, nothing otherwise (as HOP'EN)."""
@@ -340,7 +340,7 @@ def sun_es_forfait(
     on: dt.date | None = None,
     rules: RuleSet | None = None,
 ) -> SunEsForfait:
-    """The SUN-ES forfait of one establishment for one domain (RULES.md §2.4; seeds 000, 002).
+    """The SUN-ES forfait of one establishment for one domain (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es]; the Hospitalia interview of O. Clatz and the ARS Occitanie SUN-ES FAQ).
 
     Args:
         rules: the rule set, with the grid and degression supplied (see

@@ -1,4 +1,4 @@
-"""The SUN-ES forfait grid and its degression, as integer cents (RULES.md §2.4).
+"""The SUN-ES forfait grid and its degression, as integer cents (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es]).
 
 The grid and the degression are **unknown** (no public source), and so read with
 :meth:`RuleSet.read` (a :class:`MissingParameterError` names whatever the caller has not
@@ -42,10 +42,10 @@ from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
-"""The four SUN-ES volet 1 windows (fenêtres), in order (RULES.md §2.2)."""
+"""The four SUN-ES volet 1 windows (fenêtres), in order (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es])."""
 
 FORFAIT_DOMAINS: Final = tuple(d for d in SunEsDomain if d is not SunEsDomain.CRO_BONUS)
-"""The domains with a forfait: the three of volet 1, and volet 2 as one domain (RULES.md §2.4)."""
+"""The domains with a forfait: the three of volet 1, and volet 2 as one domain (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es])."""
 
 
 CRO_BONUS_ROW: Final = "cro_bonus"
@@ -136,7 +136,7 @@ class ForfaitGrid:
             if previous is not None and coefficient > previous[1]:
                 raise DegressionError(
                     f"the forfait would rise from {previous[0]} ({previous[1]}) to {window} "
-                    f"({coefficient}); funding is degressive (RULES.md §2.4)",
+                    f"({coefficient}); funding is degressive (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es])",
                     where=f"sun_es.degression.{window}",
                 )
             previous = (window, coefficient)

@@ -1,4 +1,4 @@
-"""SUN-ES usage indicators and domains, defined as data (RULES.md §2.1; seed 002).
+"""SUN-ES usage indicators and domains, defined as data (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]; the ARS Occitanie SUN-ES FAQ).
 
 Each :class:`IndicatorDefinition` states explicitly what it counts: the unit counted (a stay or a
 document), its numerator and denominator, the document types, the INS condition, the measurement
@@ -77,7 +77,7 @@ class Capability(enum.Enum):
     """What an establishment must have for an indicator or a domain to apply to it."""
 
     OPERATING_THEATRE = "operating_theatre"
-    """A bloc opératoire (compte rendu opératoire indicator; seed 002)."""
+    """A bloc opératoire (compte rendu opératoire indicator; the ARS Occitanie SUN-ES FAQ)."""
     OWN_LAB = "own_lab"
     """Its own medical biology lab under the same FINESS juridique (domain 2)."""
     OWN_IMAGING = "own_imaging"
@@ -305,7 +305,7 @@ SUN_ES_INDICATORS: tuple[IndicatorDefinition, ...] = (
         capability=Capability.OWN_IMAGING,
     ),
 )
-"""The five volet 1 indicators (seed 002), in a stable order."""
+"""The five volet 1 indicators (the ARS Occitanie SUN-ES FAQ), in a stable order."""
 
 _BY_ID = {d.id: d for d in SUN_ES_INDICATORS}
 
@@ -339,7 +339,7 @@ SUN_ES_VOLET1 = VoletDefinition(
     ),
     indicators_known=True,
 )
-"""SUN-ES volet 1 and its three domains (RULES.md §2.1)."""
+"""SUN-ES volet 1 and its three domains (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es])."""
 
 SUN_ES_VOLET2 = VoletDefinition(
     id="volet2",

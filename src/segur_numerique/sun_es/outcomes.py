@@ -1,6 +1,6 @@
 """SUN-ES published figures: the partial regional envelopes and the window 1 outcomes.
 
-Both are rule data with provenance (``sun_es/outcomes.toml``; RULES.md §1 and §2.5): the
+Both are rule data with provenance (``sun_es/outcomes.toml``; rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]): the
 regional list is partial (the amounts do not add up to the national envelope), and the window 1
 counts are conflicting values whose alternatives the caller may choose.
 """
@@ -23,7 +23,7 @@ from segur_numerique.rules.model import RuleSet
 
 @attrs.frozen
 class RegionalEnvelope:
-    """A SUN-ES regional envelope found in a source (the list is partial: RULES.md §1).
+    """A SUN-ES regional envelope found in a source (the list is partial: rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]).
 
     Attributes:
         region: a short region code (``ara``, ``idf``, ``occitanie``, ``hdf``, ``bfc``, ``dom``).
@@ -109,7 +109,7 @@ _OUTCOME_FIELDS = (
 
 @attrs.frozen
 class Window1Outcomes:
-    """The national outcomes of SUN-ES window 1 (RULES.md §2.5), each as read with provenance.
+    """The national outcomes of SUN-ES window 1 (rules digest, SUN-ES §2.5 [docs: explanation/rules/sun-es]), each as read with provenance.
 
     ``applications`` and ``selected`` are conflicting counts (990 vs 985, 879 vs 875); the shares
     ``applicants_eligible_es_share`` (over 32 %) and ``acceptance_rate`` (about 90 %) are
@@ -157,7 +157,7 @@ def window1_outcomes(
     choices: Mapping[str, str] | None = None,
     rules: RuleSet | None = None,
 ) -> Window1Outcomes:
-    """The SUN-ES window 1 outcomes as known on ``on`` (RULES.md §2.5).
+    """The SUN-ES window 1 outcomes as known on ``on`` (rules digest, SUN-ES §2.5 [docs: explanation/rules/sun-es]).
 
     Args:
         rules: the rule set (default: the official data).

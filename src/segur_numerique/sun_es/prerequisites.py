@@ -1,4 +1,4 @@
-"""The SUN-ES prerequisite checklist and its criterion (RULES.md §2.3).
+"""The SUN-ES prerequisite checklist and its criterion (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
 
 The programme announces six prerequisites (``sun_es.prerequisites.count``); only five could be
 sourced, so the sixth is a declared unknown and the verdict says what it assumed about it. The
@@ -40,7 +40,7 @@ class PrerequisiteChecklist:
 
     The programme announces six prerequisites (``sun_es.prerequisites.count``); only the items in
     :attr:`items` could be sourced, so :attr:`complete` is false and :attr:`unlisted` says how
-    many are missing from the list (RULES.md §2.3).
+    many are missing from the list (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
     """
 
     items: tuple[PrerequisiteItem, ...]
@@ -68,7 +68,7 @@ _PREREQ_PREFIX = "sun_es.prerequisite."
 def sun_es_prerequisites(
     *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> PrerequisiteChecklist:
-    """The SUN-ES prerequisite checklist as known in the rule data (RULES.md §2.3).
+    """The SUN-ES prerequisite checklist as known in the rule data (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
 
     >>> checklist = sun_es_prerequisites()
     >>> checklist.ids

@@ -1,6 +1,6 @@
 """The missed-deadline rule of SUN-ES: which window an establishment ends up in (bascule).
 
-RULES.md §2.2; seed 002 (ARS Occitanie FAQ): « En cas de dépassement de la date limite
+rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]; the ARS Occitanie SUN-ES FAQ: « En cas de dépassement de la date limite
 d'atteinte des cibles pour la fenêtre choisie, l'établissement de santé est basculé sur la
 fenêtre suivante s'il est en capacité d'atteindre les cibles avant la fin de cette fenêtre. S'il
 ne le peut, il posera une candidature pour la première fenêtre pour laquelle il pourra atteindre

@@ -1,7 +1,7 @@
 """A whole SUN-ES simulation of one establishment: eligibility, window, indicators, funding.
 
 :func:`simulate` chains the library's computations for one establishment and its application
-(RULES.md §2): the eligibility of each volet 1 domain applied for (§2.3), the window chosen and,
+(rules digest, SUN-ES §2 [docs: explanation/rules/sun-es]): the eligibility of each volet 1 domain applied for (§2.3), the window chosen and,
 when the establishment says from which date it can reach its targets, the window it ends up in
 after a missed deadline (§2.2), its usage indicators from counts against the window's targets
 (§2.1), and the forfait of each domain (§2.4). The result has one root
@@ -136,7 +136,7 @@ def _profile(est: Establishment) -> EstablishmentProfile:
 def _reassign(
     case: SimulationCase, rules: RuleSet, chosen: Window
 ) -> tuple[str | None, Reassignment | None]:
-    """The window after a missed deadline (RULES.md §2.2), when a ready date is given."""
+    """The window after a missed deadline (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]), when a ready date is given."""
     if case.ready_on is None:
         return case.window, None
     result = reassign(chosen, case.ready_on, rules=rules, as_known_on=case.on)
@@ -206,7 +206,7 @@ def _forfaits(
             rows.append(DomainOutcome(d, eligible[d], None, None))
             continue
         met_map: dict[str, bool] | None = None
-        # At stake (no counts) every target is assumed met, the CRO bonus's too (RULES.md §2.1).
+        # At stake (no counts) every target is assumed met, the CRO bonus's too (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
         bonus_due = cro_eligible and d == "discharge_documents"
         met: bool | None = None
         if indicators is not None:

@@ -1,8 +1,8 @@
 """SUN-ES usage targets (cibles d'usage) per window and indicator: caller-supplied, validated.
 
-The target values are **unknown** (RULES.md §2.1): they are the declared unknowns
+The target values are **unknown** (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]): they are the declared unknowns
 ``sun_es.target.<window>.<indicator>``, supplied by the caller in a parameter file (or by the
-illustrative, not official, set for demos). A target is a rate in [0, 1]. Seeds 000 and 002 say
+illustrative, not official, set for demos). A target is a rate in [0, 1]. The Hospitalia interview of O. Clatz and the ARS Occitanie SUN-ES FAQ say
 targets rise window after window (« cibles progressives »): :func:`check_targets_rise` reports every
 target that falls from one window to the next.
 
@@ -33,7 +33,7 @@ from segur_numerique.rules.versions import _ratio
 from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS, indicator_definition
 
 WINDOWS: tuple[str, ...] = ("F1", "F2", "F3", "F4")
-"""The four volet 1 windows, in order (RULES.md §2.2)."""
+"""The four volet 1 windows, in order (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es])."""
 
 
 def check_window(window: str) -> str:
@@ -180,8 +180,8 @@ class TargetTrendCheck:
 
 
 _TREND_BASIS = Text(
-    fr="« financements dégressifs avec des cibles progressives » (seed 002, FAQ ARS Occitanie)",
-    en="'degressive funding with progressive targets' (seed 002, ARS Occitanie FAQ)",
+    fr="« financements dégressifs avec des cibles progressives » (la FAQ SUN-ES de l'ARS Occitanie)",
+    en="'degressive funding with progressive targets' (the ARS Occitanie SUN-ES FAQ)",
 )
 
 

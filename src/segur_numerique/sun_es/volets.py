@@ -25,7 +25,7 @@ def split_sun_es_volets(
     """The SUN-ES envelope by volet: the confirmed volet envelopes, or ``envelope`` split 75 / 25.
 
     Without ``envelope``, the confirmed volet envelopes of the rule data are returned as they are
-    (``sun_es.volet1.envelope`` = 158 M€, ``sun_es.volet2.envelope`` = 52 M€; RULES.md §1): the
+    (``sun_es.volet1.envelope`` = 158 M€, ``sun_es.volet2.envelope`` = 52 M€; rules digest, Ségur Numérique §1 [docs: explanation/rules/segur]): the
     rounded shares (75 % / 25 %) would give 157.5 and 52.5 M€ of the 210 M€, which no source
     publishes. With ``envelope`` (a regional envelope, a what-if), it is split by the shares
     ``sun_es.volet_share.volet1`` / ``volet2``.

@@ -1,4 +1,4 @@
-"""SUN-ES volet 1 indicators computed from stay and document logs (RULES.md §2.1).
+"""SUN-ES volet 1 indicators computed from stay and document logs (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
 
 A vendor or an analyst holds two tables:
 
