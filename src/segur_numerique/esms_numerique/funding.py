@@ -197,6 +197,15 @@ def _vendor_amount(rec: ReadRecorder, count: int, per_essms: Euro | None) -> tup
     return per_essms * count, False
 
 
+def _segur_bonus(rec: ReadRecorder, count: int, referenced: bool) -> Euro:
+    """The Ségur complement: 3,000 € per ESSMS if the vendor is Ségur-referenced, else 0."""
+    if not isinstance(referenced, bool):
+        raise InvalidInputError("must be true or false", where="vendor_segur_referenced")
+    if not referenced:
+        return Euro.zero()
+    return rec.read_as(f"{_N}.forfait.vendor_segur_bonus", Euro) * count
+
+
 def _moa_payments(rec: ReadRecorder, moa: Euro) -> tuple[Euro, Euro, RoundingStep]:
     """The start payment (50 %, rounded half up) and the payment on the targets (the rest)."""
     start_share = rec.read_as(f"{_N}.payment.moa_start_share", Fraction)
@@ -268,8 +277,6 @@ def national_grappe_funding(
         InvalidInputError: fewer ESSMS than the national call takes, a vendor amount above the
             ceiling, or a negative amount.
     """
-    if not isinstance(vendor_segur_referenced, bool):
-        raise InvalidInputError("must be true or false", where="vendor_segur_referenced")
     rec = ReadRecorder(rule_set(rules), on)
     first = min(_check_project(rec, essms), essms)
     national = essms - first
@@ -277,23 +284,13 @@ def national_grappe_funding(
     moa = rec.read_as(f"{_N}.forfait.moa", Euro) * national
     start, on_targets, rounding = _moa_payments(rec, moa)
     vendor, is_ceiling = _vendor_amount(rec, national, vendor_per_essms)
-    bonus = Euro.zero()
-    if vendor_segur_referenced:
-        bonus = rec.read_as(f"{_N}.forfait.vendor_segur_bonus", Euro) * national
-    assumptions = [
-        _FROM_50TH.format(first=first, next=first + 1, national=national),
-        regional_note,
-        _REST,
-    ]
-    if is_ceiling:
-        assumptions.append(_CEILING)
-    inputs = [
+    bonus = _segur_bonus(rec, national, vendor_segur_referenced)
+    inputs = (
         InputValue("essms", essms),
         InputValue("vendor_segur_referenced", vendor_segur_referenced),
         InputValue("vendor_per_essms", vendor_per_essms, defaulted=vendor_per_essms is None),
-    ]
-    if regional_input is not None:
-        inputs.append(regional_input)
+        *((regional_input,) if regional_input is not None else ()),
+    )
     partial = NationalGrappeFunding(
         essms,
         first,
@@ -315,9 +312,14 @@ def national_grappe_funding(
         ),
         outcome=_national_outcome(partial),
         result=partial.total,
-        inputs=tuple(inputs),
+        inputs=inputs,
         parameters=tuple(rec.reads),
         rounding=(rounding,),
-        assumptions=tuple(assumptions),
+        assumptions=(
+            _FROM_50TH.format(first=first, next=first + 1, national=national),
+            regional_note,
+            _REST,
+            *((_CEILING,) if is_ceiling else ()),
+        ),
     )
     return attrs.evolve(partial, explanation=explanation)

@@ -6,12 +6,12 @@ The computations keep the programme code ``esms`` (scenario files name it): ``es
 
 from __future__ import annotations
 
-from segur_numerique._eligibility import esms_grappe_eligibility
-from segur_numerique._establishment import Esms, Grappe
-from segur_numerique._rules import RuleSet
+from segur_numerique.entities.models import Esms, Grappe
 from segur_numerique.esms_numerique.amorcage import AmorcageProjectKind, amorcage_funding
+from segur_numerique.esms_numerique.eligibility import esms_grappe_eligibility
 from segur_numerique.esms_numerique.funding import national_grappe_funding
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
+from segur_numerique.rules.model import RuleSet
 
 
 def _grappe(inputs: Inputs, rules: RuleSet) -> Computed:
