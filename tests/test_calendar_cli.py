@@ -8,6 +8,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+import segur_numerique as sn
 from segur_numerique.cli import main
 
 
@@ -59,7 +60,9 @@ def test_ics_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--programme", "sons", "--ics", str(path)]) == 0
     capsys.readouterr()
     cal = icalendar.Calendar.from_ical(path.read_bytes())
-    assert len(cal.walk("VEVENT")) == 5
+    # One event per SONS deadline (5 before review-2 §1.4 added the SGL, referencing, LGO and
+    # closing deadlines).
+    assert len(cal.walk("VEVENT")) == len(sn.deadlines("sons")) == 13
 
 
 def test_unknown_programme_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

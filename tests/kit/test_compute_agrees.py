@@ -20,6 +20,9 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique.entities.parsing import structure
+from segur_numerique._establishment import structure
+from segur_numerique.esms_numerique.amorcage import amorcage_funding
+from segur_numerique.esms_numerique.funding import national_grappe_funding
 from segur_numerique.kit.compute import ComputationResult, compute
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import Scenario, load_scenarios, scenario_files
@@ -217,6 +220,36 @@ def _esms_grappe(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], objec
     return {"eligible": verdict.eligible, "level": level}, verdict.explanation
 
 
+def _esms_national_2022(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
+    r = national_grappe_funding(
+        rules,
+        v["essms"],
+        vendor_segur_referenced=v["vendor_segur_referenced"],
+        vendor_per_essms=_euro(v["vendor_per_essms"]) if "vendor_per_essms" in v else None,
+        regional_total=_euro(v["regional_total"]) if "regional_total" in v else None,
+        on=_date(v.get("on")),
+    )
+    names = (
+        "regional_rate_essms",
+        "national_rate_essms",
+        "regional_amount",
+        "moa",
+        "moa_start_payment",
+        "moa_targets_payment",
+        "vendor",
+        "vendor_is_ceiling",
+        "segur_bonus",
+        "national_amount",
+        "total",
+    )
+    return {n: getattr(r, n) for n in names}, r.explanation
+
+
+def _esms_amorcage(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
+    r = amorcage_funding(rules, v["kind"], v["essms"], on=_date(v.get("on")))
+    return {"funded_essms": r.funded_essms, "forfait": r.forfait, "amount": r.amount}, r.explanation
+
+
 def _avenant9_points(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     r = sn.avenant9.points(v["points"], on=_date(v.get("on")), rules=rules)
     return {"amount": r.amount}, r.explanation
@@ -291,6 +324,8 @@ DIRECT: dict[str, Direct] = {
     "sons.maintenance": _sons_maintenance,
     "hopen.prerequisites": _hopen,
     "esms.grappe": _esms_grappe,
+    "esms.national_2022_funding": _esms_national_2022,
+    "esms.amorcage_funding": _esms_amorcage,
     "avenant9.points": _avenant9_points,
     "avenant9.volet1_forfait": _avenant9_volet1,
     "avenant9.vsm": _avenant9_vsm,
