@@ -62,7 +62,7 @@ def test_ics_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cal = icalendar.Calendar.from_ical(path.read_bytes())
     # One event per SONS deadline (5 before review-2 §1.4 added the SGL, referencing, LGO and
     # closing deadlines).
-    assert len(cal.walk("VEVENT")) == len(sn.deadlines("sons")) == 13
+    assert len(cal.walk("VEVENT")) == len(sn.calendars.deadlines("sons")) == 13
 
 
 def test_unknown_programme_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

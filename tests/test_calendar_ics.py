@@ -17,9 +17,11 @@ def _events(data: bytes) -> dict[str, Any]:
 
 
 def test_phases_match_the_model() -> None:
-    events = _events(sn.to_ics(["sun_es"], lang="en"))
-    windows = sn.windows()
-    deadlines = sn.deadlines("sun_es")  # e.g. the F1 validation by the ARS (review-2 §1.4)
+    events = _events(sn.calendars.to_ics(["sun_es"], lang="en"))
+    windows = sn.calendars.windows()
+    deadlines = sn.calendars.deadlines(
+        "sun_es"
+    )  # e.g. the F1 validation by the ARS (review-2 §1.4)
     assert len(events) == sum(len(w.phases) for w in windows) + len(deadlines)
     for d in deadlines:
         assert f"{d.key}@segur-numerique" in events

@@ -56,12 +56,12 @@ def test_amorcage_envelopes_conflict_with_a_documented_default() -> None:
 
 
 def test_the_calls_deadlines_are_in_the_esms_calendar() -> None:
-    keys = {d.key: d for d in sn.deadlines("esms_numerique")}
+    keys = {d.key: d for d in sn.calendars.deadlines("esms_numerique")}
     assert keys["esms_numerique.national_2022.deadline.applications"].due() == dt.date(2022, 7, 18)
     assert keys["esms_numerique.regional_2022.deadline.applications"].due() == dt.date(2022, 9, 30)
     assert "esms_numerique.regional_2024.deadline.applications" in keys
 
 
 def test_the_regional_amount_of_the_first_49_stays_unknown() -> None:
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         RULES.read("esms_numerique.amount.regional_per_essms")

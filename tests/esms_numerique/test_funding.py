@@ -47,7 +47,9 @@ def test_sixty_essms_with_a_segur_vendor_worked_by_hand() -> None:
     * national: 22,000 + 11,000 + 33,000 = 66,000.00 €
     * total: 211,733.41 + 66,000.00 = 277,733.41 € (at most: the vendor part is a ceiling)
     """
-    result = national_grappe_funding(_with_regional("4 321,09 €"), 60, vendor_segur_referenced=True)
+    result = national_grappe_funding(
+        60, vendor_segur_referenced=True, rules=_with_regional("4 321,09 €")
+    )
     assert (result.regional_rate_essms, result.national_rate_essms) == (49, 11)
     assert result.regional_amount == Euro("211733.41")
     assert (result.moa, result.moa_start_payment, result.moa_targets_payment) == (
@@ -63,7 +65,9 @@ def test_sixty_essms_with_a_segur_vendor_worked_by_hand() -> None:
 
 
 def test_the_explanation_lists_every_value_read_with_its_source_and_status() -> None:
-    result = national_grappe_funding(_with_regional("5 000 €"), 60, vendor_segur_referenced=True)
+    result = national_grappe_funding(
+        60, vendor_segur_referenced=True, rules=_with_regional("5 000 €")
+    )
     reads = {r.key: r for r in result.explanation.all_parameters()}
     assert set(reads) == {
         "esms_numerique.grappe.national_min_size",
@@ -88,19 +92,19 @@ def test_the_explanation_lists_every_value_read_with_its_source_and_status() -> 
 
 
 def test_without_the_regional_amount_the_error_names_the_key() -> None:
-    with pytest.raises(sn.MissingParameterError) as info:
-        national_grappe_funding(RULES, 60, vendor_segur_referenced=True)
+    with pytest.raises(sn.errors.MissingParameterError) as info:
+        national_grappe_funding(60, vendor_segur_referenced=True, rules=RULES)
     assert info.value.key == "esms_numerique.amount.regional_per_essms"
     assert "first 49 ESSMS" in str(info.value)
 
 
 def test_a_regional_total_and_an_agreed_vendor_amount() -> None:
     result = national_grappe_funding(
-        RULES,
         50,
         vendor_segur_referenced=False,
         vendor_per_essms=Euro("999.99"),
         regional_total=Euro("123456.78"),
+        rules=RULES,
     )
     assert result.national_rate_essms == 1
     assert (result.vendor, result.vendor_is_ceiling, result.segur_bonus) == (
@@ -124,7 +128,7 @@ def test_caller_shares_round_once_and_add_up() -> None:
         )
     rules = RULES.with_overlay(sn.parse_parameter_text(HEAD + text, file="mine.toml"))
     result = national_grappe_funding(
-        rules, 51, vendor_segur_referenced=True, regional_total=Euro("0")
+        51, vendor_segur_referenced=True, regional_total=Euro("0"), rules=rules
     )
     assert result.moa == Euro("4000")
     assert result.moa_start_payment == Euro("1333.33")
@@ -151,19 +155,19 @@ def test_bad_input_is_a_typed_error(kwargs: dict[str, object], where: str) -> No
     }
     args.update(kwargs)
     essms = args.pop("essms")
-    with pytest.raises(sn.InvalidInputError) as info:
-        national_grappe_funding(RULES, essms, **args)  # type: ignore[arg-type]
+    with pytest.raises(sn.errors.InvalidInputError) as info:
+        national_grappe_funding(essms, **args, rules=RULES)  # type: ignore[arg-type]
     assert info.value.where == where
 
 
 def test_not_known_before_the_call_was_announced() -> None:
-    with pytest.raises(sn.MissingParameterError):
+    with pytest.raises(sn.errors.MissingParameterError):
         national_grappe_funding(
-            RULES,
             60,
             vendor_segur_referenced=True,
             regional_total=Euro("0"),
             on=dt.date(2022, 1, 1),
+            rules=RULES,
         )
 
 
@@ -177,7 +181,7 @@ def test_not_known_before_the_call_was_announced() -> None:
     ],
 )
 def test_amorcage(kind: str, essms: int, funded: int, amount: str) -> None:
-    result = amorcage_funding(RULES, kind, essms)
+    result = amorcage_funding(kind, essms, rules=RULES)
     assert (result.funded_essms, result.amount) == (funded, Euro(amount))
     assert all(r.status is sn.Status.SECONDARY for r in result.explanation.parameters)
     assert result.kind is AmorcageProjectKind(kind)
@@ -185,5 +189,5 @@ def test_amorcage(kind: str, essms: int, funded: int, amount: str) -> None:
 
 
 def test_amorcage_unknown_kind() -> None:
-    with pytest.raises(sn.InvalidInputError, match="new_dui, conformity, equipment"):
-        amorcage_funding(RULES, "software", 3)
+    with pytest.raises(sn.errors.InvalidInputError, match="new_dui, conformity, equipment"):
+        amorcage_funding("software", 3, rules=RULES)

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique.entities.parsing import structure
-from segur_numerique._establishment import structure
 from segur_numerique.esms_numerique.amorcage import amorcage_funding
 from segur_numerique.esms_numerique.funding import national_grappe_funding
 from segur_numerique.kit.compute import ComputationResult, compute
@@ -222,12 +221,12 @@ def _esms_grappe(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], objec
 
 def _esms_national_2022(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
     r = national_grappe_funding(
-        rules,
         v["essms"],
         vendor_segur_referenced=v["vendor_segur_referenced"],
         vendor_per_essms=_euro(v["vendor_per_essms"]) if "vendor_per_essms" in v else None,
         regional_total=_euro(v["regional_total"]) if "regional_total" in v else None,
         on=_date(v.get("on")),
+        rules=rules,
     )
     names = (
         "regional_rate_essms",
@@ -246,7 +245,7 @@ def _esms_national_2022(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object]
 
 
 def _esms_amorcage(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
-    r = amorcage_funding(rules, v["kind"], v["essms"], on=_date(v.get("on")))
+    r = amorcage_funding(v["kind"], v["essms"], on=_date(v.get("on")), rules=rules)
     return {"funded_essms": r.funded_essms, "forfait": r.forfait, "amount": r.amount}, r.explanation
 
 

@@ -81,8 +81,8 @@ def assert_names_everything(error: BrokenSumError, whole: str, parts: tuple[str,
 
 def test_the_shipped_data_passes_every_check() -> None:
     results = sn.load_rules().check_results
-    assert len(results) == 3
-    assert {r.check.whole for r in results} == {w for _, _, w, _ in BREAKS}
+    assert len(results) == 4  # the three of the issue and the ESMS envelopes by year
+    assert {r.check.whole for r in results} >= {w for _, _, w, _ in BREAKS}
     assert all(r.status is CheckStatus.PASSED and not r.accepted for r in results)
     assert all(r.check.path.startswith("checks[") for r in results)
     assert sn.illustrative_assumptions().check_results == results

@@ -10,7 +10,7 @@ RULES = sn.load_rules()
 
 
 def test_sgl_deadlines_are_in_the_sons_calendar() -> None:
-    due = {d.key: d.due() for d in sn.deadlines("sons")}
+    due = {d.key: d.due() for d in sn.calendars.deadlines("sons")}
     assert due["sons.vague1.deadline.sgl_orders"] == dt.date(2022, 11, 30)
     assert due["sons.vague1.deadline.sgl_installation"] == dt.date(2023, 9, 20)
     assert due["sons.vague1.deadline.sgl_balance"] == dt.date(2023, 12, 14)
@@ -18,7 +18,7 @@ def test_sgl_deadlines_are_in_the_sons_calendar() -> None:
 
 
 def test_the_sgl_balance_deadline_has_a_revision_history() -> None:
-    deadline = sn.deadline("sons.vague1.deadline.sgl_balance")
+    deadline = sn.calendar.deadline("sons.vague1.deadline.sgl_balance")
     assert deadline.due(as_known_on=dt.date(2023, 1, 1)) == dt.date(2023, 4, 28)
 
 
@@ -43,4 +43,4 @@ def test_vague2_openings_are_aware_times_not_deadlines() -> None:
     value = RULES.get("sons.vague2.opening.imaging_advance_requests")
     assert isinstance(value, dt.datetime)
     assert value.utcoffset() == dt.timedelta(hours=2)
-    assert all(".opening." not in d.key for d in sn.deadlines("sons"))
+    assert all(".opening." not in d.key for d in sn.calendars.deadlines("sons"))

@@ -29,7 +29,7 @@ def test_rules_in_words(key: str, fragment: str, status: sn.Status) -> None:
 
 
 def test_f1_validation_is_a_sun_es_deadline() -> None:
-    (deadline,) = sn.deadlines("sun_es")
+    (deadline,) = sn.calendars.deadlines("sun_es")
     assert deadline.key == "sun_es.deadline.f1_ars_validation"
     assert deadline.due() == dt.date(2021, 12, 31)
     assert any(s.seed == "000_efe25b006a721351" for s in deadline.read().sources)

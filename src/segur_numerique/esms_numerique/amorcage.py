@@ -26,6 +26,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.rules.verdicts import rule_set
 
@@ -114,23 +115,24 @@ _ONE_KIND = Text(
 
 
 def amorcage_funding(
-    rules: RuleSet | None,
     kind: AmorcageProjectKind | str,
     essms: int,
     *,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> AmorcageFunding:
     """The 2021 amorçage funding of a project of ``essms`` ESMS of one ``kind`` (review-2 N2).
 
     >>> from segur_numerique import load_rules
-    >>> amorcage_funding(load_rules(), "new_dui", 40).amount
+    >>> amorcage_funding("new_dui", 40, rules=load_rules()).amount
     Euro('750000.00')
-    >>> amorcage_funding(load_rules(), "equipment", 40).amount
+    >>> amorcage_funding("equipment", 40, rules=load_rules()).amount
     Euro('800000.00')
 
     Raises:
         InvalidInputError: an unknown kind or a negative or non-integer number of ESMS.
     """
+    rules = resolve_rules(rules)
     project = AmorcageProjectKind.parse(kind, where="kind")
     check_count(essms, where="essms")
     rec = ReadRecorder(rule_set(rules), on)

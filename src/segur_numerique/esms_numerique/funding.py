@@ -36,6 +36,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.rules.verdicts import rule_set
 
@@ -245,13 +246,13 @@ def _national_outcome(result: NationalGrappeFunding) -> Text:
 
 
 def national_grappe_funding(
-    rules: RuleSet | None,
     essms: int,
     *,
     vendor_segur_referenced: bool,
     vendor_per_essms: Euro | None = None,
     regional_total: Euro | None = None,
     on: dt.date | None = None,
+    rules: RuleSet | None = None,
 ) -> NationalGrappeFunding:
     """The funding of a project of ``essms`` ESSMS in the 2022 national call (review-2 N1).
 
@@ -263,11 +264,11 @@ def national_grappe_funding(
 
     >>> from segur_numerique import load_rules
     >>> result = national_grappe_funding(
-    ...     load_rules(), 60, vendor_segur_referenced=True, regional_total=Euro("0")
+    ...     60, vendor_segur_referenced=True, regional_total=Euro("0"), rules=load_rules()
     ... )
     >>> result.national_rate_essms, result.national_amount
     (11, Euro('66000.00'))
-    >>> national_grappe_funding(load_rules(), 60, vendor_segur_referenced=True)
+    >>> national_grappe_funding(60, vendor_segur_referenced=True, rules=load_rules())
     Traceback (most recent call last):
     ...
     segur_numerique.errors.MissingParameterError: parameter 'esms_numerique.amount.regional_per_essms' is unknown (no official source was found) (needed for the first 49 ESSMS of a 2022 national ESMS numérique project, funded at the regional amount no source gives (or pass regional_total)); supply it in a caller parameter file (see the how-to 'Supply the unknown values')
@@ -277,6 +278,7 @@ def national_grappe_funding(
         InvalidInputError: fewer ESSMS than the national call takes, a vendor amount above the
             ceiling, or a negative amount.
     """
+    rules = resolve_rules(rules)
     rec = ReadRecorder(rule_set(rules), on)
     first = min(_check_project(rec, essms), essms)
     national = essms - first

@@ -7,8 +7,8 @@ The computations keep the programme code ``esms`` (scenario files name it): ``es
 from __future__ import annotations
 
 from segur_numerique.entities.models import Esms, Grappe
-from segur_numerique.esms_numerique.eligibility import esms_grappe_eligibility
 from segur_numerique.esms_numerique.amorcage import AmorcageProjectKind, amorcage_funding
+from segur_numerique.esms_numerique.eligibility import esms_grappe_eligibility
 from segur_numerique.esms_numerique.funding import national_grappe_funding
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
@@ -40,7 +40,6 @@ def _grappe(inputs: Inputs, rules: RuleSet) -> Computed:
 
 def _national_2022(inputs: Inputs, rules: RuleSet) -> Computed:
     result = national_grappe_funding(
-        rules,
         inputs.integer("essms"),
         vendor_segur_referenced=inputs.boolean("vendor_segur_referenced"),
         vendor_per_essms=inputs.euro("vendor_per_essms")
@@ -48,6 +47,7 @@ def _national_2022(inputs: Inputs, rules: RuleSet) -> Computed:
         else None,
         regional_total=inputs.euro("regional_total") if inputs.has("regional_total") else None,
         on=inputs.optional_date("on"),
+        rules=rules,
     )
     return Computed(
         {
@@ -69,7 +69,9 @@ def _national_2022(inputs: Inputs, rules: RuleSet) -> Computed:
 
 def _amorcage(inputs: Inputs, rules: RuleSet) -> Computed:
     kind = inputs.text("kind", choices=tuple(k.value for k in AmorcageProjectKind))
-    result = amorcage_funding(rules, kind, inputs.integer("essms"), on=inputs.optional_date("on"))
+    result = amorcage_funding(
+        kind, inputs.integer("essms"), on=inputs.optional_date("on"), rules=rules
+    )
     return Computed(
         {"funded_essms": result.funded_essms, "forfait": result.forfait, "amount": result.amount},
         result.explanation,
