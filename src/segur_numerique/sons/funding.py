@@ -75,6 +75,7 @@ def sons_ttc(
     on: dt.date | None = None,
     reads: tuple[ParameterRead, ...] = (),
     inputs: tuple[InputValue, ...] = (),
+    assumptions: tuple[Text, ...] = (),
 ) -> SonsCeiling:
     """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
 
@@ -103,6 +104,7 @@ def sons_ttc(
         result=ttc,
         inputs=inputs or (InputValue("amount_ht", ht),),
         parameters=(*reads, vat_read),
+        assumptions=assumptions,
         rounding=(
             RoundingStep(
                 what=Text(fr="montant TTC", en="TTC amount"),
@@ -164,6 +166,14 @@ def _band_index(
     return index
 
 
+_LOINC_BASIS = Text(
+    fr="La source donne le forfait LOINC (3 500 € par instance) sans dire HT ou TTC : il est "
+    "traité comme un montant HT, comme les autres plafonds SGL.",
+    en="The source gives the LOINC forfait (3,500 € per instance) without saying HT or TTC: it "
+    "is treated as an HT amount, like the other SGL ceilings.",
+)
+
+
 def sons_ceiling(
     rules: RuleSet,
     kind: SonsCeilingKind | str,
@@ -189,7 +199,12 @@ def sons_ceiling(
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
         forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
         return sons_ttc(
-            rules, forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),)
+            rules,
+            forfait,
+            on=on,
+            reads=(loinc,),
+            inputs=(InputValue("kind", which.value),),
+            assumptions=(_LOINC_BASIS,),
         )
     measure, bound_name, measure_input = _band_measure(which, turnover, sites)
     prefix = f"sons.ceiling.{which.value}"
