@@ -47,7 +47,7 @@ def test_bounded_override_restores_the_base_value_after_the_period() -> None:
         "sun_es.envelope.total", on=dt.date(2023, 1, 1)
     )
     assert (
-        variant.read("sun_es.envelope.total", on=dt.date(2023, 1, 1)).origin is sn.Origin.OFFICIAL
+        variant.read("sun_es.envelope.total", on=dt.date(2023, 1, 1)).origin is sn.Origin.SHIPPED
     )
 
 

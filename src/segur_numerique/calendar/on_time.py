@@ -133,10 +133,10 @@ def _on_time_outcome(
             fr=f"dans les délais (date limite : {due_text_fr})",
             en=f"on time (deadline: {due_text})",
         )
-    then = _LATE_CONSEQUENCE.get(programme, Text(fr="", en=""))
+    then = _LATE_CONSEQUENCE.get(programme)
     return Text(
-        fr=f"hors délai de {days_late} jour(s) (date limite : {due_text_fr}){then.fr}",
-        en=f"{days_late} day(s) late (deadline: {due_text}){then.en}",
+        fr=f"hors délai de {days_late} jour(s) (date limite : {due_text_fr}){then.fr if then else ''}",
+        en=f"{days_late} day(s) late (deadline: {due_text}){then.en if then else ''}",
     )
 
 

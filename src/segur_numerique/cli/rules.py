@@ -71,7 +71,7 @@ def table(
         status = read.status.label().in_(language)
         if read.alternative:
             status += f" [{read.alternative}]"
-        if read.origin is not Origin.OFFICIAL:
+        if read.origin is not Origin.SHIPPED:
             status += f" ({read.origin.label().in_(language)})"
         value = _wrap(render_value(read.value, language), _VALUE_WIDTH)
         cited = source.url or (

@@ -71,7 +71,7 @@ class DatedValue:
     value: RuleScalar
     status: Status
     sources: tuple[Source, ...]
-    origin: Origin = Origin.OFFICIAL
+    origin: Origin = Origin.SHIPPED
     reasoning: Text | None = None
     note: Text | None = None
     alternatives: tuple[Alternative, ...] = ()
@@ -365,16 +365,16 @@ def _value_json(value: RuleValue, on: dt.date | None) -> dict[str, JsonValue]:
 
 def _check_overlay_value(base: RuleSet, value: RuleValue) -> None:
     replaces = value.replaces_official
-    if value.key in base.values and base.values[value.key].origin is Origin.OFFICIAL:
+    if value.key in base.values and base.values[value.key].origin is Origin.SHIPPED:
         if not replaces:
             raise RuleDataError(
-                "this key is official data; set replaces_official = true to override it",
+                "this key is shipped rule data; set replaces_official = true to override it",
                 file=value.file,
                 path=f'values."{value.key}"',
             )
         if base.values[value.key].unit is not value.unit:
             raise RuleDataError(
-                f"unit {value.unit.value!r} differs from the official unit "
+                f"unit {value.unit.value!r} differs from the shipped unit "
                 f"{base.values[value.key].unit.value!r}",
                 file=value.file,
                 path=f'values."{value.key}".unit',
