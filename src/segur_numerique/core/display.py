@@ -45,7 +45,7 @@ def _parameters_html(parameters: Iterable[Any], lang: Lang) -> str:
     rows = []
     for p in parameters:
         flags = p.status.label().in_(lang)
-        if p.origin.value != "shipped" and p.origin.value != p.status.value:
+        if p.origin.value not in ("shipped", p.status.value):
             flags += f", {p.origin.label().in_(lang)}"
         rows.append(
             (
