@@ -61,7 +61,8 @@ def test_unknown_prefix_is_exit_2_with_the_nearest_keys(
     assert code == 2
     assert out == ""
     assert "sun_es.outcomes" in err
-    assert "did you mean" in err and "sun_es.outcome" in err
+    assert "did you mean" in err
+    assert "sun_es.outcome" in err
     assert "Traceback" not in err
 
 

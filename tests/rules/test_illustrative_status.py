@@ -101,7 +101,9 @@ def test_rules_json_and_the_generated_page_show_the_new_statuses(
     row = next(line for line in page.splitlines() if line.startswith("| `sons.envelope` |"))
     assert "**secondary**" in row
     period = [line for line in page.splitlines() if line.startswith("| `sun_es.period` |")]
-    assert period and "**conflicting**" in period[0] and "normandie (default)" in period[0]
+    assert period
+    assert "**conflicting**" in period[0]
+    assert "normandie (default)" in period[0]
 
 
 def test_simulation_json_marks_illustrative_values(capsys: pytest.CaptureFixture[str]) -> None:

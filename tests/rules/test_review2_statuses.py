@@ -59,7 +59,8 @@ def test_avenant9_400_points_is_secondary_and_the_280_versions_stay_confirmed() 
         (280, Status.CONFIRMED),
     ]
     note = versions[-1].note
-    assert note is not None and "1 May 2023" in note.en
+    assert note is not None
+    assert "1 May 2023" in note.en
 
 
 def _source_urls(key: str) -> set[str | None]:
@@ -81,7 +82,8 @@ def test_sons_medecin_de_ville_deadlines() -> None:
         (D(2022, 7, 15), Status.CONFIRMED),
         (D(2022, 11, 30), Status.CONFIRMED),
     ]
-    assert orders[0].note is not None and "since" in orders[0].note.en
+    assert orders[0].note is not None
+    assert "since" in orders[0].note.en
     installation = RULES.value("sons.vague1.deadline.lgc_installation").versions
     assert [(v.value, v.status) for v in installation] == [
         (D(2022, 10, 15), Status.SECONDARY),
@@ -99,7 +101,8 @@ def test_esms_amorcage_cites_the_cnsa_for_its_2021_start() -> None:
     read = RULES.read("esms_numerique.phase.amorcage")
     assert read.status is Status.INFERRED
     assert any("cnsa.fr" in (s.url or "") for s in read.sources)
-    assert read.reasoning is not None and "engagé en 2021" in read.reasoning.fr
+    assert read.reasoning is not None
+    assert "engagé en 2021" in read.reasoning.fr
 
 
 def test_sun_es_period_is_conflicting_with_the_normandie_default() -> None:
@@ -112,7 +115,8 @@ def test_sun_es_period_is_conflicting_with_the_normandie_default() -> None:
 
 def test_loinc_forfait_is_per_instance_without_a_vat_basis() -> None:
     value = RULES.value("sons.ceiling.loinc")
-    assert "HT" not in value.label.en and "per instance" in value.label.en
+    assert "HT" not in value.label.en
+    assert "per instance" in value.label.en
     ceiling = sn.sons_ceiling(RULES, "loinc")
     assert any("HT or TTC" in a.en for a in ceiling.explanation.assumptions)
 
@@ -121,7 +125,8 @@ def test_cyber_audit_date_bounds_the_audit_not_the_order() -> None:
     value = RULES.value("sun_es.prerequisite_cyber_audit.order_deadline")
     assert "carried out" in value.label.en
     text = RULES.get("sun_es.prerequisite.cyber_audit")
-    assert isinstance(text, str) and "à réaliser avant le 31 décembre 2021" in text
+    assert isinstance(text, str)
+    assert "à réaliser avant le 31 décembre 2021" in text
 
 
 def test_source_dates_and_seed_urls() -> None:
@@ -136,18 +141,23 @@ def test_source_dates_and_seed_urls() -> None:
     ]
     assert (reunion.date, reunion.date_precision) == (D(2022, 9, 24), DatePrecision.DAY)
     bfc = by_url["https://bourgogne-franche-comte.ars.sante.fr/index.php/programme-sun-es"]
-    assert bfc.locator is not None and "after window 1 closed" in bfc.locator
+    assert bfc.locator is not None
+    assert "after window 1 closed" in bfc.locator
     seeds = {s.seed: s.url for s in by_url.values() if s.seed}
     assert seeds["000_efe25b006a721351"] == (
         "https://www.hospitalia.fr/Rencontre-avec-Olivier-Clatz-directeur-du-programme"
         "-Segur-Numerique_a3033.html"
     )
-    assert seeds["001_22ce418149dc2ff3"] == "https://www.catel-esante.fr/post/volet-numerique-segur-sante"
+    assert (
+        seeds["001_22ce418149dc2ff3"]
+        == "https://www.catel-esante.fr/post/volet-numerique-segur-sante"
+    )
 
 
 def test_human_support_share_notes_the_manifesto_contradiction() -> None:
     version = RULES.value("segur.human_support.share").versions[-1]
-    assert version.note is not None and "at least one third" in version.note.en
+    assert version.note is not None
+    assert "at least one third" in version.note.en
 
 
 # 1.3: sources cited for what they say.
@@ -164,7 +174,8 @@ def test_citations_say_what_they_are_cited_for() -> None:
         assert [s.seed for s in sources] == ["002_7a3d33dc34b484ac"], name
     required = RULES.value("sun_es.indicator.operative_report.is_bonus").versions[-1]
     alternative = required.alternative("required")
-    assert alternative is not None and alternative.note is not None
+    assert alternative is not None
+    assert alternative.note is not None
     assert "interpretation" in alternative.note.en
 
 
