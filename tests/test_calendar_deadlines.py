@@ -27,7 +27,7 @@ def test_e_parcours_deadlines() -> None:
 def test_sons_revision_history() -> None:
     history = {
         "sons.vague1.deadline.lgc_orders": [D(2022, 7, 15), D(2022, 11, 30)],
-        "sons.vague1.deadline.lgc_installation": [D(2022, 10, 15), D(2023, 4, 28)],
+        "sons.vague1.deadline.lgc_installation": [D(2022, 10, 15), D(2023, 4, 28), D(2023, 9, 20)],
         "sons.vague1.deadline.lgo_installation": [D(2023, 3, 31), D(2023, 4, 28), D(2023, 9, 20)],
     }
     for key, dues in history.items():

@@ -77,7 +77,7 @@ def test_envelopes_carry_provenance() -> None:
     for p in sn.catalogue.all_programmes():
         for read in p.reads:
             assert read.sources
-            assert read.origin is sn.Origin.OFFICIAL
+            assert read.origin is sn.Origin.SHIPPED
         assert p.sources == tuple(dict.fromkeys(s for r in p.reads for s in r.sources))
 
 

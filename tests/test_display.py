@@ -33,7 +33,7 @@ def test_simulation_html_shows_fields_and_illustrative_flags() -> None:
     html = sim._repr_html_()
     assert "<table>" in html
     assert "Simulation" in html
-    assert "illustrative, non officielle" in html
+    assert "illustratif, non officiel" in html  # the status of the illustrative values
     assert "illustrative, not official" in result_html(sim, "en")
 
 

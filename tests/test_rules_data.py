@@ -26,19 +26,19 @@ ENVELOPES = [
         S.CONFLICTING,
     ),
     ("segur.human_support.share", Fraction(2, 3), S.SECONDARY),
-    ("sons.envelope", sn.Euro.parse("465 M€"), S.CONFIRMED),
+    ("sons.envelope", sn.Euro.parse("465 M€"), S.SECONDARY),
     ("sun_es.envelope.total", sn.Euro.parse("210 M€"), S.CONFIRMED),
-    ("sun_es.period", Period(dt.date(2021, 1, 1), dt.date(2024, 12, 31)), S.CONFIRMED),
+    ("sun_es.period", Period(dt.date(2021, 1, 1), dt.date(2024, 12, 31)), S.CONFLICTING),
     ("sun_es.volet1.envelope", sn.Euro.parse("158 M€"), S.CONFIRMED),
     ("sun_es.volet2.envelope", sn.Euro.parse("52 M€"), S.CONFIRMED),
     ("sun_es.volet_share.volet1", Fraction(3, 4), S.CONFIRMED),
     ("sun_es.volet_share.volet2", Fraction(1, 4), S.CONFIRMED),
-    ("sun_es.volet1.domain1.envelope", sn.Euro.parse("123 M€"), S.CONFIRMED),
-    ("sun_es.volet1.domain2.envelope", sn.Euro.parse("11 M€"), S.CONFIRMED),
-    ("sun_es.volet1.domain3.envelope", sn.Euro.parse("24 M€"), S.CONFIRMED),
+    ("sun_es.volet1.domain1.envelope", sn.Euro.parse("123 M€"), S.SECONDARY),
+    ("sun_es.volet1.domain2.envelope", sn.Euro.parse("11 M€"), S.SECONDARY),
+    ("sun_es.volet1.domain3.envelope", sn.Euro.parse("24 M€"), S.SECONDARY),
     ("avenant9.usage.envelope", sn.Euro.parse("300 M€"), S.SECONDARY),
     ("avenant9.usage.period", Period(dt.date(2022, 1, 1), dt.date(2023, 12, 31)), S.SECONDARY),
-    ("hopen.envelope", sn.Euro.parse("420 M€"), S.CONFIRMED),
+    ("hopen.envelope", sn.Euro.parse("420 M€"), S.SECONDARY),
     ("hopen.period", Period(dt.date(2019, 1, 1), dt.date(2023, 12, 31)), S.CONFIRMED),
     ("e_parcours.envelope", sn.Euro.parse("150 M€"), S.CONFIRMED),
     ("e_parcours.period", Period(dt.date(2018, 1, 1), dt.date(2023, 12, 31)), S.SECONDARY),
@@ -47,7 +47,7 @@ ENVELOPES = [
 # rules digest, Ségur Numérique §1, SUN-ES §2.5 [docs: explanation/rules]
 OUTCOMES = [
     ("sun_es.region.ara.envelope", sn.Euro.parse("24,9 M€"), S.CONFIRMED),
-    ("sun_es.region.idf.envelope", sn.Euro.parse("21 M€"), S.CONFIRMED),
+    ("sun_es.region.idf.envelope", sn.Euro.parse("21 M€"), S.SECONDARY),
     ("sun_es.region.occitanie.envelope", sn.Euro.parse("19 M€"), S.CONFIRMED),
     ("sun_es.region.hdf.envelope", sn.Euro.parse("13,5 M€"), S.CONFIRMED),
     ("sun_es.region.bfc.volet1.envelope", sn.Euro.parse("6,37 M€"), S.CONFIRMED),
@@ -56,9 +56,9 @@ OUTCOMES = [
     ("sun_es.outcome.F1.applicants_activity_share", Fraction(52, 100), S.CONFIRMED),
     ("sun_es.outcome.F1.applicants_eligible_es_share", Fraction(32, 100), S.CONFIRMED),
     ("sun_es.outcome.F1.selected", 879, S.CONFLICTING),
-    ("sun_es.outcome.F1.acceptance_rate", Fraction(9, 10), S.CONFIRMED),
-    ("sun_es.outcome.F1.selected_es_share", Fraction(31, 100), S.CONFIRMED),
-    ("sun_es.outcome.F1.selected_activity_share", Fraction(48, 100), S.CONFIRMED),
+    ("sun_es.outcome.F1.acceptance_rate", Fraction(9, 10), S.SECONDARY),
+    ("sun_es.outcome.F1.selected_es_share", Fraction(31, 100), S.SECONDARY),
+    ("sun_es.outcome.F1.selected_activity_share", Fraction(48, 100), S.SECONDARY),
 ]
 
 SECTION_1_AND_2_5 = ENVELOPES + OUTCOMES
@@ -69,7 +69,7 @@ def test_value_and_status(key: str, value: object, status: sn.Status) -> None:
     read = RULES.read(key)
     assert read.value == value
     assert read.status is status
-    assert read.origin is sn.Origin.OFFICIAL
+    assert read.origin is sn.Origin.SHIPPED
 
 
 @pytest.mark.parametrize(("key", "value", "status"), SECTION_1_AND_2_5, ids=str)

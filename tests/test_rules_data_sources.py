@@ -77,9 +77,15 @@ def test_window1_eligible_share_cites_both_documents_stating_it() -> None:
     assert any(s.url and "esante.gouv.fr/espace-presse" in s.url for s in read.sources)
 
 
-def test_lgo_installation_deadlines_are_secondary_press_values() -> None:
-    for version in RULES.value("sons.vague1.deadline.lgo_installation").versions:
-        assert version.status is sn.Status.SECONDARY
+def test_lgo_installation_deadlines_are_press_values_but_the_last_is_confirmed() -> None:
+    # Review 2, 1.2: the Sénat answer of 7 Dec 2023 (ministry) states the 20 Sept 2023 deadline.
+    versions = RULES.value("sons.vague1.deadline.lgo_installation").versions
+    assert [v.status for v in versions] == [
+        sn.Status.SECONDARY,
+        sn.Status.SECONDARY,
+        sn.Status.CONFIRMED,
+    ]
+    for version in versions:
         assert version.reasoning is None
         assert version.note is not None
 
@@ -91,18 +97,21 @@ def test_sons_maintenance_is_the_seed_002_six_years() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "expected"),
+    ("key", "expected", "status"),
     [
-        ("sun_es.eligibility.any_software_accepted", True),
-        ("sun_es.eligibility.earlier_hopen_funding_allowed", True),
-        ("sun_es.eligibility.ins_required_to_apply", False),
-        ("sun_es.scope.telemedicine_included", False),
+        ("sun_es.eligibility.any_software_accepted", True, sn.Status.CONFIRMED),
+        # Review 2: stated only by regional operators (GIP e-santé Bretagne, SESAN): secondary.
+        ("sun_es.eligibility.earlier_hopen_funding_allowed", True, sn.Status.SECONDARY),
+        ("sun_es.eligibility.ins_required_to_apply", False, sn.Status.SECONDARY),
+        ("sun_es.scope.telemedicine_included", False, sn.Status.CONFIRMED),
     ],
 )
-def test_sun_es_rules_in_words_are_sourced_booleans(key: str, expected: bool) -> None:
+def test_sun_es_rules_in_words_are_sourced_booleans(
+    key: str, expected: bool, status: sn.Status
+) -> None:
     read = RULES.read(key)
     assert read.value is expected
-    assert read.status is sn.Status.CONFIRMED
+    assert read.status is status
     assert read.sources
 
 

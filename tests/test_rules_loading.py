@@ -126,7 +126,7 @@ def test_base_loads() -> None:
         (
             ('url = "https://example.org/page"\n', ""),
             "sources.t_src",
-            "a source of official data needs a url",
+            "a source of shipped rule data needs a url",
         ),
         (
             ('url = "https://example.org/page"', 'url = "example.org"'),
@@ -326,7 +326,7 @@ def test_overlay_of_a_declared_unknown() -> None:
     read = merged.read("t.target.F1")
     assert read.value == sn.Euro("0.6").value
     assert read.origin is sn.Origin.CALLER
-    assert merged.read("t.whole").origin is sn.Origin.OFFICIAL
+    assert merged.read("t.whole").origin is sn.Origin.SHIPPED
 
 
 def test_overlay_of_an_undeclared_key() -> None:

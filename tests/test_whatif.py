@@ -50,9 +50,7 @@ def test_bounded_override_restores_the_base_value_after_the_period() -> None:
     assert variant.get("sun_es.envelope.total", on=dt.date(2023, 1, 1)) == base.get(
         "sun_es.envelope.total", on=dt.date(2023, 1, 1)
     )
-    assert (
-        variant.read("sun_es.envelope.total", on=dt.date(2023, 1, 1)).origin is sn.Origin.OFFICIAL
-    )
+    assert variant.read("sun_es.envelope.total", on=dt.date(2023, 1, 1)).origin is sn.Origin.SHIPPED
 
 
 def test_override_supplies_an_unknown() -> None:

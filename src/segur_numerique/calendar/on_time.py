@@ -1,4 +1,10 @@
-"""On-time checks and days left before a deadline (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]: deadlines are strict).
+"""On-time checks and days left before a deadline.
+
+What a late submission means depends on the programme (review 2, 1.3): the SONS vendor windows
+are strict, a day late is no longer eligible (``segur.rule.strict_deadlines``, which despite its
+historical key applies to SONS only); a SUN-ES establishment that misses its targets deadline is
+moved to a later window (``sun_es.rule.missed_deadline``); for the other programmes no source says
+what a late submission entails, so the check only says it is late.
 
 A ``date`` deadline is an inclusive last day in Paris ("au plus tard le 30 novembre 2022": the
 whole of 30 November is on time); a ``datetime`` deadline is an instant, and a submission on its
@@ -28,10 +34,19 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 
 _STRICT_RULE = "segur.rule.strict_deadlines"
+"""The SONS rule: the vendor windows are strict (its key predates its scoping to SONS)."""
+_MISSED_RULE = "sun_es.rule.missed_deadline"
+"""The SUN-ES rule: an establishment that misses its deadline moves to a later window."""
 
 
-def _strict_read(rules: RuleSet) -> tuple[ParameterRead, ...]:
-    return (rules.read(_STRICT_RULE),) if _STRICT_RULE in rules else ()
+def _late_rule(programme: str) -> str | None:
+    """The rule that says what a late submission means for ``programme``, if a source says it."""
+    return {"sons": _STRICT_RULE, "sun_es": _MISSED_RULE}.get(programme)
+
+
+def _late_rule_read(rules: RuleSet, programme: str) -> tuple[ParameterRead, ...]:
+    key = _late_rule(programme)
+    return (rules.read(key),) if key is not None and key in rules else ()
 
 
 @attrs.frozen
@@ -101,16 +116,28 @@ def _due_text(due: dt.date | dt.datetime, lang: str) -> str:
     return format_date(due, "fr" if lang == "fr" else "en")
 
 
-def _on_time_outcome(on_time: bool, days_late: int, due: dt.date | dt.datetime) -> Text:
+_LATE_CONSEQUENCE = {
+    "sons": Text(fr=" : non éligible", en=": not eligible"),
+    "sun_es": Text(
+        fr=" : l'établissement est basculé sur une fenêtre ultérieure",
+        en=": the establishment is moved to a later window",
+    ),
+}
+
+
+def _on_time_outcome(
+    on_time: bool, days_late: int, due: dt.date | dt.datetime, programme: str
+) -> Text:
     due_text, due_text_fr = _due_text(due, "en"), _due_text(due, "fr")
     if on_time:
         return Text(
             fr=f"dans les délais (date limite : {due_text_fr})",
             en=f"on time (deadline: {due_text})",
         )
+    then = _LATE_CONSEQUENCE.get(programme)
     return Text(
-        fr=f"hors délai de {days_late} jour(s) (date limite : {due_text_fr}) : non éligible",
-        en=f"{days_late} day(s) late (deadline: {due_text}): not eligible",
+        fr=f"hors délai de {days_late} jour(s) (date limite : {due_text_fr}){then.fr if then else ''}",
+        en=f"{days_late} day(s) late (deadline: {due_text}){then.en if then else ''}",
     )
 
 
@@ -157,7 +184,9 @@ def is_on_time(
 ) -> OnTimeCheck:
     """Whether a submission (an application, an order, a declaration) made at ``submitted`` is on time.
 
-    Strict (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es]): a day late is not eligible. A ``date`` deadline is an inclusive last
+    A day late is late. For a SONS deadline that means no longer eligible (the vendor windows are
+    strict); for a SUN-ES deadline, moved to a later window; the explanation cites the rule. A
+    ``date`` deadline is an inclusive last
     day in Paris; a ``datetime`` deadline is an instant, and a submission on its day must give a
     time.
 
@@ -195,8 +224,8 @@ def is_on_time(
         as_known_on=as_known_on,
         alternative=alternative,
         version=version,
-        parameters=(read, *_strict_read(rules)),
-        outcome=_on_time_outcome(on_time, days_late, version.due),
+        parameters=(read, *_late_rule_read(rules, d.programme)),
+        outcome=_on_time_outcome(on_time, days_late, version.due, d.programme),
         on_time=on_time,
     )
     return OnTimeCheck(d, submitted, version.due, on_time, days_late, explanation)

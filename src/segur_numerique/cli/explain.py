@@ -118,7 +118,8 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
             if not isinstance(p, Mapping):
                 continue
             flags = [str(p.get("status"))]
-            if p.get("origin") != "official":
+            # "official" is how documents written before 0.2.0 name the shipped data.
+            if p.get("origin") not in ("shipped", "official", p.get("status")):
                 flags.append(str(p.get("origin")))
             params.append(
                 f"{p.get('key')} = {render_value(_value(p.get('value')), lang)} [{', '.join(flags)}]"

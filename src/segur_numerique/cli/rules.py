@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import fnmatch
 import json
 import textwrap
 from typing import Any
@@ -17,6 +19,9 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import load_parameter_file
 from segur_numerique.rules.sums import CheckStatus
+from segur_numerique.core.values import JsonValue, render_value
+from segur_numerique.errors import InvalidInputError, UnknownRuleError
+from segur_numerique.rules.provenance import Origin
 
 
 def register(subparsers: Any) -> None:
@@ -82,7 +87,7 @@ def table(
         status = read.status.label().in_(language)
         if read.alternative:
             status += f" [{read.alternative}]"
-        if read.origin is not Origin.OFFICIAL:
+        if read.origin is not Origin.SHIPPED:
             status += f" ({read.origin.label().in_(language)})"
         value = _wrap(render_value(read.value, language), _VALUE_WIDTH)
         cited = source.url or (
@@ -104,7 +109,7 @@ def table(
     for key, value, status, cited in rows:
         lines.append(line((key, value[0], status, cited)))
         lines.extend(line(("", more, "", "")) for more in value[1:])
-    shown = [u for u in rules.unknowns if u.pattern.startswith(prefix)] if unknowns else []
+    shown = [u for u in rules.unknowns if unknown_matches(u.pattern, prefix)] if unknowns else []
     if shown:
         lines += [
             "",
@@ -121,13 +126,62 @@ def table(
     return "\n".join(lines)
 
 
+def _prefixes(key: str) -> list[str]:
+    """``a.b.c`` gives ``a``, ``a.b`` and ``a.b.c``."""
+    parts = key.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def unknown_matches(pattern: str, prefix: str) -> bool:
+    """Whether the declared unknown ``pattern`` (``sun_es.target.*.*``) has keys starting with ``prefix``."""
+    if pattern.startswith(prefix):
+        return True
+    head = ".".join(pattern.split(".")[: prefix.count(".") + 1])
+    return fnmatch.fnmatchcase(prefix, head)
+
+
+def check_prefix(rules: RuleSet, prefix: str) -> None:
+    """Refuse a ``--key`` prefix that no rule value or declared unknown starts with.
+
+    Raises:
+        UnknownRuleError: nothing matches; the error suggests the nearest keys.
+    """
+    if not prefix:
+        return
+    keys = [v.key for v in rules]
+    patterns = [u.pattern for u in rules.unknowns]
+    if any(k.startswith(prefix) for k in keys) or any(unknown_matches(p, prefix) for p in patterns):
+        return
+    candidates = sorted({p for k in (*keys, *patterns) for p in _prefixes(k)})
+    close = tuple(difflib.get_close_matches(prefix, candidates, n=3, cutoff=0.6))
+    raise UnknownRuleError(prefix, suggestions=close)
+
+
+def json_document(rules: RuleSet, on: dt.date | None, prefix: str = "") -> dict[str, JsonValue]:
+    """:meth:`RuleSet.to_json`, keeping only the values and unknowns whose key starts with ``prefix``."""
+    document = rules.to_json(on)
+    if not prefix:
+        return document
+    for part, keep in (("values", str.startswith), ("unknowns", unknown_matches)):
+        items = document[part]
+        assert isinstance(items, list)
+        document[part] = [
+            item
+            for item in items
+            if isinstance(item, dict) and keep(str(item.get("key", "")), prefix)
+        ]
+    document["key_prefix"] = prefix
+    return document
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the rule values."""
     rules = _rules(args)
     if args.on is not None and args.on.year < 2000:
         raise InvalidInputError(f"{args.on} is before any Ségur rule", where="--on")
+    check_prefix(rules, args.key)
     if args.json:
-        print(json.dumps(rules.to_json(args.on), ensure_ascii=False, indent=2))
+        print(json.dumps(json_document(rules, args.on, args.key), ensure_ascii=False, indent=2))
     else:
         print(table(rules, args.on, args.lang, prefix=args.key))
     return 0

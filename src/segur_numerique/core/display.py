@@ -44,7 +44,7 @@ def _parameters_html(parameters: Iterable[Any], lang: Lang) -> str:
     rows = []
     for p in parameters:
         flags = p.status.label().in_(lang)
-        if p.origin.value != "official":
+        if p.origin.value not in ("shipped", p.status.value):
             flags += f", {p.origin.label().in_(lang)}"
         for warning in p.warnings:
             flags += f"; {'ATTENTION' if fr else 'WARNING'}: {warning.in_(lang)}"

@@ -40,8 +40,10 @@ class ParameterRead:
         label: its name in French and English.
         value: the value used.
         unit: its unit.
-        status: how well it is established (confirmed, secondary, inferred, conflicting).
-        origin: official package data, caller-supplied, or illustrative (not official).
+        status: how well it is established (confirmed, secondary, inferred, conflicting,
+            illustrative).
+        origin: who vouches for it: the shipped package data, the caller, or an illustrative
+            set (not official).
         sources: the documents behind it.
         since: the date from which this version holds.
         alternative: for a conflicting value, the name of the version used.
@@ -66,7 +68,9 @@ class ParameterRead:
         """``key = value [status; origin] — source``."""
         alt = f" ({self.alternative})" if self.alternative else ""
         flags = [self.status.label().in_(lang)]
-        if self.origin is not Origin.OFFICIAL:
+        if self.origin is not Origin.SHIPPED and not (
+            self.origin is Origin.ILLUSTRATIVE and self.status is Status.ILLUSTRATIVE
+        ):
             flags.append(self.origin.label().in_(lang))
         cites = "; ".join(s.cite() for s in self.sources)
         line = f"{self.key}{alt} = {render_value(self.value, lang)} [{', '.join(flags)}]"

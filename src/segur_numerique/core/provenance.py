@@ -14,17 +14,23 @@ from segur_numerique.errors import InvalidInputError
 class Status(enum.Enum):
     """How well a rule value is established (rules digest, Ségur Numérique §0 [docs: explanation/rules/segur]).
 
-    ``unknown`` values are never shipped: they are parameters that the caller supplies.
+    ``unknown`` values are never shipped: they are parameters that the caller supplies. The
+    status rates the value itself; who vouches for it (the package, the caller, an illustration)
+    is its :class:`Origin`.
     """
 
     CONFIRMED = "confirmed"
-    """An official page or a seed document states it."""
+    """An official page (ministry, ANS, ARS, ATIH, CNSA, CNAM/ameli, Sénat/Assemblée, Journal
+    officiel) or an official seed document states it."""
     SECONDARY = "secondary"
-    """Stated only by the press, consultants or unions."""
+    """Stated only by the press, consultants, vendors, unions or regional operators (GRADeS)."""
     INFERRED = "inferred"
     """Derived from confirmed facts; the reasoning is written down with the value."""
     CONFLICTING = "conflicting"
     """Sources disagree; every version is shipped with its source and one is the default."""
+    ILLUSTRATIVE = "illustrative"
+    """Made up for demos, docs and tests: **not sourced, not official**. Never in the shipped
+    rule data; the illustrative assumption sets use it for every value."""
 
     def label(self) -> Text:
         """The status in French and English."""
@@ -36,14 +42,20 @@ _STATUS_LABELS = {
     Status.SECONDARY: Text(fr="source secondaire", en="secondary"),
     Status.INFERRED: Text(fr="déduit", en="inferred"),
     Status.CONFLICTING: Text(fr="sources contradictoires", en="conflicting"),
+    Status.ILLUSTRATIVE: Text(fr="illustratif, non officiel", en="illustrative, not official"),
 }
 
 
 class Origin(enum.Enum):
-    """Who vouches for a value: the package's sourced data, the caller, or an illustration."""
+    """Who vouches for a value: the package's shipped data, the caller, or an illustration.
 
-    OFFICIAL = "official"
-    """Shipped with the package, sourced from public documents."""
+    ``SHIPPED`` says where a value comes from, not how sure it is: a shipped value may be
+    ``secondary`` (press only) or ``inferred``; read its :class:`Status` for that. (Called
+    ``OFFICIAL`` / ``"official"`` before 0.2.0.)
+    """
+
+    SHIPPED = "shipped"
+    """Shipped with the package's rule data, sourced from public documents (see its status)."""
     CALLER = "caller"
     """Supplied by the caller in a parameter file (e.g. from an official guide they hold)."""
     ILLUSTRATIVE = "illustrative"
@@ -55,7 +67,7 @@ class Origin(enum.Enum):
 
 
 _ORIGIN_LABELS = {
-    Origin.OFFICIAL: Text(fr="donnée sourcée du paquet", en="sourced package data"),
+    Origin.SHIPPED: Text(fr="donnée sourcée du paquet", en="sourced package data"),
     Origin.CALLER: Text(fr="fournie par l'utilisateur", en="caller-supplied"),
     Origin.ILLUSTRATIVE: Text(fr="illustrative, non officielle", en="illustrative, not official"),
 }

@@ -67,7 +67,7 @@ def _build_value(
             file=file,
             path=f"{path}.versions",
         )
-    if origin is Origin.OFFICIAL and rv.replaces_official:
+    if origin is Origin.SHIPPED and rv.replaces_official:
         raise RuleDataError("replaces_official is for caller files", file=file, path=path)
     label = _text(rv.label, file=file, path=f"{path}.label")
     assert label is not None
@@ -122,7 +122,7 @@ def _parse_file(
             file=file,
             path="format",
         )
-    official = origin is Origin.OFFICIAL
+    official = origin is Origin.SHIPPED
     sources: dict[str, Source] = {}
     for sid, rs in raw.sources.items():
         if sid in known_sources:
@@ -181,7 +181,7 @@ def load_rules_from(files: Iterable[tuple[str, str]]) -> RuleSet:
     sources, own = _all_sources(texts)
     for name, text in texts:
         others = {sid: s for sid, s in sources.items() if sid not in own[name]}
-        loaded = _parse_file(text, name, origin=Origin.OFFICIAL, known_sources=others)
+        loaded = _parse_file(text, name, origin=Origin.SHIPPED, known_sources=others)
         for key, value in loaded.values.items():
             if key in values:
                 raise RuleDataError(

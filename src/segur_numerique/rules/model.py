@@ -73,7 +73,7 @@ class DatedValue:
     value: RuleScalar
     status: Status
     sources: tuple[Source, ...]
-    origin: Origin = Origin.OFFICIAL
+    origin: Origin = Origin.SHIPPED
     reasoning: Text | None = None
     note: Text | None = None
     alternatives: tuple[Alternative, ...] = ()

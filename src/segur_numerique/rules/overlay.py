@@ -15,22 +15,22 @@ if TYPE_CHECKING:  # the model imports this module to validate an overlay
 def check_overlay_value(base: RuleSet, value: RuleValue) -> None:
     """Check that ``value`` may be overlaid on ``base``.
 
-    It must be a declared unknown, or a knowingly replaced official value of the same unit.
+    It must be a declared unknown, or a knowingly replaced shipped value of the same unit.
 
     Raises:
         RuleDataError: it may not; the error names the file and the value.
     """
     replaces = value.replaces_official
-    if value.key in base.values and base.values[value.key].origin is Origin.OFFICIAL:
+    if value.key in base.values and base.values[value.key].origin is Origin.SHIPPED:
         if not replaces:
             raise RuleDataError(
-                "this key is official data; set replaces_official = true to override it",
+                "this key is shipped rule data; set replaces_official = true to override it",
                 file=value.file,
                 path=f'values."{value.key}"',
             )
         if base.values[value.key].unit is not value.unit:
             raise RuleDataError(
-                f"unit {value.unit.value!r} differs from the official unit "
+                f"unit {value.unit.value!r} differs from the shipped unit "
                 f"{base.values[value.key].unit.value!r}",
                 file=value.file,
                 path=f'values."{value.key}".unit',

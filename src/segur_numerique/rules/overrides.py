@@ -295,7 +295,7 @@ def _merge(
         versions=tuple(versions[d] for d in sorted(versions)),
         file=f"<what-if {name}>",
         description=base.description if base is not None else None,
-        replaces_official=base is not None and base.origin is Origin.OFFICIAL,
+        replaces_official=base is not None and base.origin is Origin.SHIPPED,
     )
 
 

@@ -23,8 +23,8 @@ def parse_parameter_text(
     text: str, *, file: str = "<parameters>", origin: Origin = Origin.CALLER
 ) -> RuleSet:
     """Read a caller parameter file's text (same format as the rule data); see :func:`load_parameter_file`."""
-    if origin is Origin.OFFICIAL:
-        raise InvalidInputError("a parameter file cannot claim official origin", where="origin")
+    if origin is Origin.SHIPPED:
+        raise InvalidInputError("a parameter file cannot claim the shipped origin", where="origin")
     loaded = _parse_file(text, file, origin=origin, known_sources={})
     return RuleSet(loaded.values)
 

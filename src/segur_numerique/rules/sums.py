@@ -188,7 +188,7 @@ def evaluate_sum_check(
         return SumCheckResult(check, CheckStatus.SKIPPED, missing=missing)
     found = [values[k] for k in check.keys]
     changed = tuple(
-        (v.key, v.file) for v in found if any(d.origin is not Origin.OFFICIAL for d in v.versions)
+        (v.key, v.file) for v in found if any(d.origin is not Origin.SHIPPED for d in v.versions)
     )
     start = max(v.versions[0].since for v in found)
     days = sorted({d.since for v in found for d in v.versions if d.since >= start} | {start})

@@ -99,7 +99,7 @@ def _build_source(
         return named[raw]
     if official and raw.url is None and raw.seed is None:
         raise RuleDataError(
-            "a source of official data needs a url (or, for a seed document, its seed name)",
+            "a source of shipped rule data needs a url (or, for a seed document, its seed name)",
             file=file,
             path=path,
         )
@@ -126,7 +126,7 @@ class _VersionBuilder:
     file: str
 
     def sources_of(self, items: list[str | _RawSource], where: str) -> tuple[Source, ...]:
-        official = self.origin is Origin.OFFICIAL
+        official = self.origin is Origin.SHIPPED
         built = tuple(
             _build_source(s, self.named, file=self.file, path=f"{where}[{i}]", official=official)
             for i, s in enumerate(items)
@@ -187,6 +187,23 @@ class _VersionBuilder:
         return tuple(alternatives)
 
 
+def _check_illustrative(status: Status, origin: Origin, *, file: str, path: str) -> None:
+    """Shipped data is never illustrative; the illustrative sets are nothing else."""
+    if origin is Origin.SHIPPED and status is Status.ILLUSTRATIVE:
+        raise RuleDataError(
+            "shipped rule data cannot be illustrative (put made-up values in the illustrative "
+            "sets or a parameter file)",
+            file=file,
+            path=path,
+        )
+    if origin is Origin.ILLUSTRATIVE and status is not Status.ILLUSTRATIVE:
+        raise RuleDataError(
+            f"every value of an illustrative set has status 'illustrative', got {status.value!r}",
+            file=file,
+            path=path,
+        )
+
+
 def _build_version(
     raw: _RawVersion,
     unit: Unit,
@@ -197,6 +214,7 @@ def _build_version(
     path: str,
 ) -> DatedValue:
     builder = _VersionBuilder(unit, named, origin, file)
+    _check_illustrative(raw.status, origin, file=file, path=f"{path}.status")
     reasoning = _text(raw.reasoning, file=file, path=f"{path}.reasoning")
     if raw.status is Status.INFERRED and reasoning is None:
         raise RuleDataError(

@@ -1,13 +1,12 @@
 """SONS equipment funding: ceilings HT and TTC, advance and balance, maintenance (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
-The State pays the software vendor for a "Prestation Ségur" up to a ceiling (plafond), shown HT
-and TTC (VAT 20 %), with 2 decimals (ANS). Known ceilings (secondary sources): pharmacy LGO
-625 € to 875 € HT by turnover band, biology SGL 22,500 € to 38,565 € HT by number of lab sites,
-LOINC transcoding 3,500 € HT. The band limits are unknown: they are declared unknowns
-(``sons.ceiling.lgo.band.<n>.turnover_from`` ...), and a supplied band amount must lie within
-the known range. Payment: an advance on the signed order (30 %, inferred) and a 70 % balance
-once the client certifies installation (VA or MOM). Maintenance is funded for at most six years
-(the ARS Occitanie SUN-ES FAQ).
+The State pays the vendor for a "Prestation Ségur" up to a ceiling (plafond), shown HT and TTC (VAT
+20 %, 2 decimals, ANS). Known ceilings (secondary sources): pharmacy LGO 625-875 € HT by turnover
+band, biology SGL 22,500-38,565 € HT by lab sites, LOINC transcoding 3,500 € per instance (HT or
+TTC unstated: treated as HT). Band limits are declared unknowns (``sons.ceiling.lgo.band.<n>...``);
+a supplied band amount must lie within the known range. Payment: an advance on the signed order
+(30 %, inferred), a 70 % balance once installation is certified (VA or MOM). Maintenance: six years
+at most (seed 002).
 """
 
 from __future__ import annotations
@@ -73,6 +72,7 @@ def sons_ttc(
     reads: tuple[ParameterRead, ...] = (),
     inputs: tuple[InputValue, ...] = (),
     rules: RuleSet | None = None,
+    assumptions: tuple[Text, ...] = (),
 ) -> SonsCeiling:
     """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
 
@@ -102,6 +102,7 @@ def sons_ttc(
         result=ttc,
         inputs=inputs or (InputValue("amount_ht", ht),),
         parameters=(*reads, vat_read),
+        assumptions=assumptions,
         rounding=(
             RoundingStep(
                 what=Text(fr="montant TTC", en="TTC amount"),
@@ -163,6 +164,12 @@ def _band_index(
     return index
 
 
+_LOINC = Text(
+    fr="La source donne le forfait LOINC sans dire HT ou TTC : traité comme HT (plafonds SGL).",
+    en="The source gives the LOINC forfait without HT or TTC: treated as HT (SGL ceilings).",
+)
+
+
 def sons_ceiling(
     kind: SonsCeilingKind | str,
     *,
@@ -188,8 +195,9 @@ def sons_ceiling(
         if turnover is not None or sites is not None:
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
         forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
+        reads, inputs = (loinc,), (InputValue("kind", which.value),)
         return sons_ttc(
-            forfait, on=on, reads=(loinc,), inputs=(InputValue("kind", which.value),), rules=rules
+            forfait, on=on, reads=reads, inputs=inputs, assumptions=(_LOINC,), rules=rules
         )
     measure, bound_name, measure_input = _band_measure(which, turnover, sites)
     prefix = f"sons.ceiling.{which.value}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from segur_numerique._domains import SunEsDomain
+from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_date, format_ratio, render_value
 from segur_numerique.sun_es.domains import SunEsDomain
@@ -85,6 +87,15 @@ def _establishment_line(sim: Simulation, lang: Lang) -> str:
     )
 
 
+def _deadline_flag(window: Window, lang: Lang) -> str:
+    """`` [inferred]`` when the targets deadline is not a confirmed value (review 2, 1.6)."""
+    realisation = window.phase(PhaseKind.REALISATION)
+    reads = realisation.reads if realisation is not None else ()
+    own = [r for r in reads if r.key.endswith("targets_deadline")] or list(reads)
+    flags = sorted({r.status.label().in_(lang) for r in own if r.status.value != "confirmed"})
+    return f" [{', '.join(flags)}]" if flags else ""
+
+
 def _window_lines(sim: Simulation, lang: Lang) -> list[str]:
     """The window applied to, its dates, and where a ready date moves the establishment."""
     fr = lang == "fr"
@@ -99,7 +110,7 @@ def _window_lines(sim: Simulation, lang: Lang) -> list[str]:
         )
     line += (
         f"{' ; ' if fr else '; '}{'cibles à atteindre au plus tard le' if fr else 'targets to reach by'} "
-        f"{format_date(window.deadline, lang)}"
+        f"{format_date(window.deadline, lang)}{_deadline_flag(window, lang)}"
     )
     out = [line]
     if case.ready_on is not None:
