@@ -88,7 +88,7 @@ def test_only_seed_based_values_lack_a_url(
     seed_only = [
         key for key in SECTION_1_AND_2_5 if not any(s["url"] for s in by_key[key]["sources"])
     ]
-    # Seed 001 has a known address (CATEL, review 2); seed 003 has none.
+    # The CATEL guide to the volet numérique has a known address (CATEL, review 2); the Health & Tech manifesto of 24 July 2020 has none.
     assert seed_only == ["segur.human_support.share"]
     seeds = {s["seed"] for s in by_key["segur.duration"]["sources"]}
     assert seeds == {"001_22ce418149dc2ff3", "003_9597f8eeff523aed"}

@@ -8,11 +8,11 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique.cli import main
+from segur_numerique.core.provenance import Origin, Status
 from segur_numerique.errors import RuleDataError
 from segur_numerique.rules.docs import rule_values_markdown
 from segur_numerique.rules.loading import load_rules_from
 from segur_numerique.rules.parameters import parse_parameter_text
-from segur_numerique.rules.provenance import Origin, Status
 
 SHIPPED = sn.load_rules()
 ILLUSTRATIVE = sn.illustrative_assumptions()

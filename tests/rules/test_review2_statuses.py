@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import segur_numerique as sn
-from segur_numerique.rules.provenance import DatePrecision, Status
+from segur_numerique.core.provenance import DatePrecision, Status
 
 RULES = sn.load_rules()
 D = dt.date
@@ -117,7 +117,7 @@ def test_loinc_forfait_is_per_instance_without_a_vat_basis() -> None:
     value = RULES.value("sons.ceiling.loinc")
     assert "HT" not in value.label.en
     assert "per instance" in value.label.en
-    ceiling = sn.sons_ceiling(RULES, "loinc")
+    ceiling = sn.sons.ceiling("loinc", rules=RULES)
     assert any("HT or TTC" in a.en for a in ceiling.explanation.assumptions)
 
 
@@ -182,11 +182,11 @@ def test_citations_say_what_they_are_cited_for() -> None:
 def test_strict_deadlines_is_scoped_to_sons() -> None:
     value = RULES.value("segur.rule.strict_deadlines")
     assert value.label.en.startswith("SONS")
-    sons_late = sn.is_on_time("sons.vague1.deadline.lgc_orders", D(2022, 12, 1))
+    sons_late = sn.calendar.is_on_time("sons.vague1.deadline.lgc_orders", D(2022, 12, 1))
     keys = [p.key for p in sons_late.explanation.parameters]
     assert "segur.rule.strict_deadlines" in keys
     assert "not eligible" in sons_late.explanation.outcome.en
-    sun_es_late = sn.is_on_time("sun_es.window.F2.targets_deadline", D(2023, 1, 2))
+    sun_es_late = sn.calendar.is_on_time("sun_es.window.F2.targets_deadline", D(2023, 1, 2))
     keys = [p.key for p in sun_es_late.explanation.parameters]
     assert "segur.rule.strict_deadlines" not in keys
     assert "sun_es.rule.missed_deadline" in keys

@@ -3,9 +3,9 @@
 On-time checks and days left are in :mod:`segur_numerique.calendar.on_time`; the deadlines of a
 programme by id, in :func:`segur_numerique.calendars.deadlines`.
 
-RULES.md §2.2 (dates are French legal dates, Europe/Paris; portal deadlines have times; a SUN-ES
-establishment that misses its deadline moves to a later window), §3 (SONS deadlines have a revision
-history; the SONS vendor windows are strict: "a day late is not eligible"), §7 (e-parcours
+rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es] (dates are French legal dates, Europe/Paris; portal deadlines have times; a SUN-ES
+establishment that misses its deadline moves to a later window), SONS §3 (SONS deadlines have a revision
+history; the SONS vendor windows are strict: "a day late is not eligible"), e-parcours §7 (e-parcours
 submission deadlines).
 
 A deadline is a rule value of unit ``date`` or ``datetime`` whose versions are keyed by the day

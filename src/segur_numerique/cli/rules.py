@@ -13,15 +13,12 @@ from typing import Any
 from segur_numerique.cli import iso_date
 from segur_numerique.core.provenance import Origin
 from segur_numerique.core.text import check_lang
-from segur_numerique.core.values import render_value
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.values import JsonValue, render_value
+from segur_numerique.errors import InvalidInputError, UnknownRuleError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import load_parameter_file
 from segur_numerique.rules.sums import CheckStatus
-from segur_numerique.core.values import JsonValue, render_value
-from segur_numerique.errors import InvalidInputError, UnknownRuleError
-from segur_numerique.rules.provenance import Origin
 
 
 def register(subparsers: Any) -> None:

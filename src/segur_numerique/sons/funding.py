@@ -6,7 +6,7 @@ band, biology SGL 22,500-38,565 € HT by lab sites, LOINC transcoding 3,500 €
 TTC unstated: treated as HT). Band limits are declared unknowns (``sons.ceiling.lgo.band.<n>...``);
 a supplied band amount must lie within the known range. Payment: an advance on the signed order
 (30 %, inferred), a 70 % balance once installation is certified (VA or MOM). Maintenance: six years
-at most (seed 002).
+at most (the ARS Occitanie SUN-ES FAQ).
 """
 
 from __future__ import annotations

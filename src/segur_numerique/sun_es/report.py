@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from segur_numerique._domains import SunEsDomain
 from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_date, format_ratio, render_value
