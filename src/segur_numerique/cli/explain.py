@@ -15,8 +15,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from segur_numerique.cli import emit
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
 from segur_numerique.core.explanation import EXPLANATION_FORMAT
+from segur_numerique.core.inputs import parse_json, read_text
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.errors import InvalidInputError
 
@@ -169,12 +171,7 @@ def _saved_document(path: Path) -> Mapping[str, Any] | None:
     """The JSON document if ``path`` is a saved explanation (or holds one), else ``None``."""
     if path.suffix != ".json":
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read the file: {exc.strerror}", where=str(path)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"malformed JSON: {exc}", where=str(path)) from None
+    data = parse_json(read_text(path, what="explanation file"), where=str(path))
     if isinstance(data, Mapping):
         if data.get("format") == EXPLANATION_FORMAT:
             return data
@@ -191,14 +188,14 @@ def run(args: argparse.Namespace) -> int:
         saved = _saved_document(Path(args.file))
         if saved is not None:
             if args.json:
-                print(json.dumps(saved, ensure_ascii=False, indent=2))
+                emit(json.dumps(saved, ensure_ascii=False, indent=2))
             else:
-                print(render_saved(saved, lang, where=args.file))
+                emit(render_saved(saved, lang, where=args.file))
             return 0
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        print(sim.explanation.to_json_text())
+        emit(sim.explanation.to_json_text())
     else:
-        print(sim.explanation.render(lang))
+        emit(sim.explanation.render(lang))
     return 0

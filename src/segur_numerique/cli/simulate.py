@@ -18,9 +18,10 @@ from segur_numerique._rules import (
     load_parameter_file,
     load_rules,
 )
+from segur_numerique.cli import emit
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
-from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.sun_es.cases import SimulationInput, load_case, sample_case
 from segur_numerique.sun_es.report import report
 from segur_numerique.sun_es.simulation import Simulation, simulate
@@ -75,6 +76,8 @@ def run_simulation(given: SimulationInput, rules: RuleSet) -> Simulation:
     """:func:`simulate`, with a missing parameter turned into a message that says what to do."""
     try:
         return simulate(given.case, rules=rules)
+    except NotYetKnownError:
+        raise
     except MissingParameterError as exc:
         raise MissingParameterError(
             exc.key,
@@ -95,10 +98,10 @@ def run(args: argparse.Namespace) -> int:
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        print(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
+        emit(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(report(sim, lang, sample=given.illustrative))
+    emit(report(sim, lang, sample=given.illustrative))
     if args.explain:
-        print()
-        print(sim.explanation.render(lang))
+        emit("")
+        emit(sim.explanation.render(lang))
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.inputs import read_text
+from segur_numerique.errors import InputFileError, InvalidInputError
 
 
 def check_date(value: object, where: str) -> dt.date:
@@ -55,11 +56,17 @@ def check_count(value: object, where: str) -> int:
     return value
 
 
-def read_text_file(file: Path, *, error: type[InvalidInputError] = InvalidInputError) -> str:
-    """The UTF-8 text of ``file``; an unreadable or non-UTF-8 file raises ``error`` naming it."""
+def read_text_file(
+    file: Path, *, error: type[InvalidInputError] = InvalidInputError, what: str = "file"
+) -> str:
+    """The UTF-8 text of ``file`` (through :func:`~segur_numerique.core.inputs.read_text`).
+
+    Raises:
+        InvalidInputError: (or ``error``) the file cannot be read or decoded; naming it.
+    """
     try:
-        return file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", where=str(file)) from None
-    except UnicodeDecodeError:
-        raise error("not a UTF-8 text file", where=str(file)) from None
+        return read_text(file, what=what)
+    except InputFileError as exc:
+        if error is InvalidInputError or isinstance(exc, error):
+            raise
+        raise error(exc.what, where=exc.location) from None

@@ -13,7 +13,6 @@ duplicate keys, malformed amounts and dates, parts adding up to their whole.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,7 +20,8 @@ from pathlib import Path
 
 import attrs
 
-from segur_numerique.errors import RuleDataError
+from segur_numerique.core.inputs import parse_toml
+from segur_numerique.errors import InputFileError, RuleDataError
 from segur_numerique.rules.checks import _run_checks, check_layout
 from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, SumCheck, UnknownValue
 from segur_numerique.rules.provenance import Origin, Source
@@ -42,10 +42,11 @@ class _LoadedFile:
 
 def _read_raw(text: str, file: str) -> _RawFile:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(text, where=file)
+    except InputFileError as exc:
         # tomllib reports duplicate keys, malformed dates and syntax errors with line and column.
-        raise RuleDataError(f"malformed TOML: {exc}", file=file) from None
+        at = f" (at {exc.where})" if exc.where else ""
+        raise RuleDataError(exc.what + at, file=file) from None
     return _structure_file(data, file)
 
 
