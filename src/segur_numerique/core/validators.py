@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from segur_numerique.core.inputs import read_text
@@ -23,18 +24,26 @@ def check_date(value: object, where: str) -> dt.date:
     return value
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso_date(raw: object, where: str | None = None) -> dt.date:
     """A plain date, or an ISO ``YYYY-MM-DD`` string read as one; else a typed error at ``where``.
 
     >>> parse_iso_date("2022-03-01")
     datetime.date(2022, 3, 1)
+    >>> parse_iso_date(
+    ...     "20220301", where="on"
+    ... )  # the basic format is refused: one way to write a day
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: on: expected a date (YYYY-MM-DD), got '20220301'
     >>> parse_iso_date("1 March", where="on")
     Traceback (most recent call last):
     segur_numerique.errors.InvalidInputError: on: expected a date (YYYY-MM-DD), got '1 March'
     """
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
-    if isinstance(raw, str):
+    if isinstance(raw, str) and _ISO_DAY.fullmatch(raw):
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:

@@ -14,7 +14,12 @@ from typing import Any, Final, TypeVar
 from cattrs.errors import ForbiddenExtraKeysError
 
 from segur_numerique.core.inputs import read_document
-from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
+from segur_numerique.core.structuring import (
+    STRUCTURE_ERRORS,
+    make_converter,
+    problems,
+    unknown_keys_message,
+)
 from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
 from segur_numerique.entities.finess import Finess
 from segur_numerique.entities.models import Establishment, _ids
@@ -102,8 +107,7 @@ def _leaf_path(leaf: BaseException, path: str, *, at_field: bool) -> str:
 
 def _typed_error(leaf: BaseException, path: str) -> InvalidInputError:
     if isinstance(leaf, ForbiddenExtraKeysError):
-        extra = ", ".join(sorted(leaf.extra_fields))
-        return InvalidInputError(f"unknown field(s): {extra}", where=path)
+        return InvalidInputError(unknown_keys_message(leaf), where=path)
     if isinstance(leaf, UnknownChoiceError):
         return UnknownChoiceError(leaf.what.split("; allowed")[0], allowed=leaf.allowed, where=path)
     if isinstance(leaf, InvalidInputError):

@@ -11,9 +11,15 @@ import datetime as dt
 from typing import Any
 
 import attrs
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import format_exception as _cattrs_format_exception
 
-from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
+from segur_numerique.core.structuring import (
+    STRUCTURE_ERRORS,
+    make_converter,
+    problems,
+    unknown_keys_message,
+)
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.provenance import DatePrecision, Status, Unit
@@ -126,6 +132,8 @@ def _enum_hook(kind: str, enum_type: type[Any]) -> Any:
 def _format_error(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, _DataValueError):
         return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return unknown_keys_message(exc)
     return _cattrs_format_exception(exc, type_)
 
 
