@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
@@ -62,6 +63,10 @@ def _value(encoded: object) -> object:
         if kind == "euro" and isinstance(raw, str):
             return Euro(raw)
         if kind == "fraction" and isinstance(raw, str):
+            if re.fullmatch(r"\s*[+-]?\d+\s*/\s*0+\s*", raw):
+                raise InvalidInputError(
+                    f"a fraction with a zero denominator: {raw!r}", where="fraction value"
+                )
             return Fraction(raw)
         if kind == "date" and isinstance(raw, str):
             import datetime as dt  # noqa: PLC0415
@@ -76,7 +81,10 @@ def _value(encoded: object) -> object:
                 dt.date.fromisoformat(str(encoded["start"])),
                 dt.date.fromisoformat(str(encoded["end"])),
             )
-    except (ValueError, KeyError, InvalidInputError):
+    except InvalidInputError as exc:
+        if exc.where == "fraction value":
+            raise
+    except (ValueError, KeyError, ZeroDivisionError):
         pass
     if kind is not None and raw is not None:
         return raw
@@ -89,6 +97,16 @@ def _number(encoded: object, lang: Lang) -> str:
 
     value = _value(encoded)
     return _render_number(value, lang) if isinstance(value, Fraction) else str(value)
+
+
+def _items(node: Mapping[str, Any], name: str, where: str) -> list[Any]:
+    """The list member ``name`` of a step (absent: empty); anything else is a typed error."""
+    items = node.get(name, [])
+    if not isinstance(items, list):
+        raise InvalidInputError(
+            f"{name} must be a list, got {type(items).__name__}", where=f"{where}.{name}"
+        )
+    return items
 
 
 def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
@@ -118,11 +136,11 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
         inputs = [
             f"{i.get('name')} = {render_value(_value(i.get('value')), lang)}"
             + ((" (valeur par défaut)" if fr else " (defaulted)") if i.get("defaulted") else "")
-            for i in node.get("inputs", [])
+            for i in _items(node, "inputs", f"{where}: {path}")
             if isinstance(i, Mapping)
         ]
         params = []
-        for p in node.get("parameters", []):
+        for p in _items(node, "parameters", f"{where}: {path}"):
             if not isinstance(p, Mapping):
                 continue
             flags = [str(p.get("status"))]
@@ -132,17 +150,18 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
                 f"{p.get('key')} = {render_value(_value(p.get('value')), lang)} [{', '.join(flags)}]"
             )
         assumptions = [
-            _text(a, f"{where}: {path}.assumptions").in_(lang) for a in node.get("assumptions", [])
+            _text(a, f"{where}: {path}.assumptions").in_(lang)
+            for a in _items(node, "assumptions", f"{where}: {path}")
         ]
         basis = [
             f"{b.get('title')} ({b.get('date')})" + (f", {b['url']}" if b.get("url") else "")
-            for b in node.get("basis", [])
+            for b in _items(node, "basis", f"{where}: {path}")
             if isinstance(b, Mapping)
         ]
         rounding = [
             f"{_text(r.get('what'), f'{where}: {path}.rounding').in_(lang)}: "
             f"{_number(r.get('exact'), lang)} → {_number(r.get('rounded'), lang)}"
-            for r in node.get("rounding", [])
+            for r in _items(node, "rounding", f"{where}: {path}")
             if isinstance(r, Mapping)
         ]
         for name, items in (
@@ -164,7 +183,12 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
                 lines.extend(step(child, f"{path}.children[{i}]", depth + 2))
         return lines
 
-    return "\n".join(step(document.get("root"), "root", 0))
+    try:
+        return "\n".join(step(document.get("root"), "root", 0))
+    except InvalidInputError as exc:
+        if exc.where and exc.where.startswith(where):
+            raise
+        raise InvalidInputError(exc.what, where=f"{where}: {exc.where}") from None
 
 
 def _saved_document(path: Path) -> Mapping[str, Any] | None:

@@ -17,10 +17,12 @@ import math
 import re
 import tomllib
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from segur_numerique.errors import InputFileError
+from segur_numerique.errors import InputFileError, InvalidInputError
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 """The default size limit of an input file (16 MiB)."""
@@ -308,3 +310,38 @@ def read_document(
     if file.suffix == ".json":
         return parse_json(text, where=str(file))
     return parse_toml(text, where=str(file))
+
+
+MAX_NUMBER_DIGITS = 40
+"""The most significant digits, and the largest decimal exponent, of a number written as text."""
+
+
+def exact_number(text: str, *, where: str | None = None) -> Fraction:
+    """A decimal number written as text, exactly; NaN, infinity and absurd exponents refused.
+
+    >>> exact_number("0.125")
+    Fraction(1, 8)
+    >>> exact_number("Infinity", where="share")
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: share: 'Infinity' is not a finite number (NaN and infinity are refused)
+    >>> exact_number("1e999999999", where="share")
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: share: '1e999999999' has too many digits or too large an exponent (at most 40)
+    """
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise InvalidInputError(f"not a number: {text!r}", where=where) from None
+    if not number.is_finite():
+        raise InvalidInputError(
+            f"{text!r} is not a finite number (NaN and infinity are refused)", where=where
+        )
+    if (
+        abs(number.adjusted()) > MAX_NUMBER_DIGITS
+        or len(number.as_tuple().digits) > MAX_NUMBER_DIGITS
+    ):
+        raise InvalidInputError(
+            f"{text!r} has too many digits or too large an exponent (at most {MAX_NUMBER_DIGITS})",
+            where=where,
+        )
+    return Fraction(number)
