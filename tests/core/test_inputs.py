@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from segur_numerique.core import outputs
 from segur_numerique.core.inputs import (
     MAX_DEPTH,
     exact_number,
@@ -146,7 +145,7 @@ def test_a_full_disk_keeps_the_old_file_and_names_the_new_one(
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(outputs.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(OutputFileError) as found:
         write_atomically(target, "a new calendar", force=True)
     assert str(found.value) == f"{target}: cannot write the file: No space left on device"

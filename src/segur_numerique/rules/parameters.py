@@ -42,6 +42,8 @@ def load_parameter_file(path: str | Path, *, base: RuleSet | None = None) -> Rul
         RuleDataError: the file is malformed or names a value that is not expected.
     """
     file = Path(path)
+    if file.suffix.lower() == ".json":
+        raise RuleDataError("a parameter file is TOML (.toml), not JSON", file=str(file))
     try:
         text = read_text(file, what="parameter file")
     except InputFileError as exc:
