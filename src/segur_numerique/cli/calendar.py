@@ -15,7 +15,6 @@ import difflib
 import json
 from typing import Any
 
-from segur_numerique._rules import RuleSet, load_rules
 from segur_numerique.calendar.deadlines import PARIS, Deadline
 from segur_numerique.calendar.on_time import days_left
 from segur_numerique.calendar.windows import Window
@@ -30,6 +29,8 @@ from segur_numerique.cli import emit, iso_date
 from segur_numerique.core.text import Lang, capped, check_lang
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
 
 CALENDAR_FORMAT = "segur_numerique.calendar/v1"
 

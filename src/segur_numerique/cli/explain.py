@@ -9,6 +9,7 @@ printed. Exit codes: ``0`` rendered; ``2`` bad input.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -18,9 +19,12 @@ from typing import Any
 
 from segur_numerique.cli import emit
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
-from segur_numerique.core.explanation import EXPLANATION_FORMAT
+from segur_numerique.core.explanation import EXPLANATION_FORMAT, _render_number
 from segur_numerique.core.inputs import parse_json, read_text
+from segur_numerique.core.money import Euro
+from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
 
 
@@ -50,9 +54,6 @@ def _text(node: object, where: str) -> Text:
 
 def _value(encoded: object) -> object:
     """Decode the tagged values of an exported explanation into what ``render_value`` shows."""
-    from segur_numerique._rules import Period  # noqa: PLC0415
-    from segur_numerique.core.money import Euro  # noqa: PLC0415
-
     if isinstance(encoded, list):
         return tuple(_value(v) for v in encoded)
     if not isinstance(encoded, Mapping):
@@ -69,14 +70,10 @@ def _value(encoded: object) -> object:
                 )
             return Fraction(raw)
         if kind == "date" and isinstance(raw, str):
-            import datetime as dt  # noqa: PLC0415
-
             return dt.date.fromisoformat(raw)
         if kind == "text":
             return _text(encoded, "value")
         if kind == "period":
-            import datetime as dt  # noqa: PLC0415
-
             return Period(
                 dt.date.fromisoformat(str(encoded["start"])),
                 dt.date.fromisoformat(str(encoded["end"])),
@@ -93,8 +90,6 @@ def _value(encoded: object) -> object:
 
 def _number(encoded: object, lang: Lang) -> str:
     """A rounding step's number as the explanation renders it (a decimal, not a percentage)."""
-    from segur_numerique.core.explanation import _render_number  # noqa: PLC0415
-
     value = _value(encoded)
     return _render_number(value, lang) if isinstance(value, Fraction) else str(value)
 
@@ -125,8 +120,6 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
         pad = "  " * depth
         title = _text(node.get("title"), f"{where}: {path}.title").in_(lang)
         outcome = _text(node.get("outcome"), f"{where}: {path}.outcome").in_(lang)
-        from segur_numerique.core.values import render_value  # noqa: PLC0415
-
         result = node.get("result")
         shown = "" if result is None else f"{render_value(_value(result), lang)} — "
         lines = [

@@ -12,16 +12,13 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique._rules import (
-    RuleSet,
-    illustrative_assumptions,
-    load_parameter_file,
-    load_rules,
-)
 from segur_numerique.cli import emit
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.cases import SimulationInput, load_case, sample_case
 from segur_numerique.sun_es.report import report
 from segur_numerique.sun_es.simulation import Simulation, simulate

@@ -10,9 +10,12 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique._scenarios import computations, shipped_scenarios, verify_paths
 from segur_numerique.cli import emit
 from segur_numerique.core.text import check_lang
+from segur_numerique.errors import InvalidInputError
+from segur_numerique.kit.registry import computations
+from segur_numerique.kit.scenarios import shipped_scenarios
+from segur_numerique.kit.verify import verify_paths
 
 
 def register(subparsers: Any) -> None:
@@ -49,8 +52,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     paths = list(args.paths) + ([str(shipped_scenarios())] if args.shipped else [])
     if not paths:
-        from segur_numerique.errors import InvalidInputError  # noqa: PLC0415
-
         raise InvalidInputError(
             "give at least one scenario file or folder (or --shipped)", where="verify"
         )

@@ -31,12 +31,12 @@ from typing import Final
 
 import attrs
 
-from segur_numerique._domains import SunEsDomain
-from segur_numerique._rules import ReadRecorder, RuleSet
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import capped
 from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.rules.model import ReadRecorder, RuleSet
+from segur_numerique.sun_es.domains import SunEsDomain
 
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
 """The four SUN-ES volet 1 windows (fenêtres), in order (RULES.md §2.2)."""
