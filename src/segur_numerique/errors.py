@@ -41,6 +41,10 @@ class InputFileError(InvalidInputError):
         self.where = where
 
 
+class OutputFileError(InputFileError):
+    """An output file cannot be written (it exists, its folder is missing, the disk is full...)."""
+
+
 class FloatRefusedError(InvalidInputError, TypeError):
     """A binary float was given where an exact amount or rate is required."""
 

@@ -13,11 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from segur_numerique.errors import InputFileError
+from segur_numerique.errors import OutputFileError
 
-
-class OutputFileError(InputFileError):
-    """An output file cannot be written (it exists, its folder is missing, the disk is full...)."""
+__all__ = ["OutputFileError", "write_atomically", "write_stdout"]
 
 
 def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:
