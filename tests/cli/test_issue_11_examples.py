@@ -248,3 +248,24 @@ def test_a_long_message_is_capped(
     line = _one_error(capsys, ["rules"])
     assert len(line) < 2100
     assert line.endswith("(787000 more characters)")
+
+
+def test_a_label_that_is_not_a_table_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        PARAMETERS.replace("VALUE", "60 %").replace('{ fr = "Cible", en = "Target" }', '"x"'),
+        encoding="utf-8",
+    )
+    line = _one_error(capsys, ["rules", "--parameters", str(path)])
+    assert '.label: expected a table (e.g. { fr = "...", en = "..." })' in line
+
+
+def test_a_json_parameter_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.json"
+    path.write_text("{}", encoding="utf-8")
+    line = _one_error(capsys, ["rules", "--parameters", str(path)])
+    assert line.endswith("p.json: a parameter file is TOML (.toml), not JSON")

@@ -134,6 +134,9 @@ def _format_error(exc: BaseException, type_: type | None) -> str:
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
         return unknown_keys_message(exc)
+    if isinstance(exc, AttributeError | TypeError) and "keys" in str(exc):
+        example = ' (e.g. { fr = "...", en = "..." })' if type_ is _RawText else ""
+        return f"expected a table{example}, got a value that is not one"
     return _cattrs_format_exception(exc, type_)
 
 
