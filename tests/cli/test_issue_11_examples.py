@@ -269,3 +269,15 @@ def test_a_json_parameter_file_is_refused(
     path.write_text("{}", encoding="utf-8")
     line = _one_error(capsys, ["rules", "--parameters", str(path)])
     assert line.endswith("p.json: a parameter file is TOML (.toml), not JSON")
+
+
+def test_json_output_stays_valid_with_controls_in_a_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "case.toml"
+    path.write_text(_sample(**{'name = "Centre': 'name = "\\u001b[2J\\u009b\\u202eCentre'}))
+    assert main(["simulate", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\x1b\x9b\u202e")
+    document = json.loads(out)
+    assert document["case"]["name"].startswith("\x1b[2J\x9b\u202eCentre")

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 
 from segur_numerique.core.outputs import write_stdout
-from segur_numerique.core.text import printable
+from segur_numerique.core.text import json_printable, printable
 from segur_numerique.errors import SegurError
 
 EXIT_OK = 0
@@ -98,6 +98,15 @@ def error_line(message: str) -> str:
 def emit(text: str) -> None:
     """Print ``text`` on standard output in one write, controls escaped (newlines and tabs kept)."""
     write_stdout(printable(text, keep_newlines=True))
+
+
+def emit_json(text: str) -> None:
+    r"""Print a JSON document in one write; C1 controls, DEL, bidi overrides escaped as ``\uNNNN``.
+
+    ``json.dumps(..., ensure_ascii=False)`` already escapes C0 controls; the characters it leaves
+    can only stand inside strings, where a ``\uNNNN`` escape keeps the document valid JSON.
+    """
+    write_stdout(json_printable(text))
 
 
 def _report(message: str) -> int:

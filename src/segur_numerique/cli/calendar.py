@@ -25,7 +25,7 @@ from segur_numerique.calendars import (
     windows,
     write_ics,
 )
-from segur_numerique.cli import emit, iso_date
+from segur_numerique.cli import emit, emit_json, iso_date
 from segur_numerique.core.text import Lang, capped, check_lang
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError, MissingParameterError
@@ -275,7 +275,7 @@ def run(args: argparse.Namespace) -> int:
         doc = calendar_json(
             rules, programme_id=args.programme, on=args.on, alternative=args.alternative
         )
-        emit(json.dumps(doc, ensure_ascii=False, indent=2))
+        emit_json(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         emit(
             table(

@@ -17,7 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from segur_numerique.cli import emit
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
 from segur_numerique.core.explanation import EXPLANATION_FORMAT, _render_number
 from segur_numerique.core.inputs import parse_json, read_text
@@ -205,14 +205,14 @@ def run(args: argparse.Namespace) -> int:
         saved = _saved_document(Path(args.file))
         if saved is not None:
             if args.json:
-                emit(json.dumps(saved, ensure_ascii=False, indent=2))
+                emit_json(json.dumps(saved, ensure_ascii=False, indent=2))
             else:
                 emit(render_saved(saved, lang, where=args.file))
             return 0
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        emit(sim.explanation.to_json_text())
+        emit_json(sim.explanation.to_json_text())
     else:
         emit(sim.explanation.render(lang))
     return 0

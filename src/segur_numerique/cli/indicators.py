@@ -20,7 +20,7 @@ from segur_numerique._rules import (
     load_parameter_file,
     load_rules,
 )
-from segur_numerique.cli import emit
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
 from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS
@@ -195,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
             "window_defaulted": args.window is None,
             "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
         }
-        emit(json.dumps(document, ensure_ascii=False, indent=2))
+        emit_json(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         emit(_text(result, targets, window, args.window is None, lang))
     return 0

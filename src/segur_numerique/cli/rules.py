@@ -9,7 +9,7 @@ import textwrap
 from typing import Any
 
 from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
-from segur_numerique.cli import emit, iso_date
+from segur_numerique.cli import emit, emit_json, iso_date
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if args.on is not None and args.on.year < 2000:
         raise InvalidInputError(f"{args.on} is before any Ségur rule", where="--on")
     if args.json:
-        emit(json.dumps(rules.to_json(args.on), ensure_ascii=False, indent=2))
+        emit_json(json.dumps(rules.to_json(args.on), ensure_ascii=False, indent=2))
     else:
         emit(table(rules, args.on, args.lang, prefix=args.key))
     return 0

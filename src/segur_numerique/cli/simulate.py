@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique.cli import emit
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        emit(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
+        emit_json(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
         return 0
     emit(report(sim, lang, sample=given.illustrative))
     if args.explain:

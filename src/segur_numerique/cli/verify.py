@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique.cli import emit
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import check_lang
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     results = verify_paths(paths)
     failed = [r for r in results if not r.passed]
     if args.json:
-        emit(
+        emit_json(
             json.dumps(
                 {
                     "format": "segur_numerique.verification/v1",

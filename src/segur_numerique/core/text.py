@@ -131,6 +131,20 @@ def printable(value: str, *, keep_newlines: bool = False) -> str:
     return "".join(out)
 
 
+def json_printable(document: str) -> str:
+    r"""A JSON text with the characters :func:`printable` escapes written as ``\uNNNN`` escapes.
+
+    >>> json_printable('{"name": "a\u009bb\u202e"}')
+    '{"name": "a\\u009bb\\u202e"}'
+    """
+    return "".join(
+        f"\\u{ord(c):04x}"
+        if 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) <= 0xDFFF or ord(c) in _BIDI_CONTROLS
+        else c
+        for c in document
+    )
+
+
 def capped(items: list[str] | tuple[str, ...], *, limit: int = 20, sep: str = ", ") -> str:
     """The first ``limit`` items joined, then ``and N more`` (a message never lists thousands).
 
