@@ -61,10 +61,10 @@ def test_a_wrong_amount_fails_with_the_diff_and_the_explanation(pytester: pytest
     assert "Traceback" not in result.stdout.str()
 
 
-def test_a_malformed_file_is_one_collection_error(pytester: pytest.Pytester) -> None:
+def test_a_malformed_file_is_one_failed_item(pytester: pytest.Pytester) -> None:
     pytester.makefile(".toml", scenario_bad='format = "segur_numerique.scenario/v1"\nname = 1\n')
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(errors=1)
+    result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*name must be a non-empty string*"])
 
 

@@ -151,7 +151,7 @@ def test_base_loads() -> None:
         (
             ('status = "confirmed"', 'status = "confirmed"\ncolour = "red"'),
             'values."t.whole".versions[0]',
-            "extra fields found (colour)",
+            "unknown key 'colour'; known keys: since",
         ),
         (
             ('"210 M€"', '"210 MM€"'),

@@ -42,5 +42,5 @@ def test_shared_checks_raise_typed_errors() -> None:
 def test_read_text_file_names_a_non_utf8_file(tmp_path: Path) -> None:
     bad = tmp_path / "latin1.toml"
     bad.write_bytes("é".encode("latin-1"))
-    with pytest.raises(sn.errors.InvalidInputError, match="not a UTF-8 text file"):
+    with pytest.raises(sn.errors.InvalidInputError, match="not valid UTF-8 text"):
         read_text_file(bad)

@@ -25,6 +25,7 @@ from segur_numerique.calendar.programmes import (
 )
 from segur_numerique.calendar.timeline import draw_timeline
 from segur_numerique.calendar.windows import Phase, Window
+from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.validators import check_date
 from segur_numerique.e_parcours import calendar as e_parcours_calendar
@@ -235,11 +236,16 @@ def write_ics(
     lang: Lang = "fr",
     rules: RuleSet | None = None,
     alternative: str | None = None,
+    force: bool = True,
 ) -> Path:
-    """Write :func:`to_ics` to ``path``; return the path."""
-    target = Path(path)
-    target.write_bytes(to_ics(programmes, lang=lang, rules=rules, alternative=alternative))
-    return target
+    """Write :func:`to_ics` to ``path`` atomically (never a truncated file); return the path.
+
+    Raises:
+        OutputFileError: the file exists and ``force`` is false, or it cannot be written (the
+            message names it; a file already there is left intact).
+    """
+    data = to_ics(programmes, lang=lang, rules=rules, alternative=alternative)
+    return write_atomically(path, data, force=force)
 
 
 def plot_timeline(

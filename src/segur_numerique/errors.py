@@ -26,6 +26,25 @@ class InvalidInputError(SegurError, ValueError):
         super().__init__(f"{where}: {what}" if where else what)
 
 
+class InputFileError(InvalidInputError):
+    """A file (or a request body) cannot be read, decoded or parsed.
+
+    Attributes:
+        file: the file (or a name standing for it); ``None`` when unknown.
+        location: ``file`` and ``where`` together, e.g. ``p.toml: line 3, column 1``.
+    """
+
+    def __init__(self, what: str, *, file: str | None = None, where: str | None = None) -> None:
+        self.file = file
+        self.location = ": ".join(part for part in (file, where) if part) or None
+        super().__init__(what, where=self.location)
+        self.where = where
+
+
+class OutputFileError(InputFileError):
+    """An output file cannot be written (it exists, its folder is missing, the disk is full...)."""
+
+
 class FloatRefusedError(InvalidInputError, TypeError):
     """A binary float was given where an exact amount or rate is required."""
 
@@ -77,6 +96,23 @@ class MissingParameterError(SegurError, LookupError):
         super().__init__(
             f"parameter {key!r} is unknown (no official source was found){why}; supply it in a "
             "caller parameter file (see the how-to 'Supply the unknown values')"
+        )
+
+
+class NotYetKnownError(MissingParameterError):
+    """A rule value was read as known on a day before its first version.
+
+    Attributes:
+        on: the day asked for; first: the day of the first version.
+    """
+
+    def __init__(self, key: str, *, on: str, first: str) -> None:
+        self.key = key
+        self.needed_for = None
+        self.on = on
+        self.first = first
+        LookupError.__init__(
+            self, f"rule value {key!r}: no version known on {on}; the first is since {first}"
         )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from segur_numerique.core.text import printable
 from segur_numerique.errors import SegurError
 from segur_numerique.kit.scenarios import Scenario, is_scenario_file, load_scenarios
 from segur_numerique.kit.verify import ScenarioResult, run_scenario
@@ -43,17 +44,45 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 class ScenarioFile(pytest.File):
     """A scenario file: one test item per scenario."""
 
-    def collect(self) -> Iterator[ScenarioItem]:
-        """One item per scenario (a malformed file is one collection error, with its path)."""
+    def collect(self) -> Iterator[pytest.Item]:
+        """One item per scenario; a malformed file is ONE failed item with its one-line error.
+
+        The rest of the session still runs: a bad scenario file is not a collection error.
+        """
         try:
             scenarios = load_scenarios(self.path)
         except SegurError as exc:
-            raise self.CollectError(f"{exc}") from None
+            yield MalformedScenarioFile.from_parent(self, name="malformed scenario file", error=exc)
+            return
         for scenario in scenarios:
             label = (
                 scenario.name if scenario.index is None else f"{scenario.index}: {scenario.name}"
             )
             yield ScenarioItem.from_parent(self, name=label, scenario=scenario)
+
+
+class MalformedScenarioFile(pytest.Item):
+    """The test item standing for a scenario file that cannot be read: it fails with one line."""
+
+    def __init__(self, *, error: SegurError, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        """Fail with the file's error."""
+        raise self.error
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str:
+        """The one-line error (its type and message, control characters escaped)."""
+        return printable(f"{type(excinfo.value).__name__}: {excinfo.value}")
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """The file, for the test report."""
+        return self.path, None, f"malformed scenario file: {self.path.name}"
 
 
 class ScenarioItem(pytest.Item):
@@ -79,7 +108,7 @@ class ScenarioItem(pytest.Item):
         if isinstance(excinfo.value, ScenarioFailedError):
             return excinfo.value.result.render(lang)
         if isinstance(excinfo.value, SegurError):
-            return f"{type(excinfo.value).__name__}: {excinfo.value}"
+            return printable(f"{type(excinfo.value).__name__}: {excinfo.value}")
         return str(super().repr_failure(excinfo, style=style))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 from typing import Any
 
@@ -24,10 +25,11 @@ from segur_numerique.calendars import (
     windows,
     write_ics,
 )
-from segur_numerique.cli import iso_date
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.cli import emit, emit_json, iso_date
+from segur_numerique.core.text import Lang, capped, check_lang
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import MissingParameterError
+from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 
@@ -51,6 +53,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--alternative", help="conflicting dates: use this alternative (idf)")
     parser.add_argument("--ics", metavar="FILE", help="also write an iCalendar (.ics) file")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the --ics file if it exists"
+    )
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
     parser.set_defaults(run=run)
 
@@ -242,24 +247,40 @@ def _render(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]], no
     return "\n".join(lines)
 
 
+def _check_alternative(rules: RuleSet, alternative: str) -> None:
+    """Refuse an ``--alternative`` that no conflicting value of the rule data offers."""
+    known = sorted({a.name for v in rules for ver in v.versions for a in ver.alternatives})
+    if alternative not in known:
+        near = difflib.get_close_matches(alternative, known, n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise InvalidInputError(
+            f"unknown alternative {alternative!r}{hint} (known: {capped(known)})",
+            where="--alternative",
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the calendar (and write the .ics file if asked)."""
     lang = check_lang(args.lang)
     rules = load_rules()
     if args.programme:
         calendar_programme(args.programme)
+    if args.alternative is not None:
+        _check_alternative(rules, args.alternative)
+    if args.ics:  # first: a file that cannot be written stops the command before any output
+        chosen = [args.programme] if args.programme else None
+        write_ics(
+            args.ics, chosen, lang=lang, rules=rules, alternative=args.alternative, force=args.force
+        )
     if args.json:
         doc = calendar_json(
             rules, programme_id=args.programme, on=args.on, alternative=args.alternative
         )
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        emit_json(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(
+        emit(
             table(
                 rules, lang, programme_id=args.programme, on=args.on, alternative=args.alternative
             )
         )
-    if args.ics:
-        chosen = [args.programme] if args.programme else None
-        write_ics(args.ics, chosen, lang=lang, rules=rules, alternative=args.alternative)
     return 0

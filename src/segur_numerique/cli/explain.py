@@ -11,17 +11,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
 from segur_numerique.core.explanation import EXPLANATION_FORMAT
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import render_number, render_value
+from segur_numerique.core.explanation import EXPLANATION_FORMAT, _render_number
+from segur_numerique.core.inputs import parse_json, read_text
+from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
 
 
@@ -61,6 +66,10 @@ def _value(encoded: object) -> object:
         if kind == "euro" and isinstance(raw, str):
             return Euro(raw)
         if kind == "fraction" and isinstance(raw, str):
+            if re.fullmatch(r"\s*[+-]?\d+\s*/\s*0+\s*", raw):
+                raise InvalidInputError(
+                    f"a fraction with a zero denominator: {raw!r}", where="fraction value"
+                )
             return Fraction(raw)
         if kind == "date" and isinstance(raw, str):
             return dt.date.fromisoformat(raw)
@@ -71,7 +80,10 @@ def _value(encoded: object) -> object:
                 dt.date.fromisoformat(str(encoded["start"])),
                 dt.date.fromisoformat(str(encoded["end"])),
             )
-    except (ValueError, KeyError, InvalidInputError):
+    except InvalidInputError as exc:
+        if exc.where == "fraction value":
+            raise
+    except (ValueError, KeyError, ZeroDivisionError):
         pass
     if kind is not None and raw is not None:
         return raw
@@ -82,6 +94,16 @@ def _number(encoded: object, lang: Lang) -> str:
     """A rounding step's number as the explanation renders it (a decimal, not a percentage)."""
     value = _value(encoded)
     return render_number(value, lang) if isinstance(value, Fraction) else str(value)
+
+
+def _items(node: Mapping[str, Any], name: str, where: str) -> list[Any]:
+    """The list member ``name`` of a step (absent: empty); anything else is a typed error."""
+    items = node.get(name, [])
+    if not isinstance(items, list):
+        raise InvalidInputError(
+            f"{name} must be a list, got {type(items).__name__}", where=f"{where}.{name}"
+        )
+    return items
 
 
 def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
@@ -110,11 +132,11 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
         inputs = [
             f"{i.get('name')} = {render_value(_value(i.get('value')), lang)}"
             + ((" (valeur par défaut)" if fr else " (defaulted)") if i.get("defaulted") else "")
-            for i in node.get("inputs", [])
+            for i in _items(node, "inputs", f"{where}: {path}")
             if isinstance(i, Mapping)
         ]
         params = []
-        for p in node.get("parameters", []):
+        for p in _items(node, "parameters", f"{where}: {path}"):
             if not isinstance(p, Mapping):
                 continue
             flags = [str(p.get("status"))]
@@ -125,17 +147,18 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
                 f"{p.get('key')} = {render_value(_value(p.get('value')), lang)} [{', '.join(flags)}]"
             )
         assumptions = [
-            _text(a, f"{where}: {path}.assumptions").in_(lang) for a in node.get("assumptions", [])
+            _text(a, f"{where}: {path}.assumptions").in_(lang)
+            for a in _items(node, "assumptions", f"{where}: {path}")
         ]
         basis = [
             f"{b.get('title')} ({b.get('date')})" + (f", {b['url']}" if b.get("url") else "")
-            for b in node.get("basis", [])
+            for b in _items(node, "basis", f"{where}: {path}")
             if isinstance(b, Mapping)
         ]
         rounding = [
             f"{_text(r.get('what'), f'{where}: {path}.rounding').in_(lang)}: "
             f"{_number(r.get('exact'), lang)} → {_number(r.get('rounded'), lang)}"
-            for r in node.get("rounding", [])
+            for r in _items(node, "rounding", f"{where}: {path}")
             if isinstance(r, Mapping)
         ]
         for name, items in (
@@ -157,19 +180,19 @@ def render_saved(document: Mapping[str, Any], lang: Lang, *, where: str) -> str:
                 lines.extend(step(child, f"{path}.children[{i}]", depth + 2))
         return lines
 
-    return "\n".join(step(document.get("root"), "root", 0))
+    try:
+        return "\n".join(step(document.get("root"), "root", 0))
+    except InvalidInputError as exc:
+        if exc.where and exc.where.startswith(where):
+            raise
+        raise InvalidInputError(exc.what, where=f"{where}: {exc.where}") from None
 
 
 def _saved_document(path: Path) -> Mapping[str, Any] | None:
     """The JSON document if ``path`` is a saved explanation (or holds one), else ``None``."""
     if path.suffix != ".json":
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read the file: {exc.strerror}", where=str(path)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"malformed JSON: {exc}", where=str(path)) from None
+    data = parse_json(read_text(path, what="explanation file"), where=str(path))
     if isinstance(data, Mapping):
         if data.get("format") == EXPLANATION_FORMAT:
             return data
@@ -186,14 +209,14 @@ def run(args: argparse.Namespace) -> int:
         saved = _saved_document(Path(args.file))
         if saved is not None:
             if args.json:
-                print(json.dumps(saved, ensure_ascii=False, indent=2))
+                emit_json(json.dumps(saved, ensure_ascii=False, indent=2))
             else:
-                print(render_saved(saved, lang, where=args.file))
+                emit(render_saved(saved, lang, where=args.file))
             return 0
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        print(sim.explanation.to_json_text())
+        emit_json(sim.explanation.to_json_text())
     else:
-        print(sim.explanation.render(lang))
+        emit(sim.explanation.render(lang))
     return 0

@@ -13,6 +13,14 @@ import sys
 import time
 from typing import Any, TextIO
 
+from segur_numerique._logs import LogIndicators, LogParameters, indicators_from_logs
+from segur_numerique._rules import (
+    RuleSet,
+    illustrative_assumptions,
+    load_parameter_file,
+    load_rules,
+)
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
 from segur_numerique.rules.loading import load_rules
@@ -198,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
             "window_defaulted": args.window is None,
             "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        emit_json(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        print(_text(result, targets, window, args.window is None, lang))
+        emit(_text(result, targets, window, args.window is None, lang))
     return 0

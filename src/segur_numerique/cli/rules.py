@@ -12,6 +12,8 @@ from typing import Any
 
 from segur_numerique.cli import iso_date
 from segur_numerique.core.provenance import Origin
+from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
+from segur_numerique.cli import emit, emit_json, iso_date
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, render_value
 from segur_numerique.errors import InvalidInputError, UnknownRuleError
@@ -178,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInputError(f"{args.on} is before any Ségur rule", where="--on")
     check_prefix(rules, args.key)
     if args.json:
-        print(json.dumps(json_document(rules, args.on, args.key), ensure_ascii=False, indent=2))
+        emit_json(json.dumps(json_document(rules, args.on, args.key), ensure_ascii=False, indent=2))
     else:
-        print(table(rules, args.on, args.lang, prefix=args.key))
+        emit(table(rules, args.on, args.lang, prefix=args.key))
     return 0

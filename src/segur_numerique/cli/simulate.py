@@ -15,6 +15,8 @@ from typing import Any
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
 from segur_numerique.errors import InvalidInputError, MissingParameterError
+from segur_numerique.cli import emit, emit_json
+from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -82,6 +84,8 @@ def run_simulation(given: SimulationInput, rules: RuleSet) -> Simulation:
     """:func:`simulate`, with a missing parameter turned into a message that says what to do."""
     try:
         return simulate(given.case, rules=rules)
+    except NotYetKnownError:
+        raise
     except MissingParameterError as exc:
         raise MissingParameterError(
             exc.key,
@@ -102,10 +106,10 @@ def run(args: argparse.Namespace) -> int:
     given, rules = read_input(args)
     sim = run_simulation(given, rules)
     if args.json:
-        print(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
+        emit_json(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(report(sim, lang, sample=given.illustrative))
+    emit(report(sim, lang, sample=given.illustrative))
     if args.explain:
-        print()
-        print(sim.explanation.render(lang))
+        emit("")
+        emit(sim.explanation.render(lang))
     return 0

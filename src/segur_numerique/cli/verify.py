@@ -10,6 +10,7 @@ import argparse
 import json
 from typing import Any
 
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import check_lang
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     lang = check_lang(args.lang)
     if args.list:
         for computation in computations().values():
-            print(computation.describe(lang))
+            emit(computation.describe(lang))
         return 0
     paths = list(args.paths) + ([str(shipped_scenarios())] if args.shipped else [])
     if not paths:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     results = verify_paths(paths)
     failed = [r for r in results if not r.passed]
     if args.json:
-        print(
+        emit_json(
             json.dumps(
                 {
                     "format": "segur_numerique.verification/v1",
@@ -71,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         for result in results:
-            print(result.render(lang, explain=not args.no_explain))
+            emit(result.render(lang, explain=not args.no_explain))
         fr = lang == "fr"
-        print(
+        emit(
             f"{len(results) - len(failed)} {'réussi(s)' if fr else 'passed'}, "
             f"{len(failed)} {'en échec' if fr else 'failed'}"
         )

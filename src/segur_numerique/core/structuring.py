@@ -9,12 +9,15 @@ problems into its own typed error.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from segur_numerique.core.text import capped
 
 StructureHook = Callable[[Any, Any], Any]
 """A cattrs structure hook: ``hook(raw_value, target_type) -> value``."""
@@ -103,3 +106,28 @@ def problems(exc: BaseException, path: str = "") -> list[Problem]:
     for sub in without_notes:
         out.extend(problems(sub, path))
     return out
+
+
+def unknown_keys_message(exc: ForbiddenExtraKeysError) -> str:
+    """``unknown key(s) ...``, each with the nearest known keys; long lists capped.
+
+    >>> @attrs.frozen
+    ... class Value:
+    ...     label: str
+    ...     unit: str
+    >>> try:
+    ...     make_converter().structure({"label": "x", "unit": "EUR", "units": 1}, Value)
+    ... except STRUCTURE_ERRORS as exc:
+    ...     print(unknown_keys_message(problems(exc)[0].error))  # type: ignore[arg-type]
+    unknown key 'units' (did you mean 'unit'?); known keys: label, unit
+    """
+    known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+    extra = sorted(exc.extra_fields)
+    described = []
+    for key in extra[:20]:
+        near = difflib.get_close_matches(key, known, n=3)
+        hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+        described.append(f"{key!r}{hint}")
+    more = f" and {len(extra) - 20} more ({len(extra)} in all)" if len(extra) > 20 else ""
+    noun = "key" if len(extra) == 1 else "keys"
+    return f"unknown {noun} {', '.join(described)}{more}; known keys: {capped(known)}"

@@ -94,3 +94,65 @@ def _fill(template: str, lang: Lang, fields: Mapping[str, object]) -> str:
 def text(fr: str, en: str) -> Text:
     """Shorthand for :class:`Text`."""
     return Text(fr=fr, en=en)
+
+
+_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(value: str, *, keep_newlines: bool = False) -> str:
+    r"""``value`` safe to print on a terminal: controls, ESC, bidi overrides, lone surrogates escaped.
+
+    C0 and C1 controls, DEL, the bidirectional overrides and lone surrogates (which cannot be
+    encoded, so printing them raises) become ``\xNN``/``\uNNNN``. With ``keep_newlines``, line
+    feeds and tabs stay (for multi-line reports); otherwise they are escaped too (one-line
+    messages).
+
+    >>> printable("Clinique \x1b[31mRouge\x1b[0m")
+    'Clinique \\x1b[31mRouge\\x1b[0m'
+    >>> printable("a\ud800b\nc"), printable("a\nb\tc", keep_newlines=True)
+    ('a\\ud800b\\x0ac', 'a\nb\tc')
+    """
+    out = []
+    for char in value:
+        code = ord(char)
+        if keep_newlines and char in "\n\t":
+            out.append(char)
+        elif (
+            code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in _BIDI_CONTROLS
+        ):
+            out.append(_escape(char))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def json_printable(document: str) -> str:
+    r"""A JSON text with the characters :func:`printable` escapes written as ``\uNNNN`` escapes.
+
+    >>> json_printable('{"name": "a\u009bb\u202e"}')
+    '{"name": "a\\u009bb\\u202e"}'
+    """
+    return "".join(
+        f"\\u{ord(c):04x}"
+        if 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) <= 0xDFFF or ord(c) in _BIDI_CONTROLS
+        else c
+        for c in document
+    )
+
+
+def capped(items: list[str] | tuple[str, ...], *, limit: int = 20, sep: str = ", ") -> str:
+    """The first ``limit`` items joined, then ``and N more`` (a message never lists thousands).
+
+    >>> capped([str(i) for i in range(25)], limit=3)
+    '0, 1, 2 and 22 more (25 in all)'
+    >>> capped(["a", "b"])
+    'a, b'
+    """
+    if len(items) <= limit:
+        return sep.join(items)
+    return f"{sep.join(items[:limit])} and {len(items) - limit} more ({len(items)} in all)"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.core.inputs import read_text
+from segur_numerique.errors import InputFileError, InvalidInputError
 
 
 def check_date(value: object, where: str) -> dt.date:
@@ -22,18 +24,26 @@ def check_date(value: object, where: str) -> dt.date:
     return value
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso_date(raw: object, where: str | None = None) -> dt.date:
     """A plain date, or an ISO ``YYYY-MM-DD`` string read as one; else a typed error at ``where``.
 
     >>> parse_iso_date("2022-03-01")
     datetime.date(2022, 3, 1)
+    >>> parse_iso_date(
+    ...     "20220301", where="on"
+    ... )  # the basic format is refused: one way to write a day
+    Traceback (most recent call last):
+    segur_numerique.errors.InvalidInputError: on: expected a date (YYYY-MM-DD), got '20220301'
     >>> parse_iso_date("1 March", where="on")
     Traceback (most recent call last):
     segur_numerique.errors.InvalidInputError: on: expected a date (YYYY-MM-DD), got '1 March'
     """
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
-    if isinstance(raw, str):
+    if isinstance(raw, str) and _ISO_DAY.fullmatch(raw):
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
@@ -57,11 +67,17 @@ def check_count(
     return value
 
 
-def read_text_file(file: Path, *, error: type[InvalidInputError] = InvalidInputError) -> str:
-    """The UTF-8 text of ``file``; an unreadable or non-UTF-8 file raises ``error`` naming it."""
+def read_text_file(
+    file: Path, *, error: type[InvalidInputError] = InvalidInputError, what: str = "file"
+) -> str:
+    """The UTF-8 text of ``file`` (through :func:`~segur_numerique.core.inputs.read_text`).
+
+    Raises:
+        InvalidInputError: (or ``error``) the file cannot be read or decoded; naming it.
+    """
     try:
-        return file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", where=str(file)) from None
-    except UnicodeDecodeError:
-        raise error("not a UTF-8 text file", where=str(file)) from None
+        return read_text(file, what=what)
+    except InputFileError as exc:
+        if error is InvalidInputError or isinstance(exc, error):
+            raise
+        raise error(exc.what, where=exc.location) from None

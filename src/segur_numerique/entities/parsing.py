@@ -7,8 +7,6 @@ names the path of the bad value, e.g. ``sites.toml: establishments[3].finess_jur
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -18,6 +16,14 @@ from cattrs.errors import ForbiddenExtraKeysError
 from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
 from segur_numerique.core.validators import read_text_file
 from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
+from segur_numerique.core.inputs import read_document
+from segur_numerique.core.structuring import (
+    STRUCTURE_ERRORS,
+    make_converter,
+    problems,
+    unknown_keys_message,
+)
+from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
 from segur_numerique.entities.finess import Finess
 from segur_numerique.entities.models import Establishment, _ids
 from segur_numerique.errors import InvalidInputError, UnknownChoiceError
@@ -104,8 +110,7 @@ def _leaf_path(leaf: BaseException, path: str, *, at_field: bool) -> str:
 
 def _typed_error(leaf: BaseException, path: str) -> InvalidInputError:
     if isinstance(leaf, ForbiddenExtraKeysError):
-        extra = ", ".join(sorted(leaf.extra_fields))
-        return InvalidInputError(f"unknown field(s): {extra}", where=path)
+        return InvalidInputError(unknown_keys_message(leaf), where=path)
     if isinstance(leaf, UnknownChoiceError):
         return UnknownChoiceError(leaf.what.split("; allowed")[0], allowed=leaf.allowed, where=path)
     if isinstance(leaf, InvalidInputError):
@@ -174,11 +179,7 @@ def load_establishments(path: str | Path) -> tuple[Establishment, ...]:
             the path of the value, e.g. ``sites.toml: establishments[3].finess_juridique``.
     """
     file = Path(path)
-    text = read_text_file(file)
-    try:
-        raw: Any = tomllib.loads(text) if file.suffix == ".toml" else json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInputError(f"malformed file: {exc}", where=str(file)) from None
+    raw: Any = read_document(file, what="establishments file")
     if isinstance(raw, dict):
         if set(raw) != {"establishments"}:
             raise InvalidInputError("expected a single key 'establishments'", where=f"{file}")

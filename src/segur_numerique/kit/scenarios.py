@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -36,6 +35,8 @@ import attrs
 
 from segur_numerique.core.validators import read_text_file
 from segur_numerique.errors import ScenarioError
+from segur_numerique.core.inputs import read_document
+from segur_numerique.errors import InputFileError
 from segur_numerique.kit.registry import find_computation
 
 SCENARIO_FORMAT = "segur_numerique.scenario/v1"
@@ -108,21 +109,13 @@ def read_scenario_document(path: str | Path) -> dict[str, Any]:
         ScenarioError: the file cannot be read or parsed.
     """
     file = Path(path)
-    text = read_text_file(file, error=ScenarioError)
-    if file.suffix == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError(f"malformed TOML: {exc}", where=str(file)) from None
-    if file.suffix == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ScenarioError(f"malformed JSON: {exc}", where=str(file)) from None
-        if not isinstance(data, dict):
-            raise ScenarioError("a scenario file is a JSON object", where=str(file))
-        return data
-    raise ScenarioError("a scenario file ends in .toml or .json", where=str(file))
+    try:
+        data = read_document(file, what="scenario file")
+    except InputFileError as exc:
+        raise ScenarioError(exc.what, where=exc.location) from None
+    if not isinstance(data, dict):
+        raise ScenarioError("a scenario file is a JSON object", where=str(file))
+    return data
 
 
 @attrs.frozen

@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Protocol, TypeVar
 
 import attrs
 
 from segur_numerique.core.explanation import Explanation
+from segur_numerique.core.inputs import MAX_NUMBER_DIGITS, exact_number
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.validators import parse_iso_date
@@ -232,11 +232,13 @@ def parse_fraction(raw: object) -> Fraction:
     text = raw.strip().replace(",", ".").replace("\u00a0", " ").replace("\u202f", " ")
     try:
         if text.endswith("%"):
-            return Fraction(Decimal(text[:-1].strip())) / 100
-        if "/" in text:
+            return exact_number(text[:-1].strip()) / 100
+        if "/" in text and len(text) <= 2 * MAX_NUMBER_DIGITS + 1:
             return Fraction(text.replace(" ", ""))
-        return Fraction(Decimal(text))
-    except (InvalidOperation, ValueError, ZeroDivisionError):
+        return exact_number(text)
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"cannot read the rate {raw!r}: {exc.what}") from None
+    except (ValueError, ZeroDivisionError):
         raise InvalidInputError(f"cannot read the rate {raw!r}") from None
 
 

@@ -13,7 +13,6 @@ duplicate keys, malformed amounts and dates, parts adding up to their whole.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -25,6 +24,11 @@ from segur_numerique.core.provenance import Origin, Source
 from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.rules.checks import check_layout
 from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, UnknownValue
+from segur_numerique.core.inputs import parse_toml
+from segur_numerique.errors import InputFileError, RuleDataError
+from segur_numerique.rules.checks import _run_checks, check_layout
+from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, SumCheck, UnknownValue
+from segur_numerique.rules.provenance import Origin, Source
 from segur_numerique.rules.raw import _RawFile, _RawValue, _structure_file, _text
 from segur_numerique.rules.sums import SumCheck, run_sum_checks
 from segur_numerique.rules.versions import _build_source, _build_version
@@ -43,10 +47,11 @@ class _LoadedFile:
 
 def _read_raw(text: str, file: str) -> _RawFile:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(text, where=file)
+    except InputFileError as exc:
         # tomllib reports duplicate keys, malformed dates and syntax errors with line and column.
-        raise RuleDataError(f"malformed TOML: {exc}", file=file) from None
+        at = f" (at {exc.where})" if exc.where else ""
+        raise RuleDataError(exc.what + at, file=file) from None
     return _structure_file(data, file)
 
 

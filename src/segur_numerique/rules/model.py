@@ -36,6 +36,7 @@ from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import (
     ConflictingValueError,
     MissingParameterError,
+    NotYetKnownError,
     RuleDataError,
     UnknownRuleError,
 )
@@ -122,9 +123,8 @@ class RuleValue:
         check_date(on, where="on")
         known = [v for v in self.versions if v.since <= on]
         if not known:
-            raise MissingParameterError(
-                self.key,
-                needed_for=f"a read as known on {on.isoformat()}, before its first version",
+            raise NotYetKnownError(
+                self.key, on=on.isoformat(), first=self.versions[0].since.isoformat()
             )
         return known[-1]
 

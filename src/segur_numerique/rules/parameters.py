@@ -12,6 +12,8 @@ from pathlib import Path
 
 from segur_numerique.core.provenance import Origin
 from segur_numerique.errors import InvalidInputError, RuleDataError
+from segur_numerique.core.inputs import read_text
+from segur_numerique.errors import InputFileError, InvalidInputError, RuleDataError
 from segur_numerique.rules.loading import _parse_file, load_rules
 from segur_numerique.rules.model import RuleSet
 
@@ -49,10 +51,12 @@ def load_parameter_file(
             difference and this file).
     """
     file = Path(path)
+    if file.suffix.lower() == ".json":
+        raise RuleDataError("a parameter file is TOML (.toml), not JSON", file=str(file))
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleDataError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
+        text = read_text(file, what="parameter file")
+    except InputFileError as exc:
+        raise RuleDataError(exc.what, file=str(file), path=exc.where or "") from None
     overlay = parse_parameter_text(text, file=str(file))
     return (base or load_rules()).with_overlay(overlay, accept_broken_sums=accept_broken_sums)
 

@@ -11,10 +11,17 @@ import datetime as dt
 from typing import Any
 
 import attrs
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import format_exception as _cattrs_format_exception
 
 from segur_numerique.core.provenance import DatePrecision, Status, Unit
 from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
+from segur_numerique.core.structuring import (
+    STRUCTURE_ERRORS,
+    make_converter,
+    problems,
+    unknown_keys_message,
+)
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError, RuleDataError
 
@@ -126,6 +133,11 @@ def _enum_hook(kind: str, enum_type: type[Any]) -> Any:
 def _format_error(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, _DataValueError):
         return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return unknown_keys_message(exc)
+    if isinstance(exc, AttributeError | TypeError) and "keys" in str(exc):
+        example = ' (e.g. { fr = "...", en = "..." })' if type_ is _RawText else ""
+        return f"expected a table{example}, got a value that is not one"
     return _cattrs_format_exception(exc, type_)
 
 

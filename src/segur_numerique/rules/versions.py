@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from fractions import Fraction
 
 import attrs
 
+from segur_numerique.core.inputs import MAX_NUMBER_DIGITS, exact_number
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.provenance import Origin, Source, Status, Unit
@@ -28,6 +29,15 @@ from segur_numerique.rules.raw import (
 )
 
 
+def _fraction_text(text: str) -> Fraction:
+    if len(text) > MAX_NUMBER_DIGITS * 2 + 1:
+        raise ValueError(f"a fraction of {len(text)} characters; write at most 81")
+    try:
+        return Fraction(text)
+    except ZeroDivisionError:
+        raise ValueError(f"a fraction with a zero denominator: {text!r}") from None
+
+
 def _ratio(raw: object) -> Fraction:
     if isinstance(raw, (bool, float)):
         raise ValueError(f"write a rate as a string ('75 %', '3/4' or '0.75'), not {raw!r}")
@@ -36,11 +46,11 @@ def _ratio(raw: object) -> Fraction:
     elif isinstance(raw, str):
         text = raw.strip().replace(",", ".").replace("\u00a0", " ")
         if text.endswith("%"):
-            value = Fraction(Decimal(text[:-1].strip())) / 100
+            value = exact_number(text[:-1].strip()) / 100
         elif "/" in text:
-            value = Fraction(text)
+            value = _fraction_text(text)
         else:
-            value = Fraction(Decimal(text))
+            value = exact_number(text)
     else:
         raise ValueError(f"expected a rate, got {raw!r}")
     if not 0 <= value <= 1:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,9 @@ from typing import Any
 import attrs
 
 from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
+from segur_numerique._establishment import Establishment, structure
+from segur_numerique.core.inputs import read_document
+from segur_numerique.core.validators import check_date, parse_iso_date
 from segur_numerique.core.values import JsonValue
 from segur_numerique.entities.models import Establishment
 from segur_numerique.entities.parsing import structure
@@ -253,16 +255,7 @@ def load_case(path: str | Path) -> SimulationInput:
             and the path of the value.
     """
     file = Path(path)
-    text = read_text_file(file)
-    try:
-        if file.suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif file.suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise InvalidInputError("a simulation file ends in .toml or .json", where=str(file))
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInputError(f"malformed file: {exc}", where=str(file)) from None
+    data: Any = read_document(file, what="simulation file")
     return parse_case(data, where=str(file))
 
 

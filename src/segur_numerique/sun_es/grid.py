@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Final
@@ -38,6 +39,8 @@ from segur_numerique.errors import (
     InvalidInputError,
     MissingParameterError,
 )
+from segur_numerique.core.text import capped
+from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 
@@ -82,6 +85,23 @@ def _degress_cents(cents: int, coefficient: Fraction) -> int:
     """``cents × coefficient`` rounded half up to the cent, in integers (cents ≥ 0)."""
     num, den = coefficient.numerator, coefficient.denominator
     return (2 * cents * num + den) // (2 * den)
+
+
+_BAND_KEY = re.compile(r"sun_es\.forfait_grid\.(?:[a-z_]+\.)?band\.(\d+)(?:\.|$)")
+
+
+def _check_no_band_beyond(rules: RuleSet, count: int) -> None:
+    """Refuse a supplied band value whose band number is above ``band_count`` (a silent typo)."""
+    beyond = sorted(
+        key
+        for key in rules.values
+        if (found := _BAND_KEY.match(key)) is not None and int(found[1]) > count
+    )
+    if beyond:
+        raise ForfaitGridError(
+            f"band_count is {count}, but values are given for bands beyond it: {capped(beyond)}",
+            where="sun_es.forfait_grid.band_count",
+        )
 
 
 @attrs.frozen
@@ -166,6 +186,7 @@ class ForfaitGrid:
             raise ForfaitGridError(
                 "needs at least one band", where="sun_es.forfait_grid.band_count"
             )
+        _check_no_band_beyond(rules, count)
         bands = range(1, count + 1)
         bounds = tuple(
             int(read(f"sun_es.forfait_grid.band.{n}.activity_from", object))  # type: ignore[call-overload]

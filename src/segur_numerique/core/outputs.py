@@ -1,0 +1,66 @@
+"""Output files written atomically, and standard output written in one piece.
+
+A file is written to a temporary file in the same folder, flushed to disk (``fsync``) and then
+renamed over the target (``os.replace``): a full disk or a crash leaves the old file intact and no
+partial file behind. An existing file is kept unless ``force`` is given. Errors name the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from segur_numerique.errors import OutputFileError
+
+__all__ = ["OutputFileError", "write_atomically", "write_stdout"]
+
+
+def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically; return the path.
+
+    Raises:
+        OutputFileError: ``path`` exists and ``force`` is false, or writing failed (the message
+            names the file and the system's reason, e.g. "No space left on device").
+    """
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not force:
+        raise OutputFileError("the file exists; use --force to overwrite it", file=str(target))
+    if target.is_dir():
+        raise OutputFileError("is a folder, not a file", file=str(target))
+    folder = target.parent if str(target.parent) else Path(".")
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        reason = exc.strerror or str(exc)
+        raise OutputFileError(f"cannot write the file: {reason}", file=str(target)) from None
+    return target
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` and a newline to standard output in one call, then flush.
+
+    Raises:
+        OutputFileError: standard output cannot be written (e.g. redirected to a full disk).
+    """
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputFileError(
+            f"cannot write: {exc.strerror or exc}", file="<standard output>"
+        ) from None
