@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 import segur_numerique as sn
 from segur_numerique import Euro, Period
 from segur_numerique.errors import CeilingRangeError
-from segur_numerique.sons.funding import sons_ceiling, sons_maintenance, sons_payments, sons_ttc
+from segur_numerique.sons.funding import sons_ceiling, sons_payments, sons_ttc
+from segur_numerique.sons.maintenance import sons_maintenance
 
 RULES = sn.load_rules()
 ILLUSTRATIVE = sn.illustrative_assumptions()

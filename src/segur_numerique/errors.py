@@ -3,6 +3,9 @@
 Every error says *what* is wrong and *where* (a field, a row, a column, a file and the path of a
 value inside it). All of them derive from :class:`SegurError`; errors about bad input also derive
 from :class:`ValueError`, so that callers who only know the standard library can still catch them.
+
+Every class here is public and was added in 0.1.0 (``.. versionadded:: 0.1.0``); a
+class never moves out of this module, so ``except segur_numerique.errors.X`` keeps working.
 """
 
 from __future__ import annotations
@@ -121,24 +124,15 @@ class ConflictingValueError(SegurError, LookupError):
 
 
 class NaiveDatetimeError(InvalidInputError):
-    """A datetime without a time zone was given where the time zone matters.
-
-    .. versionadded:: 0.1.0
-    """
+    """A datetime without a time zone was given where the time zone matters."""
 
 
 class UnknownDeadlineError(InvalidInputError):
-    """No deadline has this key (the error lists close keys).
-
-    .. versionadded:: 0.1.0
-    """
+    """No deadline has this key (the error lists close keys)."""
 
 
 class OptionalDependencyError(SegurError, ImportError):
-    """An optional extra is needed (``pip install segur-numerique[<extra>]``).
-
-    .. versionadded:: 0.1.0
-    """
+    """An optional extra is needed (``pip install segur-numerique[<extra>]``)."""
 
     def __init__(self, package: str, extra: str) -> None:
         self.package = package
@@ -169,24 +163,15 @@ class UnknownWindowError(SegurError, KeyError):
 
 
 class DateOrderError(InvalidInputError):
-    """A period ends before it starts.
-
-    .. versionadded:: 0.1.0
-    """
+    """A period ends before it starts."""
 
 
 class PhaseLayoutError(InvalidInputError):
-    """The phases of one window overlap, leave a gap, or repeat a kind.
-
-    .. versionadded:: 0.1.0
-    """
+    """The phases of one window overlap, leave a gap, or repeat a kind."""
 
 
 class ReadyDateError(InvalidInputError):
-    """A ready date (the date an establishment can reach its targets) is before the programme.
-
-    .. versionadded:: 0.1.0
-    """
+    """A ready date (the date an establishment can reach its targets) is before the programme."""
 
 
 class UnknownProgrammeError(SegurError, KeyError):
@@ -208,24 +193,15 @@ class UnknownProgrammeError(SegurError, KeyError):
 
 
 class AmbiguousDateError(InvalidInputError):
-    """Month arithmetic fell on a missing day (31 August + 6 months) and no policy was named.
-
-    .. versionadded:: 0.1.0
-    """
+    """Month arithmetic fell on a missing day (31 August + 6 months) and no policy was named."""
 
 
 class UnitMismatchError(InvalidInputError):
-    """Quantities of different dimensions were mixed (a rate per inhabitant times stays).
-
-    .. versionadded:: 0.1.0
-    """
+    """Quantities of different dimensions were mixed (a rate per inhabitant times stays)."""
 
 
 class UnknownUnitError(InvalidInputError):
-    """A unit name that the registry does not define.
-
-    .. versionadded:: 0.1.0
-    """
+    """A unit name that the registry does not define."""
 
 
 class UnknownChoiceError(InvalidInputError):
@@ -241,31 +217,19 @@ class UnknownChoiceError(InvalidInputError):
 
 
 class InvalidFinessError(InvalidInputError):
-    """A FINESS number is malformed (length, département code or characters).
-
-    .. versionadded:: 0.1.0
-    """
+    """A FINESS number is malformed (length, département code or characters)."""
 
 
 class BatchInputError(InvalidInputError):
-    """A table of establishments is malformed: a missing column, a bad type or a bad value.
-
-    .. versionadded:: 0.1.0
-    """
+    """A table of establishments is malformed: a missing column, a bad type or a bad value."""
 
 
 class AllocationError(InvalidInputError):
-    """An allocation cannot be made: bad weights, shares or caps (says what and where).
-
-    .. versionadded:: 0.1.0
-    """
+    """An allocation cannot be made: bad weights, shares or caps (says what and where)."""
 
 
 class ScenarioError(InvalidInputError):
-    """A scenario file is malformed (``where`` names the file and the path inside it).
-
-    .. versionadded:: 0.1.0
-    """
+    """A scenario file is malformed (``where`` names the file and the path inside it)."""
 
 
 class UnknownComputationError(ScenarioError):
@@ -289,108 +253,63 @@ class UnknownComputationError(ScenarioError):
 
 
 class OverrideError(InvalidInputError):
-    """An override is malformed or does not fit the rule set (``where`` is its path).
-
-    .. versionadded:: 0.1.0
-    """
+    """An override is malformed or does not fit the rule set (``where`` is its path)."""
 
 
 class CeilingRangeError(InvalidInputError):
-    """A supplied band ceiling lies outside the range the sources give.
-
-    .. versionadded:: 0.1.0
-    """
+    """A supplied band ceiling lies outside the range the sources give."""
 
 
 class IndicatorCountError(InvalidInputError):
-    """A numerator or denominator is impossible (negative, not an integer, numerator > denominator).
-
-    .. versionadded:: 0.1.0
-    """
+    """A numerator or denominator is impossible (negative, not an integer, numerator > denominator)."""
 
 
 class DegressionError(InvalidInputError):
-    """Supplied degression coefficients rise from one window to a later one.
-
-    .. versionadded:: 0.1.0
-    """
+    """Supplied degression coefficients rise from one window to a later one."""
 
 
 class ForfaitGridError(InvalidInputError):
-    """A supplied forfait grid is malformed (bounds not increasing, activity outside the grid).
-
-    .. versionadded:: 0.1.0
-    """
+    """A supplied forfait grid is malformed (bounds not increasing, activity outside the grid)."""
 
 
 class LogError(InvalidInputError):
-    """A stays or documents log is malformed; ``where`` names the table, column and row.
-
-    .. versionadded:: 0.1.0
-    """
+    """A stays or documents log is malformed; ``where`` names the table, column and row."""
 
 
 class MissingColumnError(LogError):
-    """A required column is missing.
-
-    .. versionadded:: 0.1.0
-    """
+    """A required column is missing."""
 
 
 class EmptyValueError(LogError):
-    """A required value is empty.
-
-    .. versionadded:: 0.1.0
-    """
+    """A required value is empty."""
 
 
 class DuplicateIdError(LogError):
-    """An id appears on more than one row.
-
-    .. versionadded:: 0.1.0
-    """
+    """An id appears on more than one row."""
 
 
 class UnknownDocumentTypeError(LogError):
-    """A document type is not one of :class:`DocumentType`.
-
-    .. versionadded:: 0.1.0
-    """
+    """A document type is not one of :class:`DocumentType`."""
 
 
 class UnknownInsStatusError(LogError):
-    """An INS status is not one of :class:`InsStatus`.
-
-    .. versionadded:: 0.1.0
-    """
+    """An INS status is not one of :class:`InsStatus`."""
 
 
 class OrphanDocumentError(LogError):
-    """A document refers to a stay that is not in the stays table.
-
-    .. versionadded:: 0.1.0
-    """
+    """A document refers to a stay that is not in the stays table."""
 
 
 class DischargeBeforeAdmissionError(LogError):
-    """A stay is discharged before it is admitted.
-
-    .. versionadded:: 0.1.0
-    """
+    """A stay is discharged before it is admitted."""
 
 
 class UnreadableLogError(LogError):
-    """A log file or table cannot be read (format, dates).
-
-    .. versionadded:: 0.1.0
-    """
+    """A log file or table cannot be read (format, dates)."""
 
 
 class ComparisonError(SegurError):
-    """A computation failed under one of the two rule sets (it names which, and why).
-
-    .. versionadded:: 0.1.0
-    """
+    """A computation failed under one of the two rule sets (it names which, and why)."""
 
 
 class BrokenSumError(RuleDataError):
@@ -399,8 +318,6 @@ class BrokenSumError(RuleDataError):
     ``file`` is the file or what-if that changed a value of the check (the check's own file for
     official data), ``path`` the changed value; :attr:`result` (a
     :class:`~segur_numerique.rules.sums.SumCheckResult`) holds every figure.
-
-    .. versionadded:: 0.1.0
     """
 
     def __init__(self, message: str, *, result: object, file: str, path: str) -> None:
@@ -425,14 +342,17 @@ __all__ = [
     "FloatRefusedError",
     "ForfaitGridError",
     "IndicatorCountError",
+    "InputFileError",
     "InvalidFinessError",
     "InvalidInputError",
     "LogError",
     "MissingColumnError",
     "MissingParameterError",
     "NaiveDatetimeError",
+    "NotYetKnownError",
     "OptionalDependencyError",
     "OrphanDocumentError",
+    "OutputFileError",
     "OverrideError",
     "PhaseLayoutError",
     "ReadyDateError",

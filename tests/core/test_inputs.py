@@ -16,9 +16,9 @@ from segur_numerique.core.inputs import (
     read_document,
     read_text,
 )
-from segur_numerique.core.outputs import OutputFileError, write_atomically
+from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import capped, printable
-from segur_numerique.errors import InputFileError, InvalidInputError
+from segur_numerique.errors import InputFileError, InvalidInputError, OutputFileError
 
 
 def test_dev_zero_is_refused_after_max_bytes_plus_one() -> None:

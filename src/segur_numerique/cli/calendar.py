@@ -28,7 +28,6 @@ from segur_numerique.calendars import (
 from segur_numerique.cli import emit, emit_json, iso_date
 from segur_numerique.core.text import Lang, capped, check_lang
 from segur_numerique.core.values import JsonValue
-from segur_numerique.errors import MissingParameterError
 from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet

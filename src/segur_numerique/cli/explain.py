@@ -20,13 +20,11 @@ from typing import Any
 from segur_numerique.cli import emit, emit_json
 from segur_numerique.cli.simulate import add_input_arguments, read_input, run_simulation
 from segur_numerique.core.explanation import EXPLANATION_FORMAT
+from segur_numerique.core.inputs import parse_json, read_text
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import render_number, render_value
-from segur_numerique.core.explanation import EXPLANATION_FORMAT, _render_number
-from segur_numerique.core.inputs import parse_json, read_text
-from segur_numerique.core.values import render_value
 from segur_numerique.errors import InvalidInputError
 
 

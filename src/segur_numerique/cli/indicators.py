@@ -13,13 +13,6 @@ import sys
 import time
 from typing import Any, TextIO
 
-from segur_numerique._logs import LogIndicators, LogParameters, indicators_from_logs
-from segur_numerique._rules import (
-    RuleSet,
-    illustrative_assumptions,
-    load_parameter_file,
-    load_rules,
-)
 from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio

@@ -10,10 +10,8 @@ import json
 import textwrap
 from typing import Any
 
-from segur_numerique.cli import iso_date
-from segur_numerique.core.provenance import Origin
-from segur_numerique._rules import RuleSet, load_parameter_file, load_rules
 from segur_numerique.cli import emit, emit_json, iso_date
+from segur_numerique.core.provenance import Origin
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, render_value
 from segur_numerique.errors import InvalidInputError, UnknownRuleError

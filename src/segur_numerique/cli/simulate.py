@@ -12,10 +12,9 @@ import argparse
 import json
 from typing import Any
 
+from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import check_lang
-from segur_numerique.errors import InvalidInputError, MissingParameterError
-from segur_numerique.cli import emit, emit_json
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet

@@ -13,9 +13,6 @@ from typing import Any, Final, TypeVar
 
 from cattrs.errors import ForbiddenExtraKeysError
 
-from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
-from segur_numerique.core.validators import read_text_file
-from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
 from segur_numerique.core.inputs import read_document
 from segur_numerique.core.structuring import (
     STRUCTURE_ERRORS,
@@ -23,7 +20,7 @@ from segur_numerique.core.structuring import (
     problems,
     unknown_keys_message,
 )
-from segur_numerique.entities.choices import Activity, Couloir, LegalStatus, UnknownChoiceError
+from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
 from segur_numerique.entities.finess import Finess
 from segur_numerique.entities.models import Establishment, _ids
 from segur_numerique.errors import InvalidInputError, UnknownChoiceError

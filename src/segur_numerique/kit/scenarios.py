@@ -33,10 +33,8 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.validators import read_text_file
-from segur_numerique.errors import ScenarioError
 from segur_numerique.core.inputs import read_document
-from segur_numerique.errors import InputFileError
+from segur_numerique.errors import InputFileError, ScenarioError
 from segur_numerique.kit.registry import find_computation
 
 SCENARIO_FORMAT = "segur_numerique.scenario/v1"

@@ -20,15 +20,11 @@ from pathlib import Path
 
 import attrs
 
+from segur_numerique.core.inputs import parse_toml
 from segur_numerique.core.provenance import Origin, Source
-from segur_numerique.errors import InvalidInputError, RuleDataError
+from segur_numerique.errors import InputFileError, InvalidInputError, RuleDataError
 from segur_numerique.rules.checks import check_layout
 from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, UnknownValue
-from segur_numerique.core.inputs import parse_toml
-from segur_numerique.errors import InputFileError, RuleDataError
-from segur_numerique.rules.checks import _run_checks, check_layout
-from segur_numerique.rules.model import RULES_FORMAT, RuleSet, RuleValue, SumCheck, UnknownValue
-from segur_numerique.rules.provenance import Origin, Source
 from segur_numerique.rules.raw import _RawFile, _RawValue, _structure_file, _text
 from segur_numerique.rules.sums import SumCheck, run_sum_checks
 from segur_numerique.rules.versions import _build_source, _build_version

@@ -10,9 +10,8 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-from segur_numerique.core.provenance import Origin
-from segur_numerique.errors import InvalidInputError, RuleDataError
 from segur_numerique.core.inputs import read_text
+from segur_numerique.core.provenance import Origin
 from segur_numerique.errors import InputFileError, InvalidInputError, RuleDataError
 from segur_numerique.rules.loading import _parse_file, load_rules
 from segur_numerique.rules.model import RuleSet

@@ -15,7 +15,6 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import format_exception as _cattrs_format_exception
 
 from segur_numerique.core.provenance import DatePrecision, Status, Unit
-from segur_numerique.core.structuring import STRUCTURE_ERRORS, make_converter, problems
 from segur_numerique.core.structuring import (
     STRUCTURE_ERRORS,
     make_converter,

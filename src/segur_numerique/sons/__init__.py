@@ -13,16 +13,10 @@ from segur_numerique.sons.funding import (
     SonsCeilingKind as CeilingKind,
 )
 from segur_numerique.sons.funding import (
-    SonsMaintenance as Maintenance,
-)
-from segur_numerique.sons.funding import (
     SonsPayments as Payments,
 )
 from segur_numerique.sons.funding import (
     sons_ceiling as ceiling,
-)
-from segur_numerique.sons.funding import (
-    sons_maintenance as maintenance,
 )
 from segur_numerique.sons.funding import (
     sons_payments as payments,
@@ -30,6 +24,8 @@ from segur_numerique.sons.funding import (
 from segur_numerique.sons.funding import (
     sons_ttc as ttc,
 )
+from segur_numerique.sons.maintenance import SonsMaintenance as Maintenance
+from segur_numerique.sons.maintenance import sons_maintenance as maintenance
 
 __all__ = [
     "Ceiling",

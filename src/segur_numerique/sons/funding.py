@@ -18,12 +18,10 @@ import itertools
 from fractions import Fraction
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate
-from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
@@ -344,61 +342,3 @@ def sons_payments(
         children=children,
     )
     return SonsPayments(total, advance, balance, pending, explanation)
-
-
-@attrs.frozen
-class SonsMaintenance:
-    """The funded part of a maintenance period (at most six years from its start)."""
-
-    requested: Period
-    funded: Period
-    unfunded_days: int
-    explanation: Explanation
-
-    def to_json(self) -> dict[str, JsonValue]:
-        """The result and its explanation as a JSON object."""
-        return {
-            "requested": encode_value(self.requested),
-            "funded": encode_value(self.funded),
-            "unfunded_days": self.unfunded_days,
-            "explanation": self.explanation.to_json(),
-        }
-
-
-def sons_maintenance(
-    requested: Period, *, on: dt.date | None = None, rules: RuleSet | None = None
-) -> SonsMaintenance:
-    """The funded part of a maintenance period: from its start, at most 6 years (the ARS Occitanie SUN-ES FAQ).
-
-    Six years from 1 Jan 2022 end on 31 Dec 2027 (the day before the sixth anniversary).
-
-    >>> from segur_numerique import load_rules
-    >>> m = sons_maintenance(Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)), rules=load_rules())
-    >>> m.funded.end, m.unfunded_days
-    (datetime.date(2027, 12, 31), 731)
-    """
-    rules = resolve_rules(rules)
-    if not isinstance(requested, Period):
-        raise InvalidInputError(f"expected a Period, got {requested!r}", where="requested")
-    years, years_read = rules.read_as("sons.maintenance.max_years", int, on=on)
-    last = requested.start + relativedelta(years=years) - dt.timedelta(days=1)
-    funded = Period(requested.start, min(requested.end, last))
-    unfunded = requested.days - funded.days
-    explanation = Explanation(
-        rule="sons.maintenance",
-        title=Text(fr="Maintenance SONS financée", en="Funded SONS maintenance"),
-        outcome=Text(
-            fr=f"financée du {funded.start} au {funded.end} ; {unfunded} jour(s) non financé(s)",
-            en=f"funded from {funded.start} to {funded.end}; {unfunded} day(s) not funded",
-        ),
-        result=funded,
-        inputs=(InputValue("requested", requested),),
-        parameters=(years_read,),
-        assumptions=(
-            Text(
-                fr="Les six années courent à partir du début de la maintenance demandée.",
-                en="The six years run from the start of the requested maintenance.",
-            ),
-        ),
-    )
-    return SonsMaintenance(requested, funded, unfunded, explanation)

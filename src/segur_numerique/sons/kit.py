@@ -10,7 +10,8 @@ from __future__ import annotations
 from segur_numerique.core.periods import Period
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sons.funding import sons_ceiling, sons_maintenance, sons_payments, sons_ttc
+from segur_numerique.sons.funding import sons_ceiling, sons_payments, sons_ttc
+from segur_numerique.sons.maintenance import sons_maintenance
 
 
 def _ceiling(inputs: Inputs, rules: RuleSet) -> Computed:

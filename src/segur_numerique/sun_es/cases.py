@@ -17,8 +17,6 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.validators import check_date, parse_iso_date, read_text_file
-from segur_numerique._establishment import Establishment, structure
 from segur_numerique.core.inputs import read_document
 from segur_numerique.core.validators import check_date, parse_iso_date
 from segur_numerique.core.values import JsonValue

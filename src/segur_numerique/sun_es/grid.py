@@ -33,14 +33,13 @@ import attrs
 
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.money import Euro
+from segur_numerique.core.text import capped
 from segur_numerique.errors import (
     DegressionError,
     ForfaitGridError,
     InvalidInputError,
     MissingParameterError,
 )
-from segur_numerique.core.text import capped
-from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 from segur_numerique.sun_es.domains import SunEsDomain
 
