@@ -24,7 +24,7 @@ inputs = { amount = "10 €", share = "1/3" }
 expected = { amount = "3.33" }
 """
 
-WRONG = (Path(__file__).parent / "fixtures" / "wrong_expected_amount.toml").read_text(
+WRONG = (Path(__file__).parent.parent / "fixtures" / "wrong_expected_amount.toml").read_text(
     encoding="utf-8"
 )
 

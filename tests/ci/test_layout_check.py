@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-CHECKER = Path(__file__).resolve().parent.parent / ".ci" / "check_layout.py"
+CHECKER = Path(__file__).resolve().parents[2] / ".ci" / "check_layout.py"
 
 
 def _load_checker() -> ModuleType:

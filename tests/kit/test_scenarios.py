@@ -21,7 +21,7 @@ from segur_numerique.kit.scenarios import (
 )
 from segur_numerique.kit.verify import run_scenario, verify_paths
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 WRONG = FIXTURES / "wrong_expected_amount.toml"
 
 

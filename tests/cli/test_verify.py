@@ -10,7 +10,7 @@ import pytest
 from segur_numerique.cli import main
 from segur_numerique.kit.scenarios import shipped_scenarios
 
-WRONG = Path(__file__).parent / "fixtures" / "wrong_expected_amount.toml"
+WRONG = Path(__file__).parent.parent / "fixtures" / "wrong_expected_amount.toml"
 
 
 def test_shipped_scenarios_pass(capsys: pytest.CaptureFixture[str]) -> None:
