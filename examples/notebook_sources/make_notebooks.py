@@ -73,7 +73,7 @@ ANALYST = [
         "domains = ['discharge_documents', 'biology', 'imaging']\n"
         "forfaits = pd.DataFrame(\n"
         "    {\n"
-        "        d: [sun_es_forfait(rules, activity=25_000, domain=d, window=w).amount.cents // 100\n"
+        "        d: [sun_es_forfait(activity=25_000, domain=d, window=w, rules=rules).amount.cents // 100\n"
         "            for w in windows]\n"
         "        for d in domains\n"
         "    },\n"
@@ -164,9 +164,9 @@ ANALYST = [
     ),
     code(
         "steeper = sn.whatif.with_overrides(\n"
-        "    rules,\n"
         "    {'sun_es.degression.F2': '80 %', 'sun_es.degression.F3': '60 %', 'sun_es.degression.F4': '40 %'},\n"
         "    name='steeper degression',\n"
+        "    rules=rules,\n"
         ")\n"
         "comparison = sn.whatif.compare(rules, steeper, [case for _, case in cases[:40]],\n"
         "                        variant_name='steeper')\n"
