@@ -58,9 +58,9 @@ def test_as_known_on_never_uses_a_later_announcement(
     versions = d.versions()
     if query < versions[0].since:
         with pytest.raises(sn.errors.MissingParameterError):
-            d.as_known_on(query)
+            d.as_known_on(as_known_on=query)
         return
-    known = d.as_known_on(query)
+    known = d.as_known_on(as_known_on=query)
     assert known.since <= query
     # It is the latest announced on or before the query date.
     assert known == max((v for v in versions if v.since <= query), key=lambda v: v.since)

@@ -409,9 +409,9 @@ def dated_values(draw: st.DrawFn) -> RuleValue:
 def test_as_known_on_never_returns_a_later_version(value: RuleValue, on: dt.date) -> None:
     if on < value.versions[0].since:
         with pytest.raises(sn.errors.MissingParameterError):
-            value.as_known_on(on)
+            value.as_known_on(on=on)
         return
-    found = value.as_known_on(on)
+    found = value.as_known_on(on=on)
     assert found.since <= on
     assert not any(found.since < v.since <= on for v in value.versions)  # the latest known one
 
@@ -425,13 +425,13 @@ def test_as_known_on_is_monotonic(value: RuleValue, a: dt.date, b: dt.date) -> N
     early, late = sorted((a, b))
     if early < value.versions[0].since:
         return
-    assert value.as_known_on(early).since <= value.as_known_on(late).since
+    assert value.as_known_on(on=early).since <= value.as_known_on(on=late).since
 
 
 def test_as_known_on_refuses_a_datetime() -> None:
     value = sn.load_rules().value("e_parcours.period")
     with pytest.raises(sn.errors.InvalidInputError, match="expected a date"):
-        value.as_known_on(dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
+        value.as_known_on(on=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
 
 
 def test_extension_is_invisible_before_it_was_reported() -> None:

@@ -146,24 +146,24 @@ class Deadline:
         return tuple(_version(v, _offered(v, alternative)) for v in self.value.versions)
 
     def as_known_on(
-        self, as_known_on: dt.date | None = None, *, alternative: str | None = None
+        self, *, as_known_on: dt.date | None = None, alternative: str | None = None
     ) -> DeadlineVersion:
         """The version in force on ``as_known_on`` (latest when ``None``)."""
-        version = self.value.as_known_on(as_known_on)
+        version = self.value.as_known_on(on=as_known_on)
         return _version(version, _offered(version, alternative))
 
     def due(
-        self, as_known_on: dt.date | None = None, *, alternative: str | None = None
+        self, *, as_known_on: dt.date | None = None, alternative: str | None = None
     ) -> dt.date | dt.datetime:
         """The deadline in force on ``as_known_on`` (latest when ``None``)."""
-        return self.as_known_on(as_known_on, alternative=alternative).due
+        return self.as_known_on(as_known_on=as_known_on, alternative=alternative).due
 
     def read(
-        self, as_known_on: dt.date | None = None, *, alternative: str | None = None
+        self, *, as_known_on: dt.date | None = None, alternative: str | None = None
     ) -> ParameterRead:
         """The deadline as a :class:`ParameterRead`, for explanations."""
-        version = self.value.as_known_on(as_known_on)
-        return self.value.read(as_known_on, _offered(version, alternative))
+        version = self.value.as_known_on(on=as_known_on)
+        return self.value.read(on=as_known_on, alternative=_offered(version, alternative))
 
     def to_json(self, *, alternative: str | None = None) -> dict[str, JsonValue]:
         """The deadline with its whole history."""

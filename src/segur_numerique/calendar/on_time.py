@@ -213,8 +213,8 @@ def is_on_time(
     """
     rules = rules if rules is not None else load_rules()
     d = resolve_deadline(deadline_or_key, rules=rules)
-    version = d.as_known_on(as_known_on, alternative=alternative)
-    read = d.read(as_known_on, alternative=alternative)
+    version = d.as_known_on(as_known_on=as_known_on, alternative=alternative)
+    read = d.read(as_known_on=as_known_on, alternative=alternative)
     submitted_day = _submitted_day(submitted)
     on_time = _decide(version, submitted, submitted_day)
     days_late = 0 if on_time else max(1, (submitted_day - version.last_day).days)
@@ -288,7 +288,7 @@ def days_left(
     calendar = calendar if calendar is not None else FrenchCalendar()
     d = resolve_deadline(deadline_or_key, rules=rules)
     known = as_known_on if as_known_on is not None else on
-    version = d.as_known_on(known, alternative=alternative)
+    version = d.as_known_on(as_known_on=known, alternative=alternative)
     last_day = version.last_day
     calendar_days = (last_day - on).days
     working = calendar.working_days(on, last_day)
@@ -307,7 +307,7 @@ def days_left(
             InputValue("as_known_on", known, defaulted=as_known_on is None),
             InputValue("calendar", calendar.name, defaulted=calendar_defaulted),
         ),
-        parameters=(d.read(known, alternative=alternative),),
+        parameters=(d.read(as_known_on=known, alternative=alternative),),
         assumptions=(
             Text(
                 fr="Jours ouvrés : du lundi au vendredi, hors jours fériés ; comptés après le jour "

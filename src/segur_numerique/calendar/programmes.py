@@ -47,14 +47,14 @@ class WindowReader:
 
     def read(self, key: str) -> ParameterRead:
         """The value of ``key``, with the alternative when this version offers it."""
-        version = self.rules.value(key).as_known_on(self.on)
+        version = self.rules.value(key).as_known_on(on=self.on)
         offered = any(a.name == self.alternative for a in version.alternatives)
         return self.rules.read(key, on=self.on, alternative=self.alternative if offered else None)
 
     def offers(self, keys: Iterable[str]) -> bool:
         """Whether one of ``keys`` offers the alternative."""
         for key in keys:
-            version = self.rules.value(key).as_known_on(self.on)
+            version = self.rules.value(key).as_known_on(on=self.on)
             if any(a.name == self.alternative for a in version.alternatives):
                 return True
         return False

@@ -111,7 +111,7 @@ def _deadline_json(
 ) -> dict[str, JsonValue]:
     out = dict(d.to_json(alternative=alternative))
     if on is not None:
-        version = d.as_known_on(on, alternative=alternative)
+        version = d.as_known_on(as_known_on=on, alternative=alternative)
         out["due_as_known_on"] = version.due.isoformat()
         left = days_left(d, on, rules=rules, alternative=alternative)
         out["calendar_days_left"] = left.calendar_days
@@ -198,7 +198,7 @@ def table(
                     )
                 rows.append(row)
         for d in _deadlines(pid, rules, on):
-            version = d.as_known_on(on, alternative=alternative)
+            version = d.as_known_on(as_known_on=on, alternative=alternative)
             known = [v for v in d.versions(alternative) if on is None or v.since <= on]
             history = " → ".join(_due_text(v.due) for v in known)
             row = (

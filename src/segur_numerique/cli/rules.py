@@ -76,7 +76,7 @@ def table(
     fr = language == "fr"
     header = ("clé" if fr else "key", "valeur" if fr else "value", "statut" if fr else "status")
     rows: list[tuple[str, list[str], str, str]] = []
-    for read in rules.reads(on):
+    for read in rules.reads(on=on):
         if not read.key.startswith(prefix):
             continue
         source = next((s for s in read.sources if s.url), read.sources[0])
@@ -156,7 +156,7 @@ def check_prefix(rules: RuleSet, prefix: str) -> None:
 
 def json_document(rules: RuleSet, on: dt.date | None, prefix: str = "") -> dict[str, JsonValue]:
     """:meth:`RuleSet.to_json`, keeping only the values and unknowns whose key starts with ``prefix``."""
-    document = rules.to_json(on)
+    document = rules.to_json(on=on)
     if not prefix:
         return document
     for part, keep in (("values", str.startswith), ("unknowns", unknown_matches)):

@@ -127,7 +127,7 @@ def hopen_domain(
         )
     rules = rules or load_rules()
     key = f"hopen.domain.{code}"
-    note = rules.value(key).as_known_on(on).note
+    note = rules.value(key).as_known_on(on=on).note
     return HopenDomain(code, rules.read(key, on=on), _ENGLISH_NAMES[code], note)
 
 

@@ -31,7 +31,7 @@ def read_figure(
     if key is None:
         return None, None
     read = rules.read(key, on=on, alternative=choices.get(key))
-    return read, rules.value(key).as_known_on(on).note
+    return read, rules.value(key).as_known_on(on=on).note
 
 
 def figure_notes(*pairs: tuple[ParameterRead | None, Text | None]) -> tuple[Text, ...]:

@@ -111,7 +111,7 @@ class RuleValue:
         """Who vouches for the latest version."""
         return self.versions[-1].origin
 
-    def as_known_on(self, on: dt.date | None = None) -> DatedValue:
+    def as_known_on(self, *, on: dt.date | None = None) -> DatedValue:
         """The version in force on ``on`` (the latest version when ``on`` is ``None``).
 
         Raises:
@@ -128,9 +128,11 @@ class RuleValue:
             )
         return known[-1]
 
-    def read(self, on: dt.date | None = None, alternative: str | None = None) -> ParameterRead:
+    def read(
+        self, *, on: dt.date | None = None, alternative: str | None = None
+    ) -> ParameterRead:
         """The value as known on ``on``, as a :class:`ParameterRead` for explanations."""
-        version = self.as_known_on(on)
+        version = self.as_known_on(on=on)
         alt = version.alternative(alternative)
         return ParameterRead(
             key=self.key,
@@ -260,7 +262,7 @@ class RuleSet:
         A read of the whole or a part of a broken sum check the caller accepted carries the
         check in :attr:`~segur_numerique.core.explanation.ParameterRead.warnings`.
         """
-        read = self.value(key).read(on, alternative)
+        read = self.value(key).read(on=on, alternative=alternative)
         warnings = broken_warnings(self.check_results, key)
         return attrs.evolve(read, warnings=warnings) if warnings else read
 
@@ -328,11 +330,11 @@ class RuleSet:
         )
         return RuleSet(merged, self.unknowns, self.checks, results)
 
-    def reads(self, on: dt.date | None = None) -> tuple[ParameterRead, ...]:
+    def reads(self, *, on: dt.date | None = None) -> tuple[ParameterRead, ...]:
         """Every value as known on ``on``, sorted by key (values not yet known are skipped)."""
-        return tuple(v.read(on) for v in self if on is None or v.versions[0].since <= on)
+        return tuple(v.read(on=on) for v in self if on is None or v.versions[0].since <= on)
 
-    def to_json(self, on: dt.date | None = None) -> dict[str, JsonValue]:
+    def to_json(self, *, on: dt.date | None = None) -> dict[str, JsonValue]:
         """Every rule value with its versions and provenance, as one JSON document."""
         return {
             "format": "segur_numerique.rule-values/v1",
@@ -352,7 +354,7 @@ class RuleSet:
 
 
 def _value_json(value: RuleValue, on: dt.date | None) -> dict[str, JsonValue]:
-    read = value.read(on)
+    read = value.read(on=on)
     out = read.to_json()
     out["versions"] = [
         {

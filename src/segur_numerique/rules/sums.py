@@ -195,7 +195,7 @@ def evaluate_sum_check(
     defaults: dict[str, str] = {}
     result = SumCheckResult(check, CheckStatus.PASSED)
     for day in days:
-        versions = [v.as_known_on(day) for v in found]
+        versions = [v.as_known_on(on=day) for v in found]
         for value, version in zip(found, versions, strict=True):
             if version.alternatives and version.default is not None:
                 defaults.setdefault(value.key, version.default)

@@ -82,7 +82,7 @@ def regional_envelopes(
         value = rules.value(key)
         if on is not None and value.versions[0].since > on:
             continue
-        out.append(RegionalEnvelope(region, value.read(on), value.as_known_on(on).note))
+        out.append(RegionalEnvelope(region, value.read(on=on), value.as_known_on(on=on).note))
     return tuple(out)
 
 

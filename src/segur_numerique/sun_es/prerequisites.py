@@ -84,7 +84,7 @@ def sun_es_prerequisites(
         if value.key.startswith(_PREREQ_PREFIX) and "." not in rest:
             if on is not None and value.versions[0].since > on:
                 continue
-            items.append(PrerequisiteItem(rest, value.read(on)))
+            items.append(PrerequisiteItem(rest, value.read(on=on)))
     return PrerequisiteChecklist(
         tuple(sorted(items, key=lambda i: i.id)), rules.read("sun_es.prerequisites.count", on=on)
     )
