@@ -274,3 +274,75 @@ def test_tax_basis_and_non_strings() -> None:
     with pytest.raises(InvalidInputError) as error:
         Euro.parse(12)  # type: ignore[arg-type]
     assert (error.value.what, error.value.where) == ("expected a string, got int", "amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 k€", "2000"),
+        ("2 K€", "2000"),
+        ("2 M€", "2000000"),
+        ("2 Md€", "2000000000"),
+        ("2 Mds€", "2000000000"),
+        ("2 Mrd €", "2000000000"),
+        ("2 Mrds EUR", "2000000000"),
+        ("2,5 euro", "2.5"),
+        ("2,5euros", "2.5"),
+        ("1\u2009234,5 €", "1234.5"),
+    ],
+)
+def test_multipliers_and_currency_words(text: str, expected: str) -> None:
+    assert Euro.parse(text) == Euro(expected)
+
+
+FORMS = (
+    "accepted forms: '1234,56 €', '1 234,56 €' (normal, no-break or narrow no-break spaces), "
+    "'1.234,56 €', '€1,234.56', '1,234.56 €', '1234.56 EUR', '158 M€', '1,4 Md€'"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("1 23 €", "misplaced grouping in '1 23 €'; " + FORMS),
+        ("1,2 €x", "cannot read '1,2 €x' as a euro amount; " + FORMS),
+        ("1 234,5,6 €", "cannot read the number in '1 234,5,6 €'; " + FORMS),
+        (
+            "0,001 €",
+            "'0,001 €' is not exact to the cent; name a rounding, e.g. "
+            "Euro.parse(text, rounding=CENT_HALF_UP)",
+        ),
+        (
+            "-1.500 M€",
+            "'-1.500 M€' is ambiguous: the '.' in '1.500' followed by three digits may be a "
+            "thousands separator (1500) or a decimal mark (1.500); group thousands with spaces "
+            "('1 500 €') or write two decimals; " + FORMS,
+        ),
+    ],
+)
+def test_parse_messages_in_full(text: str, what: str) -> None:
+    with pytest.raises(AmountFormatError) as caught:
+        Euro.parse(text)
+    assert (caught.value.what, caught.value.where) == (what, "amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "-1.234",
+            "'-1.234' is ambiguous: the '.' in '1.234' followed by three digits may be a "
+            "thousands separator (1234) or a decimal mark (1.234); Euro() reads '1500' or "
+            "'1.50'; use Euro.parse for notations like '1 500 €'",
+        ),
+        (
+            "1,5",
+            "cannot read '1,5' as a plain number such as '1234.56' or '-12.5'; use Euro.parse "
+            "for notations like '1 234,56 €'",
+        ),
+    ],
+)
+def test_constructor_messages_in_full(text: str, what: str) -> None:
+    with pytest.raises(AmountFormatError) as caught:
+        Euro(text)
+    assert (caught.value.what, caught.value.where) == (what, "amount")

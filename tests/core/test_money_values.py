@@ -92,6 +92,12 @@ def test_floats_are_refused_everywhere(bad: float) -> None:
     assert caught.value.where == "factor"
 
 
+def test_cents_field_refuses_floats_too() -> None:
+    with pytest.raises(FloatRefusedError) as caught:
+        object.__new__(Euro).__attrs_init__(1.5)  # type: ignore[attr-defined]
+    assert caught.value.where == "cents"
+
+
 @pytest.mark.parametrize("bad", [True, "12", Decimal(12)])
 def test_from_cents_wants_an_int(bad: object) -> None:
     with pytest.raises(InvalidInputError) as caught:
@@ -152,6 +158,7 @@ def test_vat_rate_and_price() -> None:
     assert VatRate.parse("5,5 %").rate == Fraction(11, 200)
     assert VatRate.parse(" 20\u00a0% ").rate == Fraction(1, 5)
     assert VatRate.parse("0.2").rate == Fraction(1, 5)
+    assert VatRate.parse("0 ,2").rate == Fraction(1, 5)  # spaces are ignored anywhere
     assert VatRate(0).rate == 0
     for bad in ("1", "-0.1", "abc", "12 %%"):
         with pytest.raises(InvalidInputError) as caught:

@@ -151,3 +151,8 @@ def test_to_fraction_refuses(bad: object, error: type[InvalidInputError], what: 
     assert caught.value.where == "value"
     with pytest.raises(error):
         CENT_HALF_UP.round(bad)  # type: ignore[arg-type]
+
+
+def test_basis_is_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        RoundingPolicy(Fraction(1), M.DOWN, None)  # type: ignore[call-arg]
