@@ -26,9 +26,8 @@ from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
 
 _SPACES: Final = " \u00a0\u202f\u2009"
-_BILLION: Final = 1_000_000_000
 _MULTIPLIERS: Final[dict[str, int]] = {"": 1, "k": 1_000, "K": 1_000, "M": 1_000_000}
-_MULTIPLIERS.update(dict.fromkeys(("Md", "Mds", "Mrd", "Mrds"), _BILLION))
+_MULTIPLIERS.update(dict.fromkeys(("Md", "Mds", "Mrd", "Mrds"), 1_000_000_000))
 _NUMBER: Final = r"[0-9][0-9 \u00a0\u202f\u2009.,]*"
 _AMOUNT_RE: Final = re.compile(
     rf"""\s*(?P<sign>[-−+]?)\s*
