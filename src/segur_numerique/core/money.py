@@ -26,54 +26,76 @@ from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
 
 _SPACES: Final = " \u00a0\u202f\u2009"
-_MULTIPLIERS: Final[dict[str, int]] = {
-    "": 1,
-    "k": 1_000,
-    "K": 1_000,
-    "M": 1_000_000,
-    "Md": 1_000_000_000,
-    "Mds": 1_000_000_000,
-    "Mrd": 1_000_000_000,
-    "Mrds": 1_000_000_000,
-}
+_MULTIPLIERS: Final[dict[str, int]] = {"": 1, "k": 1_000, "K": 1_000, "M": 1_000_000}
+_MULTIPLIERS.update(dict.fromkeys(("Md", "Mds", "Mrd", "Mrds"), 1_000_000_000))
+_NUMBER: Final = r"[0-9][0-9 \u00a0\u202f\u2009.,]*"
 _AMOUNT_RE: Final = re.compile(
-    r"""^\s*(?P<sign>[-−+]?)\s*
-    (?P<number>\d[\d \u00a0\u202f\u2009.,]*)\s*
-    (?P<mult>k|K|M|Mds|Md|Mrds|Mrd)?\s*
-    (?P<cur>€|EUR|euros?)\s*
-    (?P<tax>HT|TTC)?\s*$""",
+    rf"""\s*(?P<sign>[-−+]?)\s*
+    (?:€\s*(?P<prefixed>{_NUMBER})
+    |(?P<number>{_NUMBER})\s*(?P<mult>k|K|M|Mds|Md|Mrds|Mrd)?\s*(?:€|EUR|euros?))\s*
+    (?P<tax>HT|TTC)?\s*""",
     re.VERBOSE,
 )
+_PLAIN_RE: Final = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_AMBIGUOUS_RE: Final = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+_FORMS: Final = (
+    "accepted forms: '1234,56 €', '1 234,56 €' (normal, no-break or narrow no-break spaces), "
+    "'1.234,56 €', '€1,234.56', '1,234.56 €', '1234.56 EUR', '158 M€', '1,4 Md€'"
+)
+_ADVICE: Final = f"group thousands with spaces ('1 500 €') or write two decimals; {_FORMS}"
+
+
+def _ambiguous(number: str, original: str, advice: str) -> AmountFormatError:
+    """The error for ``1.500``-like text: one mark followed by three digits."""
+    mark = "," if "," in number else "."
+    return AmountFormatError(
+        f"{original!r} is ambiguous: the {mark!r} in {number!r} followed by three digits may be "
+        f"a thousands separator ({number.replace(mark, '')}) or a decimal mark "
+        f"({number.replace(mark, '.')}); {advice}",
+        where="amount",
+    )
+
+
+def _marks(number: str) -> tuple[str, str]:
+    """The group mark and the decimal mark of ``number`` (``""`` when there is none)."""
+    if " " in number:
+        return " ", "," if "," in number else "." if "." in number else ""
+    if "," in number and "." in number:
+        decimal = "," if number.rfind(",") > number.rfind(".") else "."
+        return "." if decimal == "," else ",", decimal
+    mark = "," if "," in number else "." if "." in number else ""
+    return (mark, "") if number.count(mark) > 1 else ("", mark)
 
 
 def _parse_number(raw: str, original: str) -> Fraction:
-    """Read a number written the French or the English way (spaces, commas, points)."""
-    number = raw.strip()
-    for space in _SPACES:
-        number = number.replace(space, "")
-    if "," in number and "." in number:
-        decimal_mark = "," if number.rfind(",") > number.rfind(".") else "."
-        group_mark = "." if decimal_mark == "," else ","
-    else:
-        decimal_mark = "," if "," in number else "."
-        group_mark = ""
-    integer, _, fraction = number.partition(decimal_mark)
-    if decimal_mark in fraction or (group_mark and group_mark in fraction):
-        raise AmountFormatError(f"cannot read the number in {original!r}", where="amount")
-    if group_mark:
-        groups = integer.split(group_mark)
-        if any(len(g) != 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
-            raise AmountFormatError(f"misplaced digit grouping in {original!r}", where="amount")
-        integer = "".join(groups)
-    spaced = raw.strip()
-    spaced_integer = re.split(r"[.,]", spaced, maxsplit=1)[0] if group_mark == "" else ""
-    if spaced_integer and any(s in spaced_integer.strip() for s in _SPACES):
-        groups = re.split(f"[{_SPACES}]+", spaced_integer.strip())
-        if any(len(g) != 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
-            raise AmountFormatError(f"misplaced digit grouping in {original!r}", where="amount")
-    if not integer.isdigit() or (fraction and not fraction.isdigit()):
-        raise AmountFormatError(f"cannot read the number in {original!r}", where="amount")
-    return Fraction(Decimal(f"{integer}.{fraction or '0'}"))
+    """Read the number of an amount in one of the accepted forms; refuse an ambiguous one."""
+    number = re.sub(f"[{_SPACES}]", " ", raw.strip())
+    group, decimal = _marks(number)
+    if not group and _AMBIGUOUS_RE.fullmatch(number):
+        raise _ambiguous(number, original, _ADVICE)
+    integer, _, fraction = number.partition(decimal) if decimal else (number, "", "")
+    if group:
+        if not re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{re.escape(group)}[0-9]{{3}})+", integer):
+            raise AmountFormatError(f"misplaced grouping in {original!r}; {_FORMS}", where="amount")
+        integer = integer.replace(group, "")
+    if not re.fullmatch("[0-9]+", integer) or (decimal and not re.fullmatch("[0-9]+", fraction)):
+        raise AmountFormatError(f"cannot read the number in {original!r}; {_FORMS}", where="amount")
+    return Fraction(int(integer + fraction), 10 ** len(fraction))
+
+
+def _plain(text: str) -> Fraction:
+    """Read the constructor's canonical form: a plain number with a dot as decimal mark."""
+    number = text.strip()
+    if _AMBIGUOUS_RE.fullmatch(number.lstrip("+-")):
+        advice = "Euro() reads '1500' or '1.50'; use Euro.parse for notations like '1 500 €'"
+        raise _ambiguous(number.lstrip("+-"), text, advice)
+    if not _PLAIN_RE.fullmatch(number):
+        raise AmountFormatError(
+            f"cannot read {text!r} as a plain number such as '1234.56' or '-12.5'; use "
+            "Euro.parse for notations like '1 234,56 €'",
+            where="amount",
+        )
+    return Fraction(Decimal(number))
 
 
 def _cents_of(value: object, *, where: str = "cents") -> int:
@@ -95,22 +117,26 @@ class TaxBasis(enum.Enum):
 class Euro:
     """An amount in euros, exact to the cent.
 
-    Build one from a string or an exact number (never a float):
+    Build one from an exact number (never a float) or from a string in the canonical form: a
+    plain number with a dot as decimal mark (``"1234.56"``, ``"-12.5"``, the form of
+    :meth:`to_json`). Other notations go through :meth:`parse`.
 
     >>> Euro("1234.56")
     Euro('1234.56')
-    >>> Euro.parse("1,4 Md€")
-    Euro('1400000000.00')
-    >>> Euro.parse("800 000 €").format("fr")
-    '800 000,00 €'
     >>> Euro("0.1") + Euro("0.2") == Euro("0.3")
     True
-    >>> Euro("800000").scale(Fraction(3, 5))
-    Euro('480000.00')
     >>> Euro(0.1)
     Traceback (most recent call last):
     ...
     segur_numerique.errors.FloatRefusedError: amount: a float (0.1) is not exact; pass a Decimal, a Fraction or a string
+
+    A single mark followed by exactly three digits may be a thousands separator or a decimal
+    mark, so it is refused rather than guessed (``"0.125"`` is not: no group starts with 0):
+
+    >>> Euro("1.500")
+    Traceback (most recent call last):
+    ...
+    segur_numerique.errors.AmountFormatError: amount: '1.500' is ambiguous: the '.' in '1.500' followed by three digits may be a thousands separator (1500) or a decimal mark (1.500); Euro() reads '1500' or '1.50'; use Euro.parse for notations like '1 500 €'
     """
 
     cents: int = attrs.field(converter=_cents_of)
@@ -118,20 +144,10 @@ class Euro:
     def __init__(self, amount: str | Exact) -> None:
         """Build an amount from a plain number (``"12.5"``, ``Decimal("12.5")``, ``12``).
 
-        The value must be exact to the cent; use :meth:`round` for a value that is not, and
-        :meth:`parse` for notations such as ``"1 234,56 €"`` or ``"158 M€"``.
+        The value must be exact to the cent (use :meth:`round` otherwise); :meth:`parse` reads
+        notations such as ``"1 234,56 €"`` or ``"158 M€"``.
         """
-        if isinstance(amount, str):
-            try:
-                value = Fraction(Decimal(amount.strip()))
-            except (ArithmeticError, ValueError):
-                raise AmountFormatError(
-                    f"cannot read {amount!r} as a number; use Euro.parse for notations like "
-                    "'1 234,56 €'",
-                    where="amount",
-                ) from None
-        else:
-            value = to_fraction(amount, where="amount")
+        value = _plain(amount) if isinstance(amount, str) else to_fraction(amount, where="amount")
         cents = value * 100
         if cents.denominator != 1:
             raise AmountFormatError(
@@ -170,22 +186,41 @@ class Euro:
         return cls.from_cents(int(cents))
 
     @classmethod
-    def parse(cls, text: str) -> Euro:
-        """Read an amount written the French or the abbreviated way.
+    def parse(cls, text: str, *, rounding: RoundingPolicy | None = None) -> Euro:
+        """Read an amount written the French, the English or the abbreviated way.
 
-        Accepted: ``"1 234,56 €"``, ``"1234.56 EUR"``, ``"158 M€"``, ``"1,4 Md€"``, ``"24.9 M€"``,
-        ``"1,673.8 k€"``, ``"800 000 €"`` (spaces may be no-break spaces). A trailing ``HT`` or
-        ``TTC`` is refused here, because dropping it would lose information: use
-        :meth:`Price.parse`.
+        A currency is required: ``€`` before the number (the English form, sign first:
+        ``-€1,234.56``) or ``€``, ``EUR``, ``euro(s)`` after it, optionally with a multiplier
+        (``k``, ``M``, ``Md``, ``Mds``, ``Mrd``, ``Mrds``). The number is one of:
 
-        >>> Euro.parse("158 M€")
-        Euro('158000000.00')
+        * plain, with a comma or a dot as decimal mark: ``"1234,56 €"``, ``"1234.56 EUR"``;
+        * grouped by threes with spaces (normal, no-break or narrow no-break), either decimal
+          mark: ``"1 234,56 €"`` (the output of :meth:`format` in French);
+        * grouped with commas and a dot decimal (``"€1,234.56"``, ``"1,673.8 k€"``) or the other
+          way round (``"1.234,56 €"``), or with one mark used twice or more (``"1.234.567 €"``).
+
+        A single ``.`` or ``,`` followed by exactly three digits after one to three digits (not
+        0), as in ``"1.500 €"`` or ``"1,234 €"``, is refused: it may be either mark. A value that
+        is not exact to the cent is refused unless ``rounding`` names a policy. A trailing ``HT``
+        or ``TTC`` is refused too, because dropping it would lose information: use
+        :meth:`Price.parse`. ``Euro.parse(x.format(lang))`` gives back ``x`` in both languages.
+
+        >>> Euro.parse("1 234,56 €") == Euro.parse("€1,234.56") == Euro.parse("1.234,56 €")
+        True
+        >>> Euro.parse("158 M€"), Euro.parse("1,4 Md€"), Euro.parse("-0,00 €")
+        (Euro('158000000.00'), Euro('1400000000.00'), Euro('0.00'))
+        >>> Euro.parse("0,125 €", rounding=CENT_HALF_UP)
+        Euro('0.13')
+        >>> Euro.parse("1,500 €")
+        Traceback (most recent call last):
+        ...
+        segur_numerique.errors.AmountFormatError: amount: '1,500 €' is ambiguous: the ',' in '1,500' followed by three digits may be a thousands separator (1500) or a decimal mark (1.500); group thousands with spaces ('1 500 €') or write two decimals; accepted forms: ...
         >>> Euro.parse("22 500 € HT")
         Traceback (most recent call last):
         ...
         segur_numerique.errors.AmountFormatError: amount: '22 500 € HT' says HT; read it with Price.parse to keep the tax basis
         """
-        amount, tax = _parse(text)
+        amount, tax = _parse(text, rounding)
         if tax is not None:
             raise AmountFormatError(
                 f"{text!r} says {tax.value}; read it with Price.parse to keep the tax basis",
@@ -276,24 +311,26 @@ def euro_sum(amounts: Iterable[Euro]) -> Euro:
     return Euro.from_cents(total)
 
 
-def _parse(text: str) -> tuple[Euro, TaxBasis | None]:
+def _parse(text: str, rounding: RoundingPolicy | None) -> tuple[Euro, TaxBasis | None]:
     if not isinstance(text, str):
         raise InvalidInputError(f"expected a string, got {type(text).__name__}", where="amount")
-    match = _AMOUNT_RE.match(text)
+    match = _AMOUNT_RE.fullmatch(text)
     if match is None:
-        raise AmountFormatError(
-            f"cannot read {text!r} as a euro amount (e.g. '1 234,56 €', '158 M€', '1,4 Md€')",
-            where="amount",
-        )
-    number = _parse_number(match["number"], text)
-    multiplier = _MULTIPLIERS[match["mult"] or ""]
-    value = number * multiplier
+        raise AmountFormatError(f"cannot read {text!r} as a euro amount; {_FORMS}", where="amount")
+    number = _parse_number(match["prefixed"] or match["number"], text)
+    value = number * _MULTIPLIERS[match["mult"] or ""]
     if match["sign"] in {"-", "−"}:
         value = -value
-    if (value * 100).denominator != 1:
-        raise AmountFormatError(f"{text!r} is not exact to the cent", where="amount")
     tax = TaxBasis(match["tax"]) if match["tax"] else None
-    return Euro(value), tax
+    if (value * 100).denominator == 1:
+        return Euro(value), tax
+    if rounding is None:
+        raise AmountFormatError(
+            f"{text!r} is not exact to the cent; name a rounding, e.g. "
+            "Euro.parse(text, rounding=CENT_HALF_UP)",
+            where="amount",
+        )
+    return Euro.round(value, rounding), tax
 
 
 @attrs.frozen
@@ -331,8 +368,7 @@ class VatRate:
 class Price:
     """An amount with its tax basis (HT or TTC), e.g. a SONS ceiling.
 
-    >>> p = Price.parse("875 € HT")
-    >>> p.to_ttc(VatRate.parse("20 %"))
+    >>> Price.parse("875 € HT").to_ttc(VatRate.parse("20 %"))
     Price(amount=Euro('1050.00'), basis=<TaxBasis.TTC: 'TTC'>)
     """
 
@@ -340,9 +376,9 @@ class Price:
     basis: TaxBasis
 
     @classmethod
-    def parse(cls, text: str) -> Price:
-        """Read ``"22 500 € HT"`` or ``"1 050,00 € TTC"``; the basis is required."""
-        amount, tax = _parse(text)
+    def parse(cls, text: str, *, rounding: RoundingPolicy | None = None) -> Price:
+        """Read ``"22 500 € HT"`` or ``"€1,050.00 TTC"`` (forms of :meth:`Euro.parse`); the basis is required."""
+        amount, tax = _parse(text, rounding)
         if tax is None:
             raise AmountFormatError(f"{text!r} says neither HT nor TTC", where="amount")
         return cls(amount, tax)
