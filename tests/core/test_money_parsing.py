@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from segur_numerique import CENT_HALF_UP, AmountFormatError, Euro, Price, TaxBasis
-from segur_numerique.errors import InvalidInputError
+from segur_numerique import CENT_HALF_UP, Euro, Price, TaxBasis
+from segur_numerique.errors import AmountFormatError, InvalidInputError
 
 SPACES = " \u00a0\u202f\u2009"  # normal, no-break, narrow no-break (and thin) spaces
 S = f"[{SPACES}]"

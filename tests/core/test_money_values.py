@@ -7,17 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from segur_numerique import (
-    AmountFormatError,
-    Euro,
-    FloatRefusedError,
-    Price,
-    TaxBasis,
-    VatRate,
-    euro_sum,
-)
+from segur_numerique import Euro, Price, TaxBasis, VatRate, euro_sum
 from segur_numerique.core.rounding import EURO_HALF_UP, RoundingMode, RoundingPolicy
-from segur_numerique.errors import InvalidInputError
+from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
 
 
 def test_zero() -> None:
