@@ -72,7 +72,10 @@ def _public_names() -> dict[str, str]:
 
 
 def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
-    """Point a type written with its defining module to the page of its public name."""
+    """Point a type written with its defining module to the page of its public name.
+
+    A type that has no public name is shown by its bare name, without its module.
+    """
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target.startswith("segur_numerique."):
         return None
@@ -80,7 +83,8 @@ def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
         app._sn_public = _public_names()
     public = app._sn_public.get(target)
     if public is None:
-        return None
+        # A type that is not public (a base class, a type variable): show its bare name, unlinked.
+        return contnode if node.get("reftype") == "class" else None
     domain = env.get_domain("py")
     return domain.resolve_xref(
         env, node.get("refdoc", ""), app.builder, node.get("reftype", "class"), public, node, contnode
