@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,10 +50,12 @@ def _generate(_app: object) -> None:
     _generate_pages.main()
 
 
-_NAMESPACES = (
-    "sun_es", "sons", "hopen", "esms_numerique", "avenant9", "e_parcours", "calendar",
-    "calendars", "funding_scaling", "catalogue", "entities", "units", "kit", "whatif", "errors",
-)
+# The public namespaces: the modules the top level exports (sn.sun_es, sn.calendar, sn.errors...).
+_NAMESPACES = [
+    name
+    for name in segur_numerique.__all__
+    if isinstance(getattr(segur_numerique, name), types.ModuleType)
+]
 
 
 def _public_names() -> dict[str, str]:
@@ -87,7 +90,13 @@ def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
         return contnode if node.get("reftype") == "class" else None
     domain = env.get_domain("py")
     return domain.resolve_xref(
-        env, node.get("refdoc", ""), app.builder, node.get("reftype", "class"), public, node, contnode
+        env,
+        node.get("refdoc", ""),
+        app.builder,
+        node.get("reftype", "class"),
+        public,
+        node,
+        contnode,
     )
 
 
