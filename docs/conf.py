@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,8 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 napoleon_google_docstring = True
 napoleon_use_ivar = True
 nitpicky = False
+# Show type names without their module (``Text``, not the module that defines it).
+python_use_unqualified_type_names = True
 suppress_warnings = ["myst.header"]
 doctest_global_setup = "import segur_numerique as sn\nfrom fractions import Fraction"
 # Docstring examples are run by pytest --doctest-modules; here only the {doctest} blocks of pages.
@@ -47,6 +50,57 @@ def _generate(_app: object) -> None:
     _generate_pages.main()
 
 
+# The public namespaces: the modules the top level exports (sn.sun_es, sn.calendar, sn.errors...).
+_NAMESPACES = [
+    name
+    for name in segur_numerique.__all__
+    if isinstance(getattr(segur_numerique, name), types.ModuleType)
+]
+
+
+def _public_names() -> dict[str, str]:
+    """Map the defining path of every public object to its public name (``sn.X`` or ``sn.ns.X``)."""
+    found: dict[str, str] = {}
+    spaces = [("segur_numerique", segur_numerique)] + [
+        (f"segur_numerique.{ns}", getattr(segur_numerique, ns)) for ns in _NAMESPACES
+    ]
+    for prefix, module in spaces:
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name, None)
+            defined = getattr(obj, "__module__", None)
+            qualname = getattr(obj, "__qualname__", None)
+            if isinstance(defined, str) and isinstance(qualname, str):
+                found.setdefault(f"{defined}.{qualname}", f"{prefix}.{name}")
+    return found
+
+
+def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
+    """Point a type written with its defining module to the page of its public name.
+
+    A type that has no public name is shown by its bare name, without its module.
+    """
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target.startswith("segur_numerique."):
+        return None
+    if not hasattr(app, "_sn_public"):
+        app._sn_public = _public_names()
+    public = app._sn_public.get(target)
+    if public is None:
+        # A type that is not public (a base class, a type variable): show its bare name, unlinked.
+        return contnode if node.get("reftype") == "class" else None
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env,
+        node.get("refdoc", ""),
+        app.builder,
+        node.get("reftype", "class"),
+        public,
+        node,
+        contnode,
+    )
+
+
 def setup(app: object) -> None:
     """Generate the reference pages that are computed from the package data."""
     app.connect("builder-inited", _generate)  # type: ignore[attr-defined]
+    app.connect("missing-reference", _resolve_public)  # type: ignore[attr-defined]
