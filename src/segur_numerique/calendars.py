@@ -1,8 +1,7 @@
 """Every programme's calendar, collected: the registry and the functions by programme id.
 
-Each programme package defines its calendar (``sun_es/calendar.py``, ``sons/calendar.py``,
-``e_parcours/calendar.py``, ``esms_numerique/calendar.py``: a constant ``CALENDARS``); this module,
-above the programme packages, collects them into :data:`CALENDAR_PROGRAMMES` and offers the
+Each programme package defines its own calendar (SUN-ES, SONS, e-parcours, ESMS numérique: a
+constant ``CALENDARS`` in the package); this module, above the programme packages, collects them into :data:`CALENDAR_PROGRAMMES` and offers the
 look-ups by programme id (windows, deadlines, iCalendar export, timeline plot).
 """
 

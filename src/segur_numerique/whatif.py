@@ -1,10 +1,10 @@
 """What-if comparisons: the same establishments under a baseline and a variant rule set.
 
-The variant is usually built with :func:`~segur_numerique.whatif.with_overrides` (the override grammar is
-in :mod:`segur_numerique.rules.overrides`); :func:`compare` computes named quantities of every
+The variant is usually built with :func:`~segur_numerique.whatif.with_overrides` (see the how-to page
+"What-if scenarios" for the override grammar); :func:`compare` computes named quantities of every
 establishment under both rule sets (by default the outcome of a full SUN-ES simulation) and returns
 a :class:`Comparison`, a table of :class:`Difference` rows. This module sits above the programme
-packages: the default outcome comes from :mod:`segur_numerique.sun_es.simulation`.
+packages: the default outcome is :func:`segur_numerique.sun_es.simulation_outcome`.
 """
 
 from __future__ import annotations

@@ -209,7 +209,7 @@ def _freeze_values(values: Mapping[str, RuleValue]) -> Mapping[str, RuleValue]:
 class RuleSet:
     """An immutable set of rule values: the official data, possibly overlaid by the caller's.
 
-    >>> from segur_numerique.rules.loading import load_rules
+    >>> from segur_numerique import load_rules
     >>> rules = load_rules()
     >>> rules.get("sun_es.envelope.total")
     Euro('210000000.00')
@@ -280,7 +280,7 @@ class RuleSet:
             RuleDataError: the value is not a ``kind`` (the rule data does not match the unit the
                 computation expects).
 
-        >>> from segur_numerique.rules.loading import load_rules
+        >>> from segur_numerique import load_rules
         >>> rules = load_rules()
         >>> total, read = rules.read_as("sun_es.envelope.total", Euro)
         >>> total, read.key
@@ -308,7 +308,7 @@ class RuleSet:
         """A new rule set with ``overlay``'s values added, validated and sum-checked.
 
         Each value is checked (see :func:`~segur_numerique.load_parameter_file`), then every sum
-        check runs on the merged set (:mod:`segur_numerique.rules.sums`).
+        check runs on the merged set (see :class:`~segur_numerique.SumCheckResult`).
 
         Raises:
             RuleDataError: a value may not be overlaid.

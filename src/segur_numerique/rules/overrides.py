@@ -30,7 +30,7 @@ variant, so every explanation that reads them says so.
 sun_es.envelope.total = €250,000,000.00 [inferred, caller-supplied] — What-if variant 'bigger envelope' ...
 
 An override that changes a whole without its parts (or the reverse) is refused, naming the parts
-(:mod:`segur_numerique.rules.sums`), unless the caller accepts and records it:
+(:class:`~segur_numerique.SumCheckResult`), unless the caller accepts and records it:
 
 >>> sn.whatif.with_overrides(
 ...     {"sun_es.volet2.envelope": "53 M€"}, rules=sn.load_rules()
@@ -311,7 +311,7 @@ def with_overrides(
     ``overrides`` is a mapping in the grammar of this module, or overrides already parsed by
     :func:`parse_overrides`. ``name`` names the variant in every explanation.
 
-    The sum checks of the rule data run on the variant (:mod:`segur_numerique.rules.sums`): an
+    The sum checks of the rule data run on the variant (:class:`~segur_numerique.SumCheckResult`): an
     override that changes a whole or a part so that they no longer add up is refused, unless
     ``accept_broken_sums`` is true; the broken check is then recorded in the variant
     (:attr:`~segur_numerique.RuleSet.check_results`) and flagged on every read of its values.

@@ -97,7 +97,7 @@ class Simulation(HtmlResult):
         return self.indicators is None
 
     def render(self, lang: Lang = "fr") -> str:
-        """A readable report (see :func:`segur_numerique.sun_es.report.report`)."""
+        """A readable report: eligibility per domain, window, indicators against targets, forfaits."""
         return report(self, lang)
 
     def to_json(self) -> dict[str, JsonValue]:
