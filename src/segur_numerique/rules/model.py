@@ -128,9 +128,7 @@ class RuleValue:
             )
         return known[-1]
 
-    def read(
-        self, *, on: dt.date | None = None, alternative: str | None = None
-    ) -> ParameterRead:
+    def read(self, *, on: dt.date | None = None, alternative: str | None = None) -> ParameterRead:
         """The value as known on ``on``, as a :class:`ParameterRead` for explanations."""
         version = self.as_known_on(on=on)
         alt = version.alternative(alternative)

@@ -8,7 +8,6 @@ narwhals), plain iterables of records (dicts), or CSV and Parquet files; see
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,7 +19,6 @@ from segur_numerique.errors import (
     DischargeBeforeAdmissionError,
     DuplicateIdError,
     EmptyValueError,
-    LogError,
     MissingColumnError,
     UnknownDocumentTypeError,
     UnknownInsStatusError,
@@ -32,6 +30,11 @@ from segur_numerique.sun_es.indicators import (
     DocumentType,
     InsStatus,
 )
+from segur_numerique.sun_es.logs.files import Frame as _Frame
+from segur_numerique.sun_es.logs.files import engine_errors, source_name
+from segur_numerique.sun_es.logs.files import lazy as _lazy
+from segur_numerique.sun_es.logs.files import optional as _optional
+from segur_numerique.sun_es.logs.files import read_file as _read_file
 
 STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
 """The columns a stays table must have (others are ignored)."""
@@ -62,53 +65,10 @@ def _is_path(source: object) -> bool:
     return isinstance(source, str | os.PathLike)
 
 
-_Frame = Any
-"""A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
-ids) or ``LazyFrame``."""
-
-
-def _lazy(native: Any) -> _Frame:
-    """A native table as a narwhals frame (wrapped, not copied)."""
-    return nw.from_native(native)
-
-
 def _to_lazy(frame: _Frame) -> nw.LazyFrame[Any]:
     """The frame as a lazy frame, for the computation (the backend plans it as a whole)."""
     lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
     return cast("nw.LazyFrame[Any]", lazy)
-
-
-def _optional(name: str) -> Any:
-    """An optional dependency (polars, pyarrow: the ``dataframes`` extra), or ``None``."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:  # pragma: no cover
-        return None
-
-
-def _read_file(path: Path, table: str, columns: tuple[str, ...]) -> _Frame:
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise UnreadableLogError("no such file", where=f"{table}: {path}")
-    pl: Any = _optional("polars")
-    if pl is not None:
-        if suffix == ".csv":
-            header = path.open(encoding="utf-8").readline().strip().split(",")
-            overrides = {c: pl.String for c in header if c in columns}
-            return _lazy(pl.scan_csv(path, schema_overrides=overrides))
-        if suffix == ".parquet":
-            return _lazy(pl.scan_parquet(path))
-    else:  # pragma: no cover
-        import pyarrow.csv as pacsv  # noqa: PLC0415
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        if suffix == ".csv":
-            return _lazy(pacsv.read_csv(path))
-        if suffix == ".parquet":
-            return _lazy(pq.read_table(path))
-    raise UnreadableLogError(
-        f"unsupported file type {suffix!r}; expected .csv or .parquet", where=f"{table}: {path}"
-    )
 
 
 def _parse_date(value: object, where: str) -> dt.date | None:
@@ -177,7 +137,7 @@ def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
     for column in columns:
         if column not in names:
             raise MissingColumnError(
-                f"missing column {column!r}", where=f"{table}: column {column}"
+                f"missing column {column!r}", where=f"{source_name(source, table)}: column {column}"
             )
     frame = frame.select(*columns)
     schema = frame.collect_schema()
@@ -243,19 +203,14 @@ def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: 
     raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
 
 
-def _validate(stays: _Frame, documents: _Frame) -> None:
+def _validate(stays: _Frame, documents: _Frame, where: str = "stays/documents") -> None:
     """Check both tables, naming the first bad row.
 
     A backend error while reading them (e.g. a malformed date in a CSV file) becomes an
-    :class:`UnreadableLogError`: each backend raises its own exception types.
+    :class:`UnreadableLogError` naming ``where`` (see :func:`engine_errors`).
     """
-    try:
+    with engine_errors(where):
         _check_tables(stays, documents)
-    except LogError:
-        raise
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UnreadableLogError(f"cannot read the logs: {first}", where="stays/documents") from exc
 
 
 def _check_tables(stays: _Frame, documents: _Frame) -> None:

@@ -62,6 +62,7 @@ from segur_numerique.sun_es.logs.exclusions import (
     _document_exclusions,
     _stay_exclusions,
 )
+from segur_numerique.sun_es.logs.files import engine_errors, source_name
 from segur_numerique.sun_es.logs.inputs import (
     DOCUMENT_COLUMNS,
     STAY_COLUMNS,
@@ -202,7 +203,21 @@ def indicators_from_logs(
     step("validate")
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
     docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
-    _validate(stays_f, docs_f)
+    where = f"{source_name(stays, 'stays')}, {source_name(documents, 'documents')}"
+    with engine_errors(where):
+        return _compute(stays_f, docs_f, parameters, exclusions=exclusions, step=step, where=where)
+
+
+def _compute(
+    stays_f: Any,
+    docs_f: Any,
+    parameters: LogParameters,
+    *,
+    exclusions: bool,
+    step: Callable[[str], None],
+    where: str,
+) -> LogIndicators:
+    _validate(stays_f, docs_f, where)
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
