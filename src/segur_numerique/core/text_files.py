@@ -60,8 +60,12 @@ def check_text_file(path: Path, *, what: str, max_bytes: int, hint: str = "") ->
             lines += chunk.count(b"\n")
             start = offset + chunk.rfind(b"\n") + 1 if b"\n" in chunk else start
             offset += len(chunk)
-    if decoder.getstate()[0]:
-        raise InputFileError(f"not valid UTF-8 text (cut inside a character){hint}", file=file)
+    if pending := decoder.getstate()[0]:
+        raise InputFileError(
+            f"not valid UTF-8 text (the file ends inside a character){hint}",
+            file=file,
+            where=f"byte {offset - len(pending)}, line {lines}",
+        )
     return first.removeprefix("\ufeff").split("\n", 1)[0].removesuffix("\r")
 
 

@@ -218,8 +218,9 @@ def indicator_counts_frame(
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
     docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
     if validate:
-        where = f"{source_name(stays, 'stays')}, {source_name(documents, 'documents')}"
-        _validate(stays_f, docs_f, where)
+        _validate(
+            stays_f, docs_f, (source_name(stays, "stays"), source_name(documents, "documents"))
+        )
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}

@@ -58,6 +58,10 @@ def read_file(path: Path, table: str, columns: tuple[str, ...]) -> Frame:
     where = f"{table}: {path}"
     if not path.exists():
         raise UnreadableLogError("no such file", where=where)
+    if not path.is_file():
+        raise UnreadableLogError(
+            "not a regular file (a log is a .csv or .parquet file)", where=where
+        )
     if suffix not in (".csv", ".parquet"):
         raise UnreadableLogError(
             f"unsupported file type {suffix!r}; expected .csv or .parquet", where=where

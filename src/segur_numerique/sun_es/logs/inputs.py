@@ -203,17 +203,21 @@ def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: 
     raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
 
 
-def _validate(stays: _Frame, documents: _Frame, where: str = "stays/documents") -> None:
+def _validate(
+    stays: _Frame, documents: _Frame, names: tuple[str, str] = ("stays", "documents")
+) -> None:
     """Check both tables, naming the first bad row.
 
     A backend error while reading them (e.g. a malformed date in a CSV file) becomes an
-    :class:`UnreadableLogError` naming ``where`` (see :func:`engine_errors`).
+    :class:`UnreadableLogError` naming both (see :func:`engine_errors`). ``names`` name the
+    tables in the errors (with their files, see :func:`source_name`).
     """
-    with engine_errors(where):
-        _check_tables(stays, documents)
+    with engine_errors(", ".join(names)):
+        _check_stays(stays, names[0])
+        _check_documents(documents, names[1])
 
 
-def _check_tables(stays: _Frame, documents: _Frame) -> None:
+def _check_stays(stays: _Frame, name: str) -> None:
     checks = [nw.len().alias("rows"), nw.col("stay_id").n_unique().alias("unique")]
     checks += [
         nw.col(c).null_count().alias(f"null_{c}") for c in STAY_COLUMNS if c not in _NULLABLE
@@ -224,17 +228,20 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
     s = _collect_rows(stays.select(*checks))[0]
     for column in STAY_COLUMNS:
         if _int(s[f"null_{column}"]):
-            _raise_empty(stays, "stays", "stay_id", column, _int(s[f"null_{column}"]))
+            _raise_empty(stays, name, "stay_id", column, _int(s[f"null_{column}"]))
     if _int(s["rows"]) != _int(s["unique"]):
         dup = _first(
             stays.group_by("stay_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1), "stay_id"
         )
-        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where="stays: stay_id")
+        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where=f"{name}: stay_id")
     if _int(s["reversed"]):
         bad = _first(stays.filter(nw.col("discharge") < nw.col("admission")), "stay_id")
         raise DischargeBeforeAdmissionError(
-            "discharge before admission", where=f"stays: stay_id {bad!r}, column discharge"
+            "discharge before admission", where=f"{name}: stay_id {bad!r}, column discharge"
         )
+
+
+def _check_documents(documents: _Frame, name: str) -> None:
     checks = [nw.len().alias("rows"), nw.col("document_id").n_unique().alias("unique")]
     checks += [
         nw.col(c).null_count().alias(f"null_{c}") for c in DOCUMENT_COLUMNS if c not in _NULLABLE
@@ -249,14 +256,14 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
     d = _collect_rows(documents.select(*checks))[0]
     for column in DOCUMENT_COLUMNS:
         if column not in _NULLABLE and _int(d[f"null_{column}"]):
-            _raise_empty(documents, "documents", "document_id", column, _int(d[f"null_{column}"]))
+            _raise_empty(documents, name, "document_id", column, _int(d[f"null_{column}"]))
     if _int(d["rows"]) != _int(d["unique"]):
         dup = _first(
             documents.group_by("document_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1),
             "document_id",
         )
         raise DuplicateIdError(
-            f"document_id {dup!r} appears more than once", where="documents: document_id"
+            f"document_id {dup!r} appears more than once", where=f"{name}: document_id"
         )
     if _int(d["bad_type"]):
         row = _collect_rows(
@@ -266,7 +273,7 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
         )[0]
         raise UnknownDocumentTypeError(
             f"unknown document type {row['type']!r}; expected one of {', '.join(_DOC_TYPES)}",
-            where=f"documents: document_id {row['document_id']!r}, column type",
+            where=f"{name}: document_id {row['document_id']!r}, column type",
         )
     if _int(d["bad_ins"]):
         row = _collect_rows(
@@ -279,5 +286,5 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
         raise UnknownInsStatusError(
             f"unknown INS status {row['ins_status']!r}; expected one of {', '.join(_INS_VALUES)} "
             "or empty",
-            where=f"documents: document_id {row['document_id']!r}, column ins_status",
+            where=f"{name}: document_id {row['document_id']!r}, column ins_status",
         )
