@@ -22,7 +22,7 @@ from typing import Any
 import narwhals.stable.v2 as nw
 
 from segur_numerique.core.text_files import check_text_file
-from segur_numerique.errors import InputFileError, LogError, UnreadableLogError
+from segur_numerique.errors import InputFileError, SegurError, UnreadableLogError
 
 Frame = Any
 """A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
@@ -155,7 +155,7 @@ def _read_parquet(path: Path, columns: tuple[str, ...]) -> Any:
     names = pq.read_schema(path).names
     table = pq.read_table(path, columns=[c for c in columns if c in names])
     pl: Any = optional("polars")
-    return table if pl is None else pl.from_arrow(table)
+    return table if pl is None else pl.from_arrow(table).lazy()
 
 
 _ENGINE_EXCEPTIONS = (
@@ -199,11 +199,12 @@ def engine_errors(where: str) -> Iterator[None]:
 
     Each backend raises its own exception types (a malformed date in a CSV file, a corrupt
     Parquet page, polars' ``PanicException``, which derives from ``BaseException``); they become
-    an :class:`UnreadableLogError` naming ``where``, raised ``from`` the original.
+    an :class:`UnreadableLogError` naming ``where``, raised ``from`` the original. The library's
+    own errors (a :class:`~segur_numerique.errors.LogError` naming a row) pass through.
     """
     try:
         yield
-    except LogError:
+    except SegurError:
         raise
     except _engine_errors() as exc:
         text = str(exc).strip()
