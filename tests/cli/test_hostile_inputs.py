@@ -93,3 +93,83 @@ def test_malformed_file_is_one_line_and_exit_2(
     line.encode("utf-8")
     assert captured.out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+# ------------------------------------------------------------------ stay and document logs
+
+STAYS_CSV = b"stay_id,finess,activity,admission,discharge\nS1,750000001,MCO,2022-02-01,2022-02-05\n"
+DOCUMENTS_CSV = (
+    b"document_id,stay_id,type,produced,sent,ins_status\n"
+    b"D1,S1,discharge_letter,2022-02-05,2022-02-05,qualified\n"
+)
+
+
+def _parquet(csv: bytes) -> bytes:
+    import io  # noqa: PLC0415
+
+    import polars as pl  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    pl.read_csv(io.BytesIO(csv), infer_schema=False).write_parquet(buffer)
+    return buffer.getvalue()
+
+
+def _log_kinds(csv: bytes) -> dict[str, tuple[str, bytes | None]]:
+    """Each malformed variant of a log (its first row is the one to spoil)."""
+    header, row = csv.split(b"\n")[:2]
+    parquet = _parquet(csv)
+    middle = len(parquet) // 2
+    return {
+        "latin1_csv": (".csv", csv.replace(b"S1", b"S\xe9")),
+        "windows1252_csv": (".csv", csv.replace(b"S1", b"S\x92")),
+        "utf16_csv": (".csv", csv.decode().encode("utf-16")),
+        "cut_utf8_csv": (".csv", csv + b"S2\xc3"),
+        "nul_csv": (".csv", csv.replace(b"S1", b"S\x001")),
+        "empty_csv": (".csv", b""),
+        "blank_csv": (".csv", b"\n\n"),
+        "duplicate_header_csv": (".csv", header + b",stay_id\n" + row + b",S9\n"),
+        "semicolon_csv": (".csv", csv.replace(b",", b";")),
+        "tab_csv": (".csv", csv.replace(b",", b"\t")),
+        "ragged_csv": (".csv", csv + row.replace(b"1,", b"2,", 1) + b",extra,more\n"),
+        "escape_header_csv": (".csv", b"stay\x1b[2J_id," + csv.split(b",", 1)[1]),
+        "dev_zero_csv": (".csv", None),
+        "empty_parquet": (".parquet", b""),
+        "truncated_parquet": (".parquet", parquet[:middle]),
+        "headless_parquet": (".parquet", parquet[middle:]),
+        "csv_as_parquet": (".parquet", csv),
+        "corrupt_parquet": (".parquet", parquet[:4] + b"\xff" * (len(parquet) - 12) + parquet[-8:]),
+        "dev_zero_parquet": (".parquet", None),
+    }
+
+
+LOG_KINDS = sorted(_log_kinds(STAYS_CSV))
+
+
+@pytest.mark.parametrize("table", ["stays", "documents"])
+@pytest.mark.parametrize("kind", LOG_KINDS)
+def test_malformed_log_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, table: str
+) -> None:
+    good = {"stays": STAYS_CSV, "documents": DOCUMENTS_CSV}
+    suffix, content = _log_kinds(good[table])[kind]
+    path = tmp_path / f"{table}_{kind}{suffix}"
+    if content is None:
+        os.symlink("/dev/zero", path)
+    else:
+        path.write_bytes(content)
+    other = "documents" if table == "stays" else "stays"
+    other_path = tmp_path / f"{other}.csv"
+    other_path.write_bytes(good[other])
+    argv = ["indicators", "--illustrative", f"--{table}", str(path), f"--{other}", str(other_path)]
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code == 2, captured
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err[:2000]
+    line = lines[0]
+    assert line.startswith("segur-numerique: error: ")
+    assert "Traceback" not in captured.err
+    assert "internal error" not in line
+    assert path.name in line
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in line)
+    assert captured.out == ""

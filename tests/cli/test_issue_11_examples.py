@@ -281,3 +281,62 @@ def test_json_output_stays_valid_with_controls_in_a_name(
     assert not any(c in out for c in "\x1b\x9b\u202e")
     document = json.loads(out)
     assert document["case"]["name"].startswith("\x1b[2J\x9b\u202eCentre")
+
+
+LOG_STAYS = "stay_id,finess,activity,admission,discharge\nS1,750000001,MCO,2022-02-01,2022-02-05\n"
+LOG_DOCUMENTS = (
+    "document_id,stay_id,type,produced,sent,ins_status\n"
+    "D1,S1,discharge_letter,2022-02-05,2022-02-05,qualified\n"
+)
+
+
+def _truncated_parquet() -> bytes:
+    import io  # noqa: PLC0415
+
+    import polars as pl  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    pl.read_csv(io.StringIO(LOG_STAYS)).write_parquet(buffer)
+    return buffer.getvalue()[:500]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "latin1.csv",
+            LOG_STAYS.replace("MCO", "MCé").encode("latin-1"),
+            "byte 59, line 2, column 16: not valid UTF-8 text (byte 0xe9); Latin-1 or "
+            "Windows-1252? a log CSV is UTF-8 (with or without a byte-order mark) and "
+            "comma-separated",
+        ),
+        ("empty.csv", b"", "line 1: empty file"),
+        ("nul.csv", LOG_STAYS.replace("MCO", "M\x00O").encode(), "byte 58, line 2, column 15"),
+        (
+            "duplicate.csv",
+            LOG_STAYS.replace("discharge\n", "discharge,stay_id\n").encode(),
+            "line 1, column 6: duplicate column 'stay_id' (also column 1)",
+        ),
+        (
+            "semicolon.csv",
+            LOG_STAYS.replace(",", ";").encode(),
+            "line 1: the header is separated by semicolons (';'), not commas",
+        ),
+        ("truncated.parquet", None, "not a Parquet file, or a truncated one"),
+        ("empty.parquet", b"", "empty file: not a Parquet file"),
+    ],
+)
+def test_a_malformed_log_file_is_named_with_the_place(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    expected: str,
+) -> None:
+    stays, documents = tmp_path / name, tmp_path / "documents.csv"
+    stays.write_bytes(_truncated_parquet() if content is None else content)
+    documents.write_text(LOG_DOCUMENTS, encoding="utf-8")
+    argv = ["indicators", "--illustrative", "--stays", str(stays), "--documents", str(documents)]
+    line = _one_error(capsys, argv)
+    assert f"stays: {stays}: " in line
+    assert expected in line

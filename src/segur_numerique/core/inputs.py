@@ -67,6 +67,15 @@ def _line_column(data: bytes, offset: int) -> str:
     return f"line {line}, column {column}"
 
 
+def check_bom(data: bytes, what: str, file: str) -> None:
+    """Refuse a UTF-16 or UTF-32 byte-order mark (a UTF-8 one is allowed)."""
+    for bom, kind in _BOMS:
+        if data.startswith(bom):
+            raise InputFileError(
+                f"the {what} is {kind} text (byte-order mark); save it as UTF-8", file=file
+            )
+
+
 def read_text(
     source: str | Path | bytes,
     *,
@@ -101,13 +110,8 @@ def read_text(
         raise InputFileError(f"the {what} is larger than {max_bytes} bytes", file=file)
     chosen = (encoding or "utf-8").lower().replace("_", "-")
     if chosen in ("utf-8", "utf8"):
-        for bom, kind in _BOMS:
-            if data.startswith(bom):
-                raise InputFileError(
-                    f"the {what} is {kind} text (byte-order mark); save it as UTF-8", file=file
-                )
-        if data.startswith(_UTF8_BOM):
-            data = data[len(_UTF8_BOM) :]
+        check_bom(data, what, file)
+        data = data.removeprefix(_UTF8_BOM)
     nul = data.find(b"\x00")
     if nul >= 0 and chosen in ("utf-8", "utf8"):
         raise InputFileError(

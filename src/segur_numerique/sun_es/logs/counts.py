@@ -21,6 +21,7 @@ from segur_numerique.sun_es.indicators import (
     SUN_ES_INDICATORS,
     InsStatus,
 )
+from segur_numerique.sun_es.logs.files import source_name
 from segur_numerique.sun_es.logs.inputs import (
     _DOC_BASED,
     _STAY_BASED,
@@ -217,7 +218,9 @@ def indicator_counts_frame(
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
     docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
     if validate:
-        _validate(stays_f, docs_f)
+        _validate(
+            stays_f, docs_f, (source_name(stays, "stays"), source_name(documents, "documents"))
+        )
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}

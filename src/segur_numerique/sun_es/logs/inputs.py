@@ -8,7 +8,6 @@ narwhals), plain iterables of records (dicts), or CSV and Parquet files; see
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,7 +19,6 @@ from segur_numerique.errors import (
     DischargeBeforeAdmissionError,
     DuplicateIdError,
     EmptyValueError,
-    LogError,
     MissingColumnError,
     UnknownDocumentTypeError,
     UnknownInsStatusError,
@@ -32,6 +30,11 @@ from segur_numerique.sun_es.indicators import (
     DocumentType,
     InsStatus,
 )
+from segur_numerique.sun_es.logs.files import Frame as _Frame
+from segur_numerique.sun_es.logs.files import engine_errors, source_name
+from segur_numerique.sun_es.logs.files import lazy as _lazy
+from segur_numerique.sun_es.logs.files import optional as _optional
+from segur_numerique.sun_es.logs.files import read_file as _read_file
 
 STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
 """The columns a stays table must have (others are ignored)."""
@@ -62,53 +65,10 @@ def _is_path(source: object) -> bool:
     return isinstance(source, str | os.PathLike)
 
 
-_Frame = Any
-"""A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
-ids) or ``LazyFrame``."""
-
-
-def _lazy(native: Any) -> _Frame:
-    """A native table as a narwhals frame (wrapped, not copied)."""
-    return nw.from_native(native)
-
-
 def _to_lazy(frame: _Frame) -> nw.LazyFrame[Any]:
     """The frame as a lazy frame, for the computation (the backend plans it as a whole)."""
     lazy = frame.lazy() if isinstance(frame, nw.DataFrame) else frame
     return cast("nw.LazyFrame[Any]", lazy)
-
-
-def _optional(name: str) -> Any:
-    """An optional dependency (polars, pyarrow: the ``dataframes`` extra), or ``None``."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:  # pragma: no cover
-        return None
-
-
-def _read_file(path: Path, table: str, columns: tuple[str, ...]) -> _Frame:
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise UnreadableLogError("no such file", where=f"{table}: {path}")
-    pl: Any = _optional("polars")
-    if pl is not None:
-        if suffix == ".csv":
-            header = path.open(encoding="utf-8").readline().strip().split(",")
-            overrides = {c: pl.String for c in header if c in columns}
-            return _lazy(pl.scan_csv(path, schema_overrides=overrides))
-        if suffix == ".parquet":
-            return _lazy(pl.scan_parquet(path))
-    else:  # pragma: no cover
-        import pyarrow.csv as pacsv  # noqa: PLC0415
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        if suffix == ".csv":
-            return _lazy(pacsv.read_csv(path))
-        if suffix == ".parquet":
-            return _lazy(pq.read_table(path))
-    raise UnreadableLogError(
-        f"unsupported file type {suffix!r}; expected .csv or .parquet", where=f"{table}: {path}"
-    )
 
 
 def _parse_date(value: object, where: str) -> dt.date | None:
@@ -177,7 +137,7 @@ def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
     for column in columns:
         if column not in names:
             raise MissingColumnError(
-                f"missing column {column!r}", where=f"{table}: column {column}"
+                f"missing column {column!r}", where=f"{source_name(source, table)}: column {column}"
             )
     frame = frame.select(*columns)
     schema = frame.collect_schema()
@@ -243,22 +203,21 @@ def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: 
     raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
 
 
-def _validate(stays: _Frame, documents: _Frame) -> None:
+def _validate(
+    stays: _Frame, documents: _Frame, names: tuple[str, str] = ("stays", "documents")
+) -> None:
     """Check both tables, naming the first bad row.
 
     A backend error while reading them (e.g. a malformed date in a CSV file) becomes an
-    :class:`UnreadableLogError`: each backend raises its own exception types.
+    :class:`UnreadableLogError` naming both (see :func:`engine_errors`). ``names`` name the
+    tables in the errors (with their files, see :func:`source_name`).
     """
-    try:
-        _check_tables(stays, documents)
-    except LogError:
-        raise
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UnreadableLogError(f"cannot read the logs: {first}", where="stays/documents") from exc
+    with engine_errors(", ".join(names)):
+        _check_stays(stays, names[0])
+        _check_documents(documents, names[1])
 
 
-def _check_tables(stays: _Frame, documents: _Frame) -> None:
+def _check_stays(stays: _Frame, name: str) -> None:
     checks = [nw.len().alias("rows"), nw.col("stay_id").n_unique().alias("unique")]
     checks += [
         nw.col(c).null_count().alias(f"null_{c}") for c in STAY_COLUMNS if c not in _NULLABLE
@@ -269,17 +228,20 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
     s = _collect_rows(stays.select(*checks))[0]
     for column in STAY_COLUMNS:
         if _int(s[f"null_{column}"]):
-            _raise_empty(stays, "stays", "stay_id", column, _int(s[f"null_{column}"]))
+            _raise_empty(stays, name, "stay_id", column, _int(s[f"null_{column}"]))
     if _int(s["rows"]) != _int(s["unique"]):
         dup = _first(
             stays.group_by("stay_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1), "stay_id"
         )
-        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where="stays: stay_id")
+        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where=f"{name}: stay_id")
     if _int(s["reversed"]):
         bad = _first(stays.filter(nw.col("discharge") < nw.col("admission")), "stay_id")
         raise DischargeBeforeAdmissionError(
-            "discharge before admission", where=f"stays: stay_id {bad!r}, column discharge"
+            "discharge before admission", where=f"{name}: stay_id {bad!r}, column discharge"
         )
+
+
+def _check_documents(documents: _Frame, name: str) -> None:
     checks = [nw.len().alias("rows"), nw.col("document_id").n_unique().alias("unique")]
     checks += [
         nw.col(c).null_count().alias(f"null_{c}") for c in DOCUMENT_COLUMNS if c not in _NULLABLE
@@ -294,14 +256,14 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
     d = _collect_rows(documents.select(*checks))[0]
     for column in DOCUMENT_COLUMNS:
         if column not in _NULLABLE and _int(d[f"null_{column}"]):
-            _raise_empty(documents, "documents", "document_id", column, _int(d[f"null_{column}"]))
+            _raise_empty(documents, name, "document_id", column, _int(d[f"null_{column}"]))
     if _int(d["rows"]) != _int(d["unique"]):
         dup = _first(
             documents.group_by("document_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1),
             "document_id",
         )
         raise DuplicateIdError(
-            f"document_id {dup!r} appears more than once", where="documents: document_id"
+            f"document_id {dup!r} appears more than once", where=f"{name}: document_id"
         )
     if _int(d["bad_type"]):
         row = _collect_rows(
@@ -311,7 +273,7 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
         )[0]
         raise UnknownDocumentTypeError(
             f"unknown document type {row['type']!r}; expected one of {', '.join(_DOC_TYPES)}",
-            where=f"documents: document_id {row['document_id']!r}, column type",
+            where=f"{name}: document_id {row['document_id']!r}, column type",
         )
     if _int(d["bad_ins"]):
         row = _collect_rows(
@@ -324,5 +286,5 @@ def _check_tables(stays: _Frame, documents: _Frame) -> None:
         raise UnknownInsStatusError(
             f"unknown INS status {row['ins_status']!r}; expected one of {', '.join(_INS_VALUES)} "
             "or empty",
-            where=f"documents: document_id {row['document_id']!r}, column ins_status",
+            where=f"{name}: document_id {row['document_id']!r}, column ins_status",
         )

@@ -62,6 +62,7 @@ from segur_numerique.sun_es.logs.exclusions import (
     _document_exclusions,
     _stay_exclusions,
 )
+from segur_numerique.sun_es.logs.files import engine_errors, source_name
 from segur_numerique.sun_es.logs.inputs import (
     DOCUMENT_COLUMNS,
     STAY_COLUMNS,
@@ -202,14 +203,28 @@ def indicators_from_logs(
     step("validate")
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
     docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
-    _validate(stays_f, docs_f)
+    names = (source_name(stays, "stays"), source_name(documents, "documents"))
+    with engine_errors(", ".join(names)):
+        return _compute(stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names)
+
+
+def _compute(
+    stays_f: Any,
+    docs_f: Any,
+    parameters: LogParameters,
+    *,
+    exclusions: bool,
+    step: Callable[[str], None],
+    names: tuple[str, str],
+) -> LogIndicators:
+    _validate(stays_f, docs_f, names)
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
     step("count")
     table = _stay_table(stays_lf, docs_lf, parameters, dtypes)
     rows = _collect_rows(_aggregate(table))
-    _check_orphans(rows, stays_lf, docs_lf)
+    _check_orphans(rows, stays_lf, docs_lf, names[1])
     establishments = [
         _establishment_indicators(r) for r in sorted(rows, key=lambda r: str(r["finess"]))
     ]
@@ -227,7 +242,10 @@ def indicators_from_logs(
 
 
 def _check_orphans(
-    rows: list[dict[str, Any]], stays_lf: nw.LazyFrame[Any], docs_lf: nw.LazyFrame[Any]
+    rows: list[dict[str, Any]],
+    stays_lf: nw.LazyFrame[Any],
+    docs_lf: nw.LazyFrame[Any],
+    name: str = "documents",
 ) -> None:
     """Every document was matched to a stay (else :class:`OrphanDocumentError`, naming one)."""
     total_docs = _int(_collect_rows(docs_lf.select(nw.len().alias("n")))[0]["n"])
@@ -238,7 +256,7 @@ def _check_orphans(
         )
         raise OrphanDocumentError(
             f"{total_docs - matched} document(s) refer to a stay missing from the stays log",
-            where=f"documents: document_id {orphan!r}, column stay_id",
+            where=f"{name}: document_id {orphan!r}, column stay_id",
         )
 
 

@@ -1,0 +1,212 @@
+"""Reading stay and document log files (CSV, Parquet) safely, before any value is looked at.
+
+A CSV log goes through the rules of the input boundary first
+(:func:`segur_numerique.core.text_files.check_text_file`: size limit, UTF-8 with or without a
+byte-order mark, no NUL byte), then its header is checked (comma-separated, each column once);
+only then does polars (or pyarrow) scan it. A Parquet file must begin and end with ``PAR1`` and is
+decoded by pyarrow. Every error of a dataframe engine becomes an
+:class:`~segur_numerique.errors.UnreadableLogError` at one place, :func:`engine_errors`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import narwhals.stable.v2 as nw
+
+from segur_numerique.core.text_files import check_text_file
+from segur_numerique.errors import InputFileError, SegurError, UnreadableLogError
+
+Frame = Any
+"""A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
+ids) or ``LazyFrame``."""
+
+
+def lazy(native: Any) -> Frame:
+    """A native table as a narwhals frame (wrapped, not copied)."""
+    return nw.from_native(native)
+
+
+def optional(name: str) -> Any:
+    """An optional dependency (polars, pyarrow: the ``dataframes`` extra), or ``None``."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:  # pragma: no cover
+        return None
+
+
+MAX_LOG_BYTES = 16 * 1024**3
+"""The largest CSV log accepted (16 GiB: a national year of stays is about 2 GiB)."""
+_ACCEPTED = "a log CSV is UTF-8 (with or without a byte-order mark) and comma-separated"
+_SEPARATORS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def read_file(path: Path, table: str, columns: tuple[str, ...]) -> Frame:
+    """A CSV or Parquet log file as a narwhals frame, checked (see the module docstring).
+
+    Raises:
+        UnreadableLogError: naming the table, the file and, where it applies, the line and column.
+    """
+    suffix = path.suffix.lower()
+    where = f"{table}: {path}"
+    if not path.exists():
+        raise UnreadableLogError("no such file", where=where)
+    if not path.is_file():
+        raise UnreadableLogError(
+            "not a regular file (a log is a .csv or .parquet file)", where=where
+        )
+    if suffix not in (".csv", ".parquet"):
+        raise UnreadableLogError(
+            f"unsupported file type {suffix!r}; expected .csv or .parquet", where=where
+        )
+    if suffix == ".csv":
+        header = _csv_header(path, table)
+        return _engine_read(lambda: _scan_csv(path, header, columns), where)
+    _check_parquet(path, where)
+    return _engine_read(lambda: _read_parquet(path, columns), where)
+
+
+def _csv_header(path: Path, table: str) -> list[str]:
+    """The header of a CSV log, after the whole file passed the checks of the input boundary."""
+    where = f"{table}: {path}"
+    try:
+        line = check_text_file(
+            path,
+            what=f"{table} log",
+            max_bytes=MAX_LOG_BYTES,
+            hint=f"; Latin-1 or Windows-1252? {_ACCEPTED}: save it as UTF-8",
+        )
+    except InputFileError as exc:
+        at = f"{where}: {exc.where}" if exc.where else where
+        raise UnreadableLogError(exc.what, where=at) from exc
+    if not line.strip():
+        raise UnreadableLogError(
+            "empty file: the first line must name the columns", where=f"{where}: line 1"
+        )
+    header = next(csv.reader([line]))
+    if len(header) == 1:
+        for sep, name in _SEPARATORS.items():
+            if sep in line:
+                raise UnreadableLogError(
+                    f"the header is separated by {name}s ({sep!r}), not commas; {_ACCEPTED}",
+                    where=f"{where}: line 1",
+                )
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header, start=1):
+        if name and name in seen:
+            raise UnreadableLogError(
+                f"duplicate column {name!r} (also column {seen[name]}): each column once",
+                where=f"{where}: line 1, column {i}",
+            )
+        seen[name] = i
+    return header
+
+
+def _scan_csv(path: Path, header: list[str], columns: tuple[str, ...]) -> Any:
+    pl: Any = optional("polars")
+    if pl is None:  # pragma: no cover
+        import pyarrow.csv as pacsv  # noqa: PLC0415
+
+        return pacsv.read_csv(path)
+    overrides = {c: pl.String for c in header if c in columns}
+    return pl.scan_csv(path, schema_overrides=overrides)
+
+
+_PARQUET_MAGIC = b"PAR1"
+
+
+def _check_parquet(path: Path, where: str) -> None:
+    """Refuse an empty or truncated Parquet file before an engine reads it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            begin = stream.read(4)
+            stream.seek(max(size - 4, 0))
+            end = stream.read(4)
+    except OSError as exc:
+        raise UnreadableLogError(
+            f"cannot read the file: {exc.strerror or exc}", where=where
+        ) from None
+    if size == 0:
+        raise UnreadableLogError("empty file: not a Parquet file", where=where)
+    if size < 12 or begin != _PARQUET_MAGIC or end != _PARQUET_MAGIC:
+        raise UnreadableLogError(
+            f"not a Parquet file, or a truncated one (it must begin and end with "
+            f"{_PARQUET_MAGIC.decode()}; {size} bytes)",
+            where=where,
+        )
+
+
+def _read_parquet(path: Path, columns: tuple[str, ...]) -> Any:
+    """The needed columns of a Parquet file, decoded by pyarrow.
+
+    pyarrow, not polars, decodes the file: on a corrupt file polars can panic or abort the
+    process (an allocation of exabytes), pyarrow raises an exception.
+    """
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    names = pq.read_schema(path).names
+    table = pq.read_table(path, columns=[c for c in columns if c in names])
+    pl: Any = optional("polars")
+    return table if pl is None else pl.from_arrow(table).lazy()
+
+
+_ENGINE_EXCEPTIONS = (
+    ("polars.exceptions", "PolarsError"),
+    ("polars.exceptions", "PanicException"),  # a BaseException, not an Exception
+    ("pyarrow.lib", "ArrowException"),
+    ("duckdb", "Error"),
+)
+
+
+def _engine_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions a dataframe engine raises on bad data (of the engines already imported).
+
+    ``ValueError`` and ``OSError`` cover pandas, Dask, narwhals and pyarrow's file errors; a
+    ``TypeError`` or ``AttributeError`` is a bug, not bad data, and is not caught.
+    """
+    found = [
+        getattr(sys.modules[module], name)
+        for module, name in _ENGINE_EXCEPTIONS
+        if hasattr(sys.modules.get(module), name)
+    ]
+    return (ValueError, OSError, *found)
+
+
+def _engine_read(read: Callable[[], Any], where: str) -> Frame:
+    """Read a file with an engine; its errors become an :class:`UnreadableLogError`."""
+    with engine_errors(where):
+        frame = lazy(read())
+        frame.collect_schema()
+    return frame
+
+
+def source_name(source: object, table: str) -> str:
+    """``table`` and, for a file, its path: how errors name a log."""
+    return f"{table}: {source}" if isinstance(source, str | os.PathLike) else table
+
+
+@contextlib.contextmanager
+def engine_errors(where: str) -> Iterator[None]:
+    """The one place where a dataframe engine's exceptions become typed errors.
+
+    Each backend raises its own exception types (a malformed date in a CSV file, a corrupt
+    Parquet page, polars' ``PanicException``, which derives from ``BaseException``); they become
+    an :class:`UnreadableLogError` naming ``where``, raised ``from`` the original. The library's
+    own errors (a :class:`~segur_numerique.errors.LogError` naming a row) pass through.
+    """
+    try:
+        yield
+    except SegurError:
+        raise
+    except _engine_errors() as exc:
+        text = str(exc).strip()
+        first = text.splitlines()[0][:300] if text else type(exc).__name__
+        raise UnreadableLogError(f"cannot read the logs: {first}", where=where) from exc
