@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from segur_numerique.core.outputs import write_stdout
 from segur_numerique.core.text import json_printable, printable
+from segur_numerique.core.version import __version__
 from segur_numerique.errors import SegurError
 
 EXIT_OK = 0
@@ -72,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="on an error, also print the Python traceback"
     )
-    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -122,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # a bare `segur-numerique` shows what it can do
+        emit(parser.format_help())
+        return EXIT_OK
     try:
         code: int = args.run(args)
     except SegurError as exc:
