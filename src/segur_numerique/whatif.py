@@ -131,7 +131,8 @@ class Comparison:
         """The table as a dataframe (``pandas``, ``polars`` or ``pyarrow``) built through narwhals.
 
         Amounts are exported as integer cents (``*_cents`` columns) and every value also as text,
-        so no float ever carries money.
+        so no float ever carries money: pandas gets nullable ``Int64`` cents (a quantity that is
+        not an amount is ``<NA>``), polars and pyarrow their nullable 64-bit integers.
         """
         import narwhals as nw  # noqa: PLC0415 (lazy: only to build a dataframe)
 
@@ -148,8 +149,11 @@ class Comparison:
             "delta_cents": [cents(r.delta) for r in self.rows],
             "changed": [r.changed for r in self.rows],
         }
-        frame = nw.from_dict(columns, backend=backend)
-        return frame.to_native()
+        native = nw.from_dict(columns, backend=backend).to_native()
+        if backend == "pandas":  # pandas would hold integers with gaps as float64: never for money
+            for name in ("baseline_cents", "variant_cents", "delta_cents"):
+                native[name] = native[name].astype("Int64")
+        return native
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:

@@ -213,3 +213,14 @@ def test_override_source_says_it_has_no_document_date() -> None:
     assert source.date_precision is sn.DatePrecision.NONE
     assert "no document date" in source.cite()
     assert source.to_json()["date_precision"] == "none"
+
+
+def test_pandas_cents_are_nullable_integers_never_floats() -> None:
+    rules = sn.illustrative_assumptions()
+    variant = sn.whatif.with_overrides({"sun_es.degression.F2": "80 %"}, rules=rules)
+    case = sn.sun_es.sample_case().case
+    frame = sn.whatif.compare(rules, variant, [case]).to_frame("pandas")
+    for name in ("baseline_cents", "variant_cents", "delta_cents"):
+        assert str(frame[name].dtype) == "Int64"
+    polars_frame = sn.whatif.compare(rules, variant, [case]).to_frame("polars")
+    assert str(polars_frame.schema["delta_cents"]) == "Int64"
