@@ -22,7 +22,12 @@ from typing import Any
 import narwhals.stable.v2 as nw
 
 from segur_numerique.core.text_files import check_text_file
-from segur_numerique.errors import InputFileError, SegurError, UnreadableLogError
+from segur_numerique.errors import (
+    InputFileError,
+    OptionalDependencyError,
+    SegurError,
+    UnreadableLogError,
+)
 
 Frame = Any
 """A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
@@ -150,8 +155,9 @@ def _read_parquet(path: Path, columns: tuple[str, ...]) -> Any:
     pyarrow, not polars, decodes the file: on a corrupt file polars can panic or abort the
     process (an allocation of exabytes), pyarrow raises an exception.
     """
-    import pyarrow.parquet as pq  # noqa: PLC0415
-
+    pq: Any = optional("pyarrow.parquet")
+    if pq is None:
+        raise OptionalDependencyError("pyarrow", "parquet")
     names = pq.read_schema(path).names
     table = pq.read_table(path, columns=[c for c in columns if c in names])
     pl: Any = optional("polars")
