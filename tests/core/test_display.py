@@ -93,3 +93,18 @@ def test_results_render_html_with_their_explanation() -> None:
     for html in shown:
         assert html.startswith("<")
         assert "</" in html
+
+
+def test_result_reprs_are_one_line_summaries() -> None:
+    ceiling = sn.sons.ttc(sn.Euro("875"))
+    assert repr(ceiling) == (
+        "SonsCeiling(ht=€875.00 HT, ttc=€1,050.00 TTC, explanation=<explanation>)"
+    )
+    simulation = sn.sun_es.simulate(
+        sn.sun_es.sample_case().case, rules=sn.illustrative_assumptions()
+    )
+    text = repr(simulation)
+    assert "\n" not in text
+    assert len(text) < 400
+    assert text.startswith("Simulation(")
+    assert "explanation=<explanation>" in text

@@ -37,7 +37,7 @@ AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vit
 """The avenant 9 usage indicators of the forfait structure (rules digest, avenant 9 §6 [docs: explanation/rules/avenant9])."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Avenant9Amount(HtmlResult):
     """A euro amount under avenant 9, with its explanation."""
 

@@ -190,7 +190,7 @@ def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Window(HtmlResult):
     """A funding window (fenêtre): named, contiguous phases that together cover it.
 

@@ -219,3 +219,36 @@ class HtmlResult:
     def _repr_html_(self) -> str:
         """Rich display in Jupyter: the result and its explanation."""
         return result_html(self)
+
+    def __repr__(self) -> str:
+        """A one-line summary: the short fields rendered, the long ones (explanation...) elided."""
+        return summary_repr(self)
+
+
+_SUMMARY_WIDTH = 48
+"""The longest rendering of a field shown in a summary ``repr``."""
+
+
+def summary_repr(obj: object) -> str:
+    """``Name(field=value, ...)`` on one line: values rendered (``€1,050.00``), long ones ``…``.
+
+    The full content stays available: the fields, ``to_json()`` and the explanation.
+    """
+    parts = []
+    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, field.name)
+        text = _field_text(value)
+        parts.append(f"{field.name}={text}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
+
+
+def _field_text(value: object) -> str:
+    if isinstance(value, (bool, int, str)) or value is None:
+        text = repr(value)
+    elif isinstance(value, (tuple, list, frozenset, set, dict)):
+        return f"<{len(value)} item{'s' if len(value) != 1 else ''}>"
+    elif hasattr(value, "render") and hasattr(value, "children"):  # an Explanation
+        return "<explanation>"
+    else:
+        text = render_value(value, "en")
+    return text if len(text) <= _SUMMARY_WIDTH and "\n" not in text else "…"

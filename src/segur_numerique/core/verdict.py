@@ -46,7 +46,7 @@ class Reason:
         return {"code": self.code, "met": self.met, "text": self.text.to_json()}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class EligibilityResult(HtmlResult):
     """A verdict: eligible or not, with every reason and the explanation.
 

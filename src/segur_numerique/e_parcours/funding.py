@@ -59,7 +59,7 @@ class BassinScaling(enum.Enum):
         }[self]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class EParcoursForfait(HtmlResult):
     """The forfait of an e-parcours project, with its explanation."""
 
@@ -177,7 +177,7 @@ def e_parcours_forfait(
     return EParcoursForfait(amount, kind, population, scaling, bassins, explanation)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class EParcoursPayments(HtmlResult):
     """The two e-parcours payments: 60 % at start, 40 % at the usage targets (or lost).
 

@@ -70,7 +70,7 @@ class AmorcageProjectKind(enum.Enum):
         }[self]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class AmorcageFunding(HtmlResult):
     """The amorçage funding of one project, with its explanation.
 

@@ -46,7 +46,7 @@ REGIONAL_AMOUNT_KEY = "esms_numerique.amount.regional_per_essms"
 _N = "esms_numerique.national_2022"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NationalGrappeFunding(HtmlResult):
     """The funding of a project in the 2022 national call, with its explanation.
 

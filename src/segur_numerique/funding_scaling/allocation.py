@@ -72,7 +72,7 @@ class Share:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Allocation(HtmlResult):
     """An envelope shared among beneficiaries, exact to the cent, with its explanation.
 

@@ -42,7 +42,7 @@ COMPUTATION_FORMAT = "segur_numerique.computation/v1"
 """The ``format`` field of :meth:`ComputationResult.to_json`."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ComputationResult(HtmlResult):
     """The outputs of a named computation, with its explanation (``result["ttc"]`` reads one).
 

@@ -69,7 +69,7 @@ class Mismatch:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ScenarioResult(HtmlResult):
     """The verdict on one scenario: passed or not, each mismatch, and the explanation."""
 

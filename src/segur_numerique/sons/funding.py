@@ -41,7 +41,7 @@ class SonsCeilingKind(enum.Enum):
     """LOINC transcoding (biology): a flat forfait."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SonsCeiling(HtmlResult):
     """A SONS ceiling HT and TTC (2 decimals), with its explanation."""
 
@@ -226,7 +226,7 @@ def sons_ceiling(
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SonsPayments(HtmlResult):
     """The advance and the balance of a Prestation Ségur.
 

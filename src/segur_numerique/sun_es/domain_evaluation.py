@@ -35,7 +35,7 @@ from segur_numerique.sun_es.indicators import (
 from segur_numerique.sun_es.targets import Target, TargetSet, check_window, target_from_rules
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DomainResult(HtmlResult):
     """A domain of an establishment evaluated for a window.
 
@@ -242,7 +242,7 @@ def evaluate_domain(
     )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class VoletResult(HtmlResult):
     """An establishment's volet 1 result for a window: its domains.
 

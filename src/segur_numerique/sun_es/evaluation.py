@@ -83,7 +83,7 @@ def _pct(value: Fraction | None, lang: str) -> str:
     return format_ratio(value, "fr" if lang == "fr" else "en")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class IndicatorResult(HtmlResult):
     """An indicator evaluated against its target.
 

@@ -50,7 +50,7 @@ class DomainPayment(enum.Enum):
     """The forfait × indicators met / indicators (a what-if; no source describes it)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SunEsForfait(HtmlResult):
     """A SUN-ES forfait for one establishment and domain, with its explanation.
 

@@ -69,7 +69,7 @@ _ROUTE_LABELS = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reassignment(HtmlResult):
     """The window an establishment ends up in after (possibly) missing its deadline.
 

@@ -60,7 +60,7 @@ class DomainOutcome:
     """The CRO bonus paid on top of the forfait (discharge documents only)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Simulation(HtmlResult):
     """The result of :func:`simulate`: each step's result, the total, and one root explanation.
 

@@ -106,7 +106,7 @@ class EstablishmentIndicators:
         return {"finess": self.finess, "counts": [c.to_json() for c in self.counts]}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class LogIndicators(HtmlResult):
     """The result of :func:`indicators_from_logs`.
 
