@@ -21,3 +21,22 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.strip() == f"segur-numerique {sn.__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "en", "simulate", "--sample"],
+        ["simulate", "--sample", "--lang", "en"],
+    ],
+)
+def test_lang_before_or_after_the_command(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
+    assert capsys.readouterr().out.startswith("SUN-ES volet 1 simulation")
+
+
+def test_french_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--sample"]) == 0
+    assert capsys.readouterr().out.startswith("Simulation SUN-ES volet 1")

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="on an error, also print the Python traceback"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--lang", default="fr", choices=("fr", "en"), help="language of the output (default fr)"
+    )
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

@@ -94,7 +94,12 @@ def register(subparsers: Any) -> None:
         "the broken check is recorded and shown, not silenced",
     )
     parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
+    parser.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
+        choices=("fr", "en"),
+        help="language (default fr; also accepted before the command)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -37,7 +37,12 @@ def register(subparsers: Any) -> None:
         help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
         "the broken check is recorded and shown, not silenced",
     )
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
+    parser.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
+        choices=("fr", "en"),
+        help="language (default fr; also accepted before the command)",
+    )
     parser.add_argument(
         "--key",
         default="",

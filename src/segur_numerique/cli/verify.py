@@ -39,7 +39,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-explain", action="store_true", help="do not print the explanation of failures"
     )
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="language (default fr)")
+    parser.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
+        choices=("fr", "en"),
+        help="language (default fr; also accepted before the command)",
+    )
     parser.set_defaults(run=run)
 
 
