@@ -35,6 +35,7 @@ def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600: give the usual mode
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -47,6 +48,16 @@ def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False
         reason = exc.strerror or str(exc)
         raise OutputFileError(f"cannot write the file: {reason}", file=str(target)) from None
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or 0666 less the umask for a new file."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)  # reading the umask needs setting it; restored at once
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_stdout(text: str) -> None:
