@@ -6,6 +6,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 import segur_numerique as sn
@@ -486,3 +487,84 @@ def test_a_check_naming_an_undeclared_key_or_a_non_euro_value() -> None:
         "t.toml",
         "checks[3]",
     )
+
+
+def test_a_datetime_read_is_refused_with_where() -> None:
+    with pytest.raises(sn.errors.InvalidInputError) as info:
+        rules().value("t.whole").as_known_on(on=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
+    assert info.value.where == "on"
+
+
+def test_a_check_on_an_unknown_stays_skipped_after_an_overlay() -> None:
+    check = """[[checks]]
+kind = "sum"
+whole = "t.whole"
+parts = ["t.part1", "t.target.F1"]
+"""
+    base = rules(check)
+    assert [r.status for r in base.check_results] == [CheckStatus.PASSED, CheckStatus.SKIPPED]
+    other = (
+        CALLER.replace("t.part2", "t.target.G1")
+        .replace('unit = "EUR"', 'unit = "ratio"')
+        .replace('"53 €"', '"60 %"')
+        .replace("replaces_official = true\n", "")
+    )
+    merged = base.with_overlay(sn.parse_parameter_text(other, file="other.toml"))
+    assert [r.status for r in merged.check_results] == [CheckStatus.PASSED, CheckStatus.SKIPPED]
+    assert merged.check_results[1].missing == ("t.target.F1",)
+
+
+def _broken(**fields: object) -> SumCheckResult:
+    return SumCheckResult(
+        _check("t.part1", "t.part2"),
+        CheckStatus.BROKEN,
+        dt.date(2022, 3, 1),
+        sn.Euro("210"),
+        (("t.part1", sn.Euro("150")), ("t.part2", sn.Euro("61"))),
+        sn.Euro("1"),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_a_broken_check_with_defaults_and_no_change_in_full() -> None:
+    result = _broken(defaults=(("t.part1", "150"), ("t.part2", "61")))
+    assert result.describe() == sn.Text(
+        fr="contrôle de somme t.whole = t.part1 + t.part2 (t.toml checks[3]) NON RESPECTÉ le "
+        "2022-03-01, accepté par l'appelant : t.part1 = 150,00 € + t.part2 = 61,00 € = "
+        "211,00 € au lieu de t.whole = 210,00 € (écart 1,00 €) ; modifié : données officielles"
+        " ; valeur par défaut contrôlée pour t.part1 (150), t.part2 (61)",
+        en="sum check t.whole = t.part1 + t.part2 (t.toml checks[3]) BROKEN on 2022-03-01, "
+        "accepted by the caller: t.part1 = €150.00 + t.part2 = €61.00 = €211.00, but "
+        "t.whole = €210.00 (difference €1.00); changed: official data; default alternative "
+        "checked for t.part1 (150), t.part2 (61)",
+    )
+    error = broken_sum_error(result)
+    assert (error.file, error.path) == ("t.toml", "checks[3]")
+    assert error.problem == (
+        "parts do not add up to their whole on 2022-03-01: t.part1 = 150,00 € + t.part2 = "
+        "61,00 € = 211,00 €, but t.whole = 210,00 € (difference 1,00 €); sum check "
+        "t.whole = t.part1 + t.part2 (t.toml checks[3]); the default alternative was checked "
+        "for t.part1 (150), t.part2 (61)"
+    )
+
+
+def test_a_passed_check_with_defaults_in_full() -> None:
+    result = attrs.evolve(_broken(defaults=(("t.part1", "150"),)), status=CheckStatus.PASSED)
+    assert result.describe() == sn.Text(
+        fr="contrôle de somme t.whole = t.part1 + t.part2 (t.toml checks[3]) respecté ; "
+        "valeur par défaut contrôlée pour t.part1 (150)",
+        en="sum check t.whole = t.part1 + t.part2 (t.toml checks[3]) holds; default "
+        "alternative checked for t.part1 (150)",
+    )
+
+
+def test_a_broken_check_changed_by_two_files_names_the_first() -> None:
+    result = _broken(changed_by=(("t.part1", "a.toml"), ("t.part2", "b.toml")))
+    error = broken_sum_error(result)
+    assert (error.file, error.path) == ("a.toml", 'values."t.part1"')
+    assert error.problem.endswith(
+        "; changed: t.part1 (set by a.toml), t.part2 (set by b.toml); fix the values, or pass "
+        "accept_broken_sums=True to accept and record it"
+    )
+    assert result.describe().en.endswith("changed: t.part1 by a.toml, t.part2 by b.toml")
+    assert result.describe().fr.endswith("modifié : t.part1 par a.toml, t.part2 par b.toml")
