@@ -491,7 +491,7 @@ def test_a_check_naming_an_undeclared_key_or_a_non_euro_value() -> None:
 
 def test_a_datetime_read_is_refused_with_where() -> None:
     with pytest.raises(sn.errors.InvalidInputError) as info:
-        rules().value("t.whole").as_known_on(on=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
+        rules().value("t.whole").as_known_on(on=dt.datetime(2022, 1, 1, tzinfo=dt.UTC))
     assert info.value.where == "on"
 
 
