@@ -180,6 +180,17 @@ def test_weights_may_be_euros_and_decimals() -> None:
             "the caps cannot absorb the envelope: every beneficiary with a positive weight is "
             "at its cap and €7.00 is left",
         ),
+        (
+            lambda: scale_to_envelope({"a": Euro("1")}, 100),  # type: ignore[arg-type]
+            "envelope",
+            "expected a Euro amount, got int",
+        ),
+        (
+            # the envelope is checked before the requests
+            lambda: scale_to_envelope({"a": Euro("-1")}, Euro("-2")),
+            "envelope",
+            "cannot be negative, got -€2.00",
+        ),
         (lambda: scale_to_envelope({}, Euro("1")), "requests", "at least one request is required"),
         (
             lambda: scale_to_envelope({"": Euro("1")}, Euro("1")),
