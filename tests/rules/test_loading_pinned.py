@@ -297,3 +297,19 @@ def test_resolve_rules() -> None:
     with pytest.raises(InvalidInputError) as info:
         resolve_rules({})  # type: ignore[arg-type]
     assert (info.value.where, info.value.what) == ("rules", "expected a RuleSet or None, got dict")
+
+
+def test_a_caller_source_error_names_its_path() -> None:
+    caller = """format = "segur_numerique.rules/v1"
+[sources.mine]
+title = "Mine"
+url = "example.org"
+date = 2022-05-20
+"""
+    with pytest.raises(RuleDataError) as info:
+        sn.parse_parameter_text(caller, file="mine.toml")
+    assert (info.value.file, info.value.path, info.value.problem) == (
+        "mine.toml",
+        "sources.mine.url",
+        "must be an http(s) URL, got 'example.org'",
+    )
