@@ -19,7 +19,14 @@ from segur_numerique.errors import (
     RuleDataError,
     UnknownRuleError,
 )
-from segur_numerique.rules.model import DatedValue, ReadRecorder, RuleSet, UnknownValue, value_as
+from segur_numerique.rules.model import (
+    DatedValue,
+    ReadRecorder,
+    RuleSet,
+    RuleValue,
+    UnknownValue,
+    value_as,
+)
 from segur_numerique.rules.sums import (
     CheckStatus,
     SumCheck,
@@ -568,3 +575,22 @@ def test_a_broken_check_changed_by_two_files_names_the_first() -> None:
     )
     assert result.describe().en.endswith("changed: t.part1 by a.toml, t.part2 by b.toml")
     assert result.describe().fr.endswith("modifié : t.part1 par a.toml, t.part2 par b.toml")
+
+
+def test_values_are_read_on_their_first_day() -> None:
+    first = dt.date(2021, 9, 1)
+    assert [x.key for x in rules().reads(on=first)] == ["t.part1", "t.part2", "t.whole"]
+    data: Any = rules().to_json(on=first)
+    assert [v["key"] for v in data["values"]] == ["t.part1", "t.part2", "t.whole"]
+
+
+def test_at_most_three_suggestions_and_defaults_of_a_rule_value() -> None:
+    whole = rules().value("t.whole")
+    assert whole.replaces_official is False
+    made = RuleValue(whole.key, whole.label, whole.unit, whole.versions, "x.toml")
+    assert (made.replaces_official, made.description) == (False, None)
+    many = RuleSet({f"k{i}": attrs.evolve(whole, key=f"k{i}") for i in range(5)})
+    with pytest.raises(UnknownRuleError) as info:
+        many.value("k")
+    assert len(info.value.suggestions) == 3
+    assert set(info.value.suggestions) < {f"k{i}" for i in range(5)}
