@@ -17,7 +17,7 @@ cap, and its CLI and config changed between versions. This script has no depende
 test suite's own, never touches the working tree, is deterministic (``--seed``) and can be capped
 (``--max-mutants``, ``--timeout``). Its operators are mutmut's usual ones.
 
-    python benchmarks/mutation_score.py                       # both modules, 80 mutants each
+    python benchmarks/mutation_score.py                       # every module, 80 mutants each
     python benchmarks/mutation_score.py --module rounding --max-mutants 0   # all mutants
     python benchmarks/mutation_score.py --list                # list survivors too
 """
@@ -54,6 +54,14 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
         "src/segur_numerique/core/rounding.py",
         ("tests/core/test_rounding.py", "tests/test_money.py"),
     ),
+    **{
+        name: (f"src/segur_numerique/funding_scaling/{name}.py", ("tests/funding_scaling",))
+        for name in ("remainders", "allocation", "pro_rata")
+    },
+    **{
+        f"rules.{name}": (f"src/segur_numerique/rules/{name}.py", ("tests/rules",))
+        for name in ("model", "loading", "sums")
+    },
 }
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Add: ast.Sub,
@@ -263,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     total_killed = total_tried = 0
     start = time.perf_counter()
-    print(f"{'module':<10} {'mutants':>8} {'tried':>6} {'killed':>7} {'score':>7} {'time':>7}")
+    print(f"{'module':<14} {'mutants':>8} {'tried':>6} {'killed':>7} {'score':>7} {'time':>7}")
     for name in args.module or sorted(MODULES):
         began = time.perf_counter()
         source = (ROOT / MODULES[name][0]).read_text(encoding="utf-8")
@@ -274,12 +282,12 @@ def main(argv: list[str] | None = None) -> int:
         total_killed, total_tried = total_killed + killed, total_tried + tried
         score = f"{100 * killed / tried:.1f}%" if tried else "-"
         elapsed = time.perf_counter() - began
-        print(f"{name:<10} {found:>8} {tried:>6} {killed:>7} {score:>7} {elapsed:>6.0f}s")
+        print(f"{name:<14} {found:>8} {tried:>6} {killed:>7} {score:>7} {elapsed:>6.0f}s")
         for mutant in survivors if args.list else []:
             print(f"    survived: line {mutant.line}: {mutant.kind} (#{mutant.index})")
     score = f"{100 * total_killed / total_tried:.1f}%" if total_tried else "-"
     elapsed = time.perf_counter() - start
-    print(f"{'total':<10} {'':>8} {total_tried:>6} {total_killed:>7} {score:>7} {elapsed:>6.0f}s")
+    print(f"{'total':<14} {'':>8} {total_tried:>6} {total_killed:>7} {score:>7} {elapsed:>6.0f}s")
     return 0
 
 
