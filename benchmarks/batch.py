@@ -1,10 +1,10 @@
 """Batch path vs one-by-one path over synthetic establishments (issue 5, "Batch").
 
-Prints, per backend, the time and peak memory of :func:`sun_es_eligibility_table` (eligibility
+Prints, per backend, the time and peak memory of :func:`eligibility_table` (eligibility
 for the five SUN-ES scopes and the forfait at stake, window F2, with the ILLUSTRATIVE, NOT
 OFFICIAL grid) followed by :func:`allocate_table` (an envelope shared pro rata of the 2019
 activity among the establishments eligible to domain 1), and the same for a plain loop over the
-one-by-one path (``Establishment`` + ``sun_es_eligibility`` + ``sun_es_forfait`` + ``allocate``),
+one-by-one path (``Establishment`` + ``establishment_eligibility`` + ``forfait`` + ``allocate``),
 measured on a sample and extrapolated linearly (said in the table).
 
 Each measurement runs in a fresh process: "peak RSS" is the process's maximum resident memory
@@ -80,19 +80,17 @@ def to_backend(data: dict[str, Any], backend: str) -> Any:
 def run_batch(rows: int, backend: str, queue: Any) -> None:
     import segur_numerique as sn  # noqa: PLC0415
     from segur_numerique.funding_scaling.batch import allocate_table  # noqa: PLC0415
-    from segur_numerique.sun_es.batch import sun_es_eligibility_table  # noqa: PLC0415
+    from segur_numerique.sun_es.batch import eligibility_table  # noqa: PLC0415
 
     rules = sn.illustrative_assumptions()
     table = to_backend(synthetic(rows), backend)
     envelope = sn.Euro.parse("123 M€")
 
     def once() -> None:
-        out = sun_es_eligibility_table(table, rules=rules, window="F2")
+        out = eligibility_table(table, rules=rules, window="F2")
         allocate_table(out, envelope, where="eligible_volet1_discharge_documents")
 
-    sun_es_eligibility_table(
-        to_backend(synthetic(10), backend), rules=rules, window="F2"
-    )  # warm-up
+    eligibility_table(to_backend(synthetic(10), backend), rules=rules, window="F2")  # warm-up
     times = []
     for _ in range(3):
         start = time.perf_counter()
@@ -109,7 +107,7 @@ def run_batch(rows: int, backend: str, queue: Any) -> None:
 
 def run_loop(sample: int, queue: Any) -> None:
     import segur_numerique as sn  # noqa: PLC0415
-    from segur_numerique.sun_es.funding import sun_es_forfait  # noqa: PLC0415
+    from segur_numerique.sun_es.funding import forfait  # noqa: PLC0415
 
     rules = sn.illustrative_assumptions()
     data = synthetic(sample)
@@ -139,12 +137,12 @@ def run_loop(sample: int, queue: Any) -> None:
             verdict = sn.sun_es.establishment_eligibility(est, domain, rules=rules)
             if verdict.eligible:
                 if domain is sn.sun_es.Domain.CRO_BONUS:
-                    sun_es_forfait(
+                    forfait(
                         activity=est.activity_2019, domain="discharge_documents",
                         window="F2", cro_bonus=True, rules=rules,
                     )  # fmt: skip
                 else:
-                    sun_es_forfait(
+                    forfait(
                         activity=est.activity_2019,
                         domain=rows_grid[domain],
                         window="F2",

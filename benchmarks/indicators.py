@@ -111,10 +111,10 @@ def direct_polars(stays: Any, documents: Any, p: Any, *, validate: bool) -> Any:
     """The same computation written directly in polars (the reference)."""
     import polars as pl  # noqa: PLC0415
 
-    from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS, Basis  # noqa: PLC0415
+    from segur_numerique.sun_es.indicators import INDICATORS, Basis  # noqa: PLC0415
 
-    stay_based = [d for d in SUN_ES_INDICATORS if d.basis is Basis.STAY]
-    doc_based = [d for d in SUN_ES_INDICATORS if d.basis is Basis.DOCUMENT]
+    stay_based = [d for d in INDICATORS if d.basis is Basis.STAY]
+    doc_based = [d for d in INDICATORS if d.basis is Basis.DOCUMENT]
     if validate:
         s = stays.select(
             pl.len(),
@@ -205,7 +205,7 @@ def direct_polars(stays: Any, documents: Any, p: Any, *, validate: bool) -> Any:
         .with_columns(*flags, pl.col("documents").fill_null(0))
         .group_by("finess")
         .agg(
-            *(pl.col(f"{x}_{d.id}").sum() for d in SUN_ES_INDICATORS for x in ("num", "den")),
+            *(pl.col(f"{x}_{d.id}").sum() for d in INDICATORS for x in ("num", "den")),
             pl.col("documents").sum(),
         )
         .collect()

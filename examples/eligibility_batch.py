@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import segur_numerique as sn
-from segur_numerique.sun_es import forfait as sun_es_forfait
+from segur_numerique.sun_es import forfait
 
 
 def main() -> None:
@@ -39,9 +39,7 @@ def main() -> None:
     print(out.select(columns))
     for est, row in zip(population, out.iter_rows(named=True), strict=True):
         if sn.sun_es.establishment_eligibility(est, "volet1.imaging").eligible:
-            one = sun_es_forfait(
-                activity=est.activity_2019, domain="imaging", window="F2", rules=rules
-            )
+            one = forfait(activity=est.activity_2019, domain="imaging", window="F2", rules=rules)
             assert one.amount.cents == row["forfait_volet1_imaging_cents"]
 
     shared = sn.funding_scaling.allocate_table(

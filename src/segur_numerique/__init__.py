@@ -14,7 +14,7 @@ Everything is loaded on first use (a module-level ``__getattr__``, as attrs does
 >>> sn.Euro("875.00") * 2
 Euro('1750.00')
 >>> sn.sons.ttc
-<function sons_ttc at ...>
+<function ttc at ...>
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 from segur_numerique.calendar.deadlines import Deadline, programme_deadlines
 from segur_numerique.calendar.ics import build_ics
 from segur_numerique.calendar.programmes import (
-    CalendarProgramme,
+    Programme,
     WindowPhase,
     find_programme,
     find_window,
@@ -37,13 +37,13 @@ from segur_numerique.sun_es import calendar as sun_es_calendar
 
 _CALENDAR_MODULES = (sun_es_calendar, sons_calendar, e_parcours_calendar, esms_numerique_calendar)
 
-CALENDAR_PROGRAMMES: Mapping[str, CalendarProgramme] = {
+CALENDAR_PROGRAMMES: Mapping[str, Programme] = {
     prog.id: prog for module in _CALENDAR_MODULES for prog in module.CALENDARS
 }
 """The programmes with a calendar, by id."""
 
 
-def calendar_programme(name: str) -> CalendarProgramme:
+def calendar_programme(name: str) -> Programme:
     """The programme called ``name``.
 
     >>> calendar_programme("sun_es").title.en

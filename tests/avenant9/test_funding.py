@@ -10,9 +10,9 @@ import pytest
 import segur_numerique as sn
 from segur_numerique import Euro
 from segur_numerique.avenant9.funding import (
-    avenant9_indicator_amount,
-    avenant9_points,
-    avenant9_volet1_forfait,
+    indicator_amount,
+    points,
+    volet1_forfait,
     vsm_forfait,
 )
 
@@ -20,10 +20,10 @@ RULES = sn.load_rules()
 
 
 def test_worked_example_400_points_is_2800() -> None:
-    assert avenant9_points(400, rules=RULES).amount == Euro("2800")
-    v = avenant9_volet1_forfait(2022, rules=RULES)
+    assert points(400, rules=RULES).amount == Euro("2800")
+    v = volet1_forfait(2022, rules=RULES)
     assert (v.points, v.amount) == (400, Euro("2800"))
-    assert avenant9_volet1_forfait(2023, rules=RULES).amount == Euro("1960")
+    assert volet1_forfait(2023, rules=RULES).amount == Euro("1960")
 
 
 @pytest.mark.parametrize(
@@ -42,20 +42,20 @@ def test_vsm_from_counts() -> None:
 
 
 def test_indicators() -> None:
-    assert avenant9_indicator_amount("dmp", 2022, rules=RULES).amount == Euro("280")
+    assert indicator_amount("dmp", 2022, rules=RULES).amount == Euro("280")
     with pytest.raises(sn.errors.MissingParameterError) as info:
-        avenant9_indicator_amount("e_prescription", 2022, rules=RULES)
+        indicator_amount("e_prescription", 2022, rules=RULES)
     assert info.value.key == "avenant9.indicator.e_prescription.points"
 
 
 def test_bad_input() -> None:
     with pytest.raises(sn.errors.InvalidInputError):
-        avenant9_points(-1, rules=RULES)
+        points(-1, rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
         vsm_forfait(Fraction(3, 2), rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
         vsm_forfait(patients_with_vsm=1, ald_patients=0, rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        avenant9_indicator_amount("fax", 2022, rules=RULES)
+        indicator_amount("fax", 2022, rules=RULES)
     with pytest.raises(sn.errors.FloatRefusedError):
         vsm_forfait(0.5, rules=RULES)  # type: ignore[arg-type]

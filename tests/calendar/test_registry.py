@@ -8,14 +8,14 @@ from pathlib import Path
 
 import segur_numerique as sn
 from segur_numerique import calendars
-from segur_numerique.calendar.programmes import CalendarProgramme
+from segur_numerique.calendar.programmes import Programme
 
 PACKAGE = Path(sn.__file__).resolve().parent
 PROGRAMME_PACKAGES = ("sun_es", "sons", "e_parcours", "esms_numerique")
 
 
-def _package_calendars() -> list[CalendarProgramme]:
-    found: list[CalendarProgramme] = []
+def _package_calendars() -> list[Programme]:
+    found: list[Programme] = []
     for package in PROGRAMME_PACKAGES:
         module = importlib.import_module(f"segur_numerique.{package}.calendar")
         found.extend(module.CALENDARS)

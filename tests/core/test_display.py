@@ -97,9 +97,7 @@ def test_results_render_html_with_their_explanation() -> None:
 
 def test_result_reprs_are_one_line_summaries() -> None:
     ceiling = sn.sons.ttc(sn.Euro("875"))
-    assert repr(ceiling) == (
-        "SonsCeiling(ht=€875.00 HT, ttc=€1,050.00 TTC, explanation=<explanation>)"
-    )
+    assert repr(ceiling) == ("Ceiling(ht=€875.00 HT, ttc=€1,050.00 TTC, explanation=<explanation>)")
     simulation = sn.sun_es.simulate(
         sn.sun_es.sample_case().case, rules=sn.illustrative_assumptions()
     )

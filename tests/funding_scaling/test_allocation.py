@@ -16,7 +16,7 @@ from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.allocation import allocate, scale_to_envelope, split_by_shares
 from segur_numerique.funding_scaling.pro_rata import pro_rata_temporis
 from segur_numerique.funding_scaling.remainders import largest_remainder_cents
-from segur_numerique.sun_es.volets import split_sun_es_volets
+from segur_numerique.sun_es.volets import split_volets
 
 ids = st.text(alphabet="abcdefghij", min_size=1, max_size=4)
 weights = st.dictionaries(ids, st.integers(0, 10**6), min_size=1, max_size=12).filter(
@@ -152,7 +152,7 @@ def test_split_by_shares_refuses_shares_not_summing_to_one() -> None:
 
 
 def test_sun_es_volet_split_without_envelope_gives_the_confirmed_envelopes() -> None:
-    result = split_sun_es_volets(rules=sn.load_rules())
+    result = split_volets(rules=sn.load_rules())
     assert result.amounts == {"volet1": Euro.parse("158 M€"), "volet2": Euro.parse("52 M€")}
     assert result.total == Euro.parse("210 M€")
     keys = [p.key for p in result.explanation.parameters]
@@ -163,7 +163,7 @@ def test_sun_es_volet_split_without_envelope_gives_the_confirmed_envelopes() -> 
 
 
 def test_sun_es_volet_split_of_a_given_envelope_uses_the_shares() -> None:
-    result = split_sun_es_volets(Euro.parse("210 M€"), rules=sn.load_rules())
+    result = split_volets(Euro.parse("210 M€"), rules=sn.load_rules())
     assert result.amounts == {"volet1": Euro.parse("157.5 M€"), "volet2": Euro.parse("52.5 M€")}
     keys = [p.key for p in result.explanation.parameters]
     assert keys == ["sun_es.volet_share.volet1", "sun_es.volet_share.volet2"]

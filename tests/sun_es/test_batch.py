@@ -15,12 +15,12 @@ import segur_numerique as sn
 from segur_numerique.errors import BatchInputError
 from segur_numerique.funding_scaling.batch import allocate_table
 from segur_numerique.sun_es.batch import (
+    eligibility_table,
     eligible_column,
     establishments_table,
     forfait_column,
-    sun_es_eligibility_table,
 )
-from segur_numerique.sun_es.funding import sun_es_forfait
+from segur_numerique.sun_es.funding import forfait
 
 RULES = sn.illustrative_assumptions()
 IDS = sn.sun_es.prerequisite_checklist().ids
@@ -69,7 +69,7 @@ def _to_backend(ests: list[sn.entities.Establishment], backend: str) -> Any:
 def test_batch_equals_one_by_one(
     backend: str, ests: list[sn.entities.Establishment], window: str
 ) -> None:
-    result = sun_es_eligibility_table(_to_backend(ests, backend), rules=RULES, window=window)
+    result = eligibility_table(_to_backend(ests, backend), rules=RULES, window=window)
     rows = _rows(result)
     assert len(rows) == len(ests)
     for est, row in zip(ests, rows, strict=True):
@@ -80,12 +80,12 @@ def test_batch_equals_one_by_one(
             if not verdict.eligible:
                 expected = 0
             elif domain is sn.sun_es.Domain.CRO_BONUS:
-                expected = sun_es_forfait(
+                expected = forfait(
                     activity=est.activity_2019, domain="discharge_documents",
                     window=window, cro_bonus=True, rules=RULES,
                 ).cro_bonus.cents  # fmt: skip
             else:
-                expected = sun_es_forfait(
+                expected = forfait(
                     activity=est.activity_2019, domain=GRID_ROW[domain], window=window, rules=RULES
                 ).amount.cents
             assert row[forfait_column(domain)] == expected
@@ -180,29 +180,29 @@ def _base_table() -> pl.DataFrame:
 )
 def test_bad_tables_name_row_and_column(change: pl.Expr, where: str, what: str) -> None:
     with pytest.raises(BatchInputError, match=what) as info:
-        sun_es_eligibility_table(_base_table().with_columns(change))
+        eligibility_table(_base_table().with_columns(change))
     assert info.value.where is not None
     assert info.value.where.startswith(where)
 
 
 def test_missing_column() -> None:
     with pytest.raises(BatchInputError) as info:
-        sun_es_eligibility_table(_base_table().drop("prerequisite_cyber_audit"))
+        eligibility_table(_base_table().drop("prerequisite_cyber_audit"))
     assert info.value.where == "column 'prerequisite_cyber_audit'"
 
 
 def test_status_aliases_are_normalised() -> None:
     table = _base_table().with_columns(pl.lit(" Privé ").alias("legal_status"))
-    out = sun_es_eligibility_table(table)
+    out = eligibility_table(table)
     assert out["legal_status"].to_list() == ["private"] * 3
     assert out[eligible_column(sn.sun_es.Domain.DISCHARGE_DOCUMENTS)].to_list() == [True] * 3
 
 
 def test_forfaits_need_the_grid() -> None:
     with pytest.raises(sn.errors.MissingParameterError):
-        sun_es_eligibility_table(_base_table(), window="F1")
+        eligibility_table(_base_table(), window="F1")
 
 
 def test_not_a_table() -> None:
     with pytest.raises(BatchInputError, match="dataframe"):
-        sun_es_eligibility_table([1, 2, 3])
+        eligibility_table([1, 2, 3])

@@ -14,8 +14,8 @@ from segur_numerique.sun_es import funding as _sun_es_funding
 
 
 def test_one_public_enum_each() -> None:
-    assert sn.sun_es.Domain is _sun_es_domains.SunEsDomain
-    assert sn.e_parcours.Kind is _e_parcours_kinds.EParcoursKind
+    assert sn.sun_es.Domain is _sun_es_domains.Domain
+    assert sn.e_parcours.Kind is _e_parcours_kinds.Kind
     for old in ("FundingDomain", "EParcoursBeneficiary"):
         assert not hasattr(sn, old)
         assert old not in sn.__all__

@@ -12,16 +12,16 @@ from hypothesis import strategies as st
 import segur_numerique as sn
 from segur_numerique import Euro
 from segur_numerique.errors import DegressionError, ForfaitGridError
-from segur_numerique.sun_es import Domain as SunEsDomain
-from segur_numerique.sun_es.funding import DomainPayment, sun_es_forfait
+from segur_numerique.sun_es import Domain
+from segur_numerique.sun_es.funding import DomainPayment, forfait
 from segur_numerique.sun_es.grid import SUN_ES_WINDOWS, ForfaitGrid
 
 RULES = sn.illustrative_assumptions()
 DOMAINS = [
-    SunEsDomain.DISCHARGE_DOCUMENTS,
-    SunEsDomain.BIOLOGY,
-    SunEsDomain.IMAGING,
-    SunEsDomain.MESSAGING,
+    Domain.DISCHARGE_DOCUMENTS,
+    Domain.BIOLOGY,
+    Domain.IMAGING,
+    Domain.MESSAGING,
 ]
 
 
@@ -44,7 +44,7 @@ def grids(draw: st.DrawFn) -> ForfaitGrid:
 def test_a_later_window_is_never_higher(grid: ForfaitGrid, activity: int) -> None:
     if activity < grid.activity_from[0]:
         return
-    values = [grid.forfait_cents(activity, SunEsDomain.IMAGING, w) for w in SUN_ES_WINDOWS]
+    values = [grid.forfait_cents(activity, Domain.IMAGING, w) for w in SUN_ES_WINDOWS]
     assert values == sorted(values, reverse=True)
 
 
@@ -56,15 +56,15 @@ def test_a_later_window_is_never_higher(grid: ForfaitGrid, activity: int) -> Non
     st.booleans(),
 )
 def test_a_reassigned_establishment_never_gets_more_than_on_time(
-    domain: SunEsDomain, activity: int, chosen: int, later: int, cro: bool
+    domain: Domain, activity: int, chosen: int, later: int, cro: bool
 ) -> None:
-    cro = cro and domain is SunEsDomain.DISCHARGE_DOCUMENTS
-    on_time = sun_es_forfait(
+    cro = cro and domain is Domain.DISCHARGE_DOCUMENTS
+    on_time = forfait(
         activity=activity, domain=domain, window=SUN_ES_WINDOWS[chosen], cro_bonus=cro, rules=RULES
     )
     if chosen + later > 3:
         return
-    moved = sun_es_forfait(
+    moved = forfait(
         activity=activity,
         domain=domain,
         window=SUN_ES_WINDOWS[chosen],
@@ -78,12 +78,8 @@ def test_a_reassigned_establishment_never_gets_more_than_on_time(
 
 
 def test_worked_example_with_the_illustrative_grid() -> None:
-    f1 = sun_es_forfait(
-        activity=25_000, domain="volet1.discharge_documents", window="F1", rules=RULES
-    )
-    f4 = sun_es_forfait(
-        activity=25_000, domain="volet1.discharge_documents", window="F4", rules=RULES
-    )
+    f1 = forfait(activity=25_000, domain="volet1.discharge_documents", window="F1", rules=RULES)
+    f4 = forfait(activity=25_000, domain="volet1.discharge_documents", window="F4", rules=RULES)
     assert (f1.amount, f4.amount, f1.band) == (Euro("250000"), Euro("175000"), 2)
     text = f1.explanation.render("en")
     assert "illustrative, not official" in text
@@ -92,16 +88,16 @@ def test_worked_example_with_the_illustrative_grid() -> None:
 
 def test_all_or_nothing_is_switchable() -> None:
     met = {"discharge_letter": True, "prescription": False}
-    aon = sun_es_forfait(
+    aon = forfait(
         activity=0,
-        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
+        domain=Domain.DISCHARGE_DOCUMENTS,
         window="F1",
         indicators_met=met,
         rules=RULES,
     )
-    per = sun_es_forfait(
+    per = forfait(
         activity=0,
-        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
+        domain=Domain.DISCHARGE_DOCUMENTS,
         window="F1",
         indicators_met=met,
         payment=DomainPayment.PER_INDICATOR,
@@ -115,23 +111,21 @@ def test_all_or_nothing_is_switchable() -> None:
 
 
 def test_cro_bonus() -> None:
-    f = sun_es_forfait(
+    f = forfait(
         activity=200_000,
-        domain=SunEsDomain.DISCHARGE_DOCUMENTS,
+        domain=Domain.DISCHARGE_DOCUMENTS,
         window="F2",
         cro_bonus=True,
         rules=RULES,
     )
     assert (f.paid, f.cro_bonus, f.amount) == (Euro("450000"), Euro("45000"), Euro("495000"))
     with pytest.raises(sn.errors.InvalidInputError, match="CRO"):
-        sun_es_forfait(
-            activity=1, domain=SunEsDomain.IMAGING, window="F1", cro_bonus=True, rules=RULES
-        )
+        forfait(activity=1, domain=Domain.IMAGING, window="F1", cro_bonus=True, rules=RULES)
 
 
 def test_missing_grid_names_the_parameter() -> None:
     with pytest.raises(sn.errors.MissingParameterError) as info:
-        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F1", rules=sn.load_rules())
+        forfait(activity=1, domain=Domain.IMAGING, window="F1", rules=sn.load_rules())
     assert info.value.key == "sun_es.forfait_grid.band_count"
 
 
@@ -147,29 +141,27 @@ def test_rising_degression_is_refused() -> None:
         'status = "confirmed"\nsources = ["s"]\n'
     )
     with pytest.raises(DegressionError) as info:
-        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F1", rules=rules)
+        forfait(activity=1, domain=Domain.IMAGING, window="F1", rules=rules)
     assert info.value.where == "sun_es.degression.F3"
 
 
 def test_bad_input() -> None:
     with pytest.raises(sn.errors.InvalidInputError, match="window"):
-        sun_es_forfait(activity=1, domain=SunEsDomain.IMAGING, window="F9", rules=RULES)
+        forfait(activity=1, domain=Domain.IMAGING, window="F9", rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError, match="later window"):
-        sun_es_forfait(
-            activity=1, domain=SunEsDomain.IMAGING, window="F2", reassigned_to="F1", rules=RULES
-        )
+        forfait(activity=1, domain=Domain.IMAGING, window="F2", reassigned_to="F1", rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError, match="starts from window F1"):
-        sun_es_forfait(
+        forfait(
             activity=1,
-            domain=SunEsDomain.IMAGING,
+            domain=Domain.IMAGING,
             window="F2",
             reassigned_to=sn.sun_es.reassign("F1", dt.date(2023, 3, 1)),
             rules=RULES,
         )
     with pytest.raises(sn.errors.InvalidInputError, match="activity"):
-        sun_es_forfait(activity=-1, domain=SunEsDomain.IMAGING, window="F1", rules=RULES)
+        forfait(activity=-1, domain=Domain.IMAGING, window="F1", rules=RULES)
     with pytest.raises(sn.errors.InvalidInputError):
-        sun_es_forfait(activity=1, domain="volet1.nothing", window="F1", rules=RULES)
+        forfait(activity=1, domain="volet1.nothing", window="F1", rules=RULES)
     with pytest.raises(ForfaitGridError):
         ForfaitGrid((10, 5), {}, {"F1": Fraction(1)})
     with pytest.raises(ForfaitGridError, match="below the first band"):
@@ -183,7 +175,7 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
         for window in SUN_ES_WINDOWS:
             column = grid.forfait_cents_column(activities, domain, window)
             one_by_one = [
-                sun_es_forfait(
+                forfait(
                     activity=a, domain=domain, window=window, grid=grid, rules=RULES
                 ).amount.cents
                 for a in activities
@@ -193,18 +185,16 @@ def test_batch_table_matches_the_one_by_one_path() -> None:
 
 def test_reassignment_from_reassign() -> None:
     moved = sn.sun_es.reassign("F1", dt.date(2023, 3, 1))
-    f = sun_es_forfait(
-        activity=25_000, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=moved, rules=RULES
+    f = forfait(
+        activity=25_000, domain=Domain.IMAGING, window="F1", reassigned_to=moved, rules=RULES
     )
     assert (f.window, f.amount) == ("F3", Euro("64000"))
     assert f.explanation.children[0].rule == moved.explanation.rule
     stays = sn.sun_es.reassign("F1", dt.date(2022, 6, 1))
-    same = sun_es_forfait(
-        activity=1, domain="imaging", window="F1", reassigned_to=stays, rules=RULES
-    )
+    same = forfait(activity=1, domain="imaging", window="F1", reassigned_to=stays, rules=RULES)
     assert same.window == "F1"
     with pytest.raises(sn.errors.InvalidInputError, match="no window"):
-        sun_es_forfait(
+        forfait(
             activity=1,
             domain="imaging",
             window="F4",
@@ -217,9 +207,7 @@ def test_reassignment_object_with_a_window_attribute() -> None:
     class Moved:
         new_window = "F3"
 
-    f = sun_es_forfait(
-        activity=1, domain=SunEsDomain.IMAGING, window="F1", reassigned_to=Moved(), rules=RULES
-    )
+    f = forfait(activity=1, domain=Domain.IMAGING, window="F1", reassigned_to=Moved(), rules=RULES)
     assert f.window == "F3"
     assert f.to_json()["chosen_window"] == "F1"
 
@@ -250,12 +238,12 @@ def test_reassigned_never_more_than_on_time_for_any_valid_grid(
 ) -> None:
     if activity < grid.activity_from[0] or new < chosen:
         return
-    domain = SunEsDomain.DISCHARGE_DOCUMENTS if cro else SunEsDomain.IMAGING
+    domain = Domain.DISCHARGE_DOCUMENTS if cro else Domain.IMAGING
     window = SUN_ES_WINDOWS[chosen]
-    on_time = sun_es_forfait(
+    on_time = forfait(
         activity=activity, domain=domain, window=window, cro_bonus=cro, grid=grid, rules=RULES
     )
-    moved = sun_es_forfait(
+    moved = forfait(
         activity=activity,
         domain=domain,
         window=window,
@@ -268,11 +256,11 @@ def test_reassigned_never_more_than_on_time_for_any_valid_grid(
 
 
 def test_indicators_not_given_are_shown_as_defaulted() -> None:
-    at_stake = sun_es_forfait(activity=25_000, domain="imaging", window="F1", rules=RULES)
+    at_stake = forfait(activity=25_000, domain="imaging", window="F1", rules=RULES)
     given = {i.name: i for i in at_stake.explanation.inputs}["indicators_met"]
     assert (given.value, given.defaulted) == (None, True)
     assert "targets assumed reached" in at_stake.explanation.outcome.en
-    met = sun_es_forfait(
+    met = forfait(
         activity=25_000,
         domain="imaging",
         window="F1",

@@ -9,15 +9,13 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique import Status
-from segur_numerique.sun_es import INDICATORS as SUN_ES_INDICATORS
-from segur_numerique.sun_es import VOLET1 as SUN_ES_VOLET1
-from segur_numerique.sun_es import VOLET2 as SUN_ES_VOLET2
+from segur_numerique.sun_es import INDICATORS, VOLET1, VOLET2
 from segur_numerique.sun_es.indicators import Basis, DocumentType
 
 
 def test_every_indicator_has_sourced_wording_and_declared_unknowns() -> None:
     rules = sn.load_rules()
-    for d in SUN_ES_INDICATORS:
+    for d in INDICATORS:
         read = rules.read(d.definition_key)
         assert read.status is Status.CONFIRMED
         assert read.sources
@@ -30,12 +28,12 @@ def test_every_indicator_has_sourced_wording_and_declared_unknowns() -> None:
 
 
 def test_domains_follow_seed_002() -> None:
-    assert [(dom.number, dom.indicators) for dom in SUN_ES_VOLET1.domains] == [
+    assert [(dom.number, dom.indicators) for dom in VOLET1.domains] == [
         (1, ("discharge_letter", "discharge_prescription", "operative_report")),
         (2, ("biology_report",)),
         (3, ("imaging_report",)),
     ]
-    assert {d.id: d.basis for d in SUN_ES_INDICATORS} == {
+    assert {d.id: d.basis for d in INDICATORS} == {
         "discharge_letter": Basis.STAY,
         "discharge_prescription": Basis.STAY,
         "operative_report": Basis.STAY,
@@ -45,9 +43,9 @@ def test_domains_follow_seed_002() -> None:
     assert sn.sun_es.indicator_definition("biology_report").numerator_types == (
         DocumentType.BIOLOGY_REPORT_STRUCTURED,
     )
-    assert not SUN_ES_VOLET2.indicators_known
+    assert not VOLET2.indicators_known
     with pytest.raises(sn.errors.MissingParameterError):
-        sn.load_rules().read(SUN_ES_VOLET2.unknown_key or "")
+        sn.load_rules().read(VOLET2.unknown_key or "")
 
 
 def test_unknown_indicator_and_domain_are_errors() -> None:

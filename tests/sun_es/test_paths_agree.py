@@ -2,7 +2,7 @@
 
 Random establishments and random rule sets (the illustrative assumptions with random overrides
 of the grid, the CRO bonus and the bonus-or-required reading of the CRO): every column of
-:func:`sun_es_eligibility_table` equals the per-row result, and the totals of ``compare`` equal
+:func:`eligibility_table` equals the per-row result, and the totals of ``compare`` equal
 the sums of the two tables.
 """
 
@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 import segur_numerique as sn
 from segur_numerique.rules.overrides import with_overrides
 from segur_numerique.sun_es.batch import (
+    eligibility_table,
     eligible_column,
     establishments_table,
     forfait_column,
     reasons_column,
-    sun_es_eligibility_table,
 )
 from segur_numerique.sun_es.cases import SimulationCase, sample_case
-from segur_numerique.sun_es.funding import sun_es_forfait
+from segur_numerique.sun_es.funding import forfait
 from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.whatif import compare
 
@@ -80,18 +80,18 @@ def _table(
     ests: list[sn.entities.Establishment], rules: sn.RuleSet, window: str
 ) -> list[dict[str, Any]]:
     native = establishments_table(ests, backend="polars")
-    return _rows(sun_es_eligibility_table(native, rules=rules, window=window, reasons=True))
+    return _rows(eligibility_table(native, rules=rules, window=window, reasons=True))
 
 
 def _expected_forfait(
     est: sn.entities.Establishment, domain: D, rules: sn.RuleSet, window: str
 ) -> int:
     if domain is D.CRO_BONUS:
-        return sun_es_forfait(
+        return forfait(
             activity=est.activity_2019, domain="discharge_documents", window=window,
             cro_bonus=True, rules=rules,
         ).cro_bonus.cents  # fmt: skip
-    return sun_es_forfait(
+    return forfait(
         activity=est.activity_2019, domain=GRID_ROW[domain], window=window, rules=rules
     ).amount.cents
 

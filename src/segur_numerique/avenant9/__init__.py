@@ -1,28 +1,28 @@
 """Avenant 9 to the convention médicale (forfait structure)."""
 
 from segur_numerique.avenant9.funding import (
-    Avenant9Amount as Amount,
+    Amount as Amount,
 )
 from segur_numerique.avenant9.funding import (
-    avenant9_indicator_amount as indicator_amount,
+    indicator_amount as indicator_amount,
 )
 from segur_numerique.avenant9.funding import (
-    avenant9_points as points,
+    points as points,
 )
 from segur_numerique.avenant9.funding import (
-    avenant9_volet1_forfait as volet1_forfait,
+    volet1_forfait as volet1_forfait,
 )
 from segur_numerique.avenant9.funding import (
     vsm_forfait as vsm_forfait,
 )
 from segur_numerique.avenant9.indicators import (
-    AVENANT9_INDICATORS as INDICATORS,
+    INDICATORS as INDICATORS,
 )
 from segur_numerique.avenant9.indicators import (
-    Avenant9Indicator as Indicator,
+    Indicator as Indicator,
 )
 from segur_numerique.avenant9.indicators import (
-    Avenant9IndicatorResult as IndicatorResult,
+    IndicatorResult as IndicatorResult,
 )
 from segur_numerique.avenant9.indicators import (
     VsmResult as VsmResult,
@@ -31,7 +31,7 @@ from segur_numerique.avenant9.indicators import (
     VsmTier as VsmTier,
 )
 from segur_numerique.avenant9.indicators import (
-    evaluate_avenant9_indicator as evaluate_indicator,
+    evaluate_indicator as evaluate_indicator,
 )
 from segur_numerique.avenant9.indicators import (
     evaluate_vsm as evaluate_vsm,

@@ -38,7 +38,7 @@ AVENANT9_INDICATORS: Final = ("dmp", "patient_messaging", "e_prescription", "vit
 
 
 @attrs.frozen(repr=False)
-class Avenant9Amount(HtmlResult):
+class Amount(HtmlResult):
     """A euro amount under avenant 9, with its explanation."""
 
     amount: Euro
@@ -60,18 +60,18 @@ def _check_year(year: int) -> dt.date:
     return dt.date(year, 1, 1)
 
 
-def avenant9_points(
+def points(
     points: int,
     *,
     on: dt.date | None = None,
     what: Text | None = None,
     reads: tuple[ParameterRead, ...] = (),
     rules: RuleSet | None = None,
-) -> Avenant9Amount:
+) -> Amount:
     """``points × 7 €`` (the value of a point as known on ``on``); exact, nothing to round.
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_points(400, rules=load_rules()).amount
+    >>> points(400, rules=load_rules()).amount
     Euro('2800.00')
     """
     rules = resolve_rules(rules)
@@ -90,21 +90,21 @@ def avenant9_points(
         inputs=(InputValue("points", points),),
         parameters=(*reads, value_read),
     )
-    return Avenant9Amount(amount, points, explanation)
+    return Amount(amount, points, explanation)
 
 
-def avenant9_volet1_forfait(year: int, *, rules: RuleSet | None = None) -> Avenant9Amount:
+def volet1_forfait(year: int, *, rules: RuleSet | None = None) -> Amount:
     """The forfait structure volet 1 of ``year``: its points × 7 € (400 points in 2022).
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_volet1_forfait(2022, rules=load_rules()).amount
+    >>> volet1_forfait(2022, rules=load_rules()).amount
     Euro('2800.00')
     """
     rules = resolve_rules(rules)
     day = _check_year(year)
-    points, read = rules.read_as("avenant9.forfait_structure.volet1.points", int, on=day)
-    return avenant9_points(
-        points,
+    count, read = rules.read_as("avenant9.forfait_structure.volet1.points", int, on=day)
+    return points(
+        count,
         on=day,
         what=Text(
             fr=f"volet 1 du forfait structure {year}", en=f"forfait structure volet 1 {year}"
@@ -114,9 +114,7 @@ def avenant9_volet1_forfait(year: int, *, rules: RuleSet | None = None) -> Avena
     )
 
 
-def avenant9_indicator_amount(
-    indicator: str, year: int, *, rules: RuleSet | None = None
-) -> Avenant9Amount:
+def indicator_amount(indicator: str, year: int, *, rules: RuleSet | None = None) -> Amount:
     """The euros of one usage indicator in ``year`` (``dmp`` is known: 40 points in 2022).
 
     Raises:
@@ -124,7 +122,7 @@ def avenant9_indicator_amount(
             (``avenant9.indicator.<name>.points``).
 
     >>> from segur_numerique import load_rules
-    >>> avenant9_indicator_amount("dmp", 2022, rules=load_rules()).amount
+    >>> indicator_amount("dmp", 2022, rules=load_rules()).amount
     Euro('280.00')
     """
     rules = resolve_rules(rules)
@@ -134,9 +132,9 @@ def avenant9_indicator_amount(
             where="indicator",
         )
     day = _check_year(year)
-    points, read = rules.read_as(f"avenant9.indicator.{indicator}.points", int, on=day)
-    return avenant9_points(
-        points,
+    count, read = rules.read_as(f"avenant9.indicator.{indicator}.points", int, on=day)
+    return points(
+        count,
         on=day,
         what=Text(fr=f"indicateur {indicator} {year}", en=f"indicator {indicator} {year}"),
         reads=(read,),
@@ -151,7 +149,7 @@ def vsm_forfait(
     ald_patients: int | None = None,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> Avenant9Amount:
+) -> Amount:
     """The initial VSM forfait: 0 €, 1,500 € (≥ 50 %) or 3,000 € (≥ 90 %) of ALD patients.
 
     Give either ``share`` (an exact number in [0, 1]) or ``patients_with_vsm`` and
@@ -218,4 +216,4 @@ def vsm_forfait(
             ),
         ),
     )
-    return Avenant9Amount(amount, None, explanation)
+    return Amount(amount, None, explanation)

@@ -14,7 +14,7 @@ Thresholds only: whether a doctor's share reaches each threshold. The points of 
 All are secondary (press and consultants); every explanation says so.
 
 >>> from segur_numerique import load_rules
->>> r = evaluate_avenant9_indicator("dmp", 21, 100, rules=load_rules())
+>>> r = evaluate_indicator("dmp", 21, 100, rules=load_rules())
 >>> r.rate, r.threshold, r.met
 (Fraction(21, 100), Fraction(1, 5), True)
 >>> evaluate_vsm(45, 50, rules=load_rules()).tier.value
@@ -38,7 +38,7 @@ from segur_numerique.rules.model import RuleSet
 
 
 @attrs.frozen
-class Avenant9Indicator:
+class Indicator:
     """An avenant 9 usage indicator: what it counts, and the keys of its threshold and points."""
 
     id: str
@@ -57,26 +57,26 @@ class Avenant9Indicator:
         return f"avenant9.indicator.{self.id}.points"
 
 
-AVENANT9_INDICATORS: tuple[Avenant9Indicator, ...] = (
-    Avenant9Indicator(
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
         "dmp",
         Text(fr="Usage du DMP", en="DMP usage"),
         Text(fr="consultations avec un document versé au DMP", en="consultations with a document sent to the DMP"),
         Text(fr="consultations", en="consultations"),
     ),
-    Avenant9Indicator(
+    Indicator(
         "patient_messaging",
         Text(fr="Messagerie sécurisée avec les patients", en="Secure messaging with patients"),
         Text(fr="consultations suivies d'un échange par la messagerie de Mon espace santé", en="consultations with an exchange through the Mon espace santé messaging"),
         Text(fr="consultations", en="consultations"),
     ),
-    Avenant9Indicator(
+    Indicator(
         "e_prescription",
         Text(fr="e-prescription", en="e-prescription"),
         Text(fr="prescriptions de produits de santé faites par e-prescription", en="prescriptions of health products made by e-prescription"),
         Text(fr="prescriptions de produits de santé", en="prescriptions of health products"),
     ),
-    Avenant9Indicator(
+    Indicator(
         "vitale_app",
         Text(fr="Application carte Vitale", en="Carte Vitale app"),
         Text(fr="FSE faites avec l'application carte Vitale", en="FSE made with the carte Vitale app"),
@@ -85,7 +85,7 @@ AVENANT9_INDICATORS: tuple[Avenant9Indicator, ...] = (
 )  # fmt: skip
 """The four digital usage indicators of avenant 9 (2022-2023)."""
 
-_BY_ID = {i.id: i for i in AVENANT9_INDICATORS}
+_BY_ID = {i.id: i for i in INDICATORS}
 
 
 def _counts(numerator: object, denominator: object, where: str) -> tuple[int, int]:
@@ -99,7 +99,7 @@ def _counts(numerator: object, denominator: object, where: str) -> tuple[int, in
 
 
 @attrs.frozen
-class Avenant9IndicatorResult:
+class IndicatorResult:
     """An avenant 9 indicator compared with its threshold."""
 
     indicator: str
@@ -123,9 +123,9 @@ class Avenant9IndicatorResult:
         }
 
 
-def evaluate_avenant9_indicator(
+def evaluate_indicator(
     indicator: str, numerator: int, denominator: int, *, rules: RuleSet | None = None
-) -> Avenant9IndicatorResult:
+) -> IndicatorResult:
     """Whether a doctor's share reaches the indicator's threshold (a zero denominator never does)."""
     rules = resolve_rules(rules)
     try:
@@ -159,7 +159,7 @@ def evaluate_avenant9_indicator(
             ),
         ),
     )
-    return Avenant9IndicatorResult(definition.id, num, den, rate, threshold, met, explanation)
+    return IndicatorResult(definition.id, num, den, rate, threshold, met, explanation)
 
 
 class VsmTier(enum.Enum):
@@ -236,11 +236,11 @@ def evaluate_vsm(
 
 
 __all__ = [
-    "AVENANT9_INDICATORS",
-    "Avenant9Indicator",
-    "Avenant9IndicatorResult",
+    "INDICATORS",
+    "Indicator",
+    "IndicatorResult",
     "VsmResult",
     "VsmTier",
-    "evaluate_avenant9_indicator",
+    "evaluate_indicator",
     "evaluate_vsm",
 ]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from segur_numerique.avenant9.funding import avenant9_points, avenant9_volet1_forfait, vsm_forfait
+from segur_numerique.avenant9.funding import points, volet1_forfait, vsm_forfait
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
 
 
 def _points(inputs: Inputs, rules: RuleSet) -> Computed:
-    result = avenant9_points(inputs.integer("points"), on=inputs.optional_date("on"), rules=rules)
+    result = points(inputs.integer("points"), on=inputs.optional_date("on"), rules=rules)
     return Computed({"amount": result.amount}, result.explanation)
 
 
 def _volet1(inputs: Inputs, rules: RuleSet) -> Computed:
-    result = avenant9_volet1_forfait(inputs.integer("year"), rules=rules)
+    result = volet1_forfait(inputs.integer("year"), rules=rules)
     return Computed({"amount": result.amount, "points": result.points}, result.explanation)
 
 

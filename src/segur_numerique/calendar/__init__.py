@@ -37,7 +37,7 @@ from segur_numerique.calendar.on_time import (
     is_on_time as is_on_time,
 )
 from segur_numerique.calendar.programmes import (
-    CalendarProgramme as Programme,
+    Programme as Programme,
 )
 from segur_numerique.calendar.programmes import (
     WindowPhase as WindowPhase,

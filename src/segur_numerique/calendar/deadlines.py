@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from segur_numerique.calendar.programmes import CalendarProgramme
+from segur_numerique.calendar.programmes import Programme
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.provenance import Source, Status, Unit
 from segur_numerique.core.text import Text
@@ -218,9 +218,7 @@ def deadline(key: str, *, rules: RuleSet | None = None) -> Deadline:
     return Deadline(key, key.split(".", 1)[0], value)
 
 
-def programme_deadlines(
-    prog: CalendarProgramme, *, rules: RuleSet | None = None
-) -> tuple[Deadline, ...]:
+def programme_deadlines(prog: Programme, *, rules: RuleSet | None = None) -> tuple[Deadline, ...]:
     """The deadlines of ``prog`` (keys ``<programme>...deadline.<name>`` and its extra keys).
 
     The collection by programme id is :func:`segur_numerique.calendars.deadlines`.

@@ -1,6 +1,6 @@
 """Programmes with a calendar, and the generic logic to build and search their windows.
 
-Each programme package defines its own :class:`CalendarProgramme` (``<package>/calendar.py``,
+Each programme package defines its own :class:`Programme` (``<package>/calendar.py``,
 module constant ``CALENDARS``) with the function that builds its windows from the rule data;
 :mod:`segur_numerique.calendars` collects them into the registry. Nothing here knows a programme
 by name.
@@ -82,12 +82,12 @@ def as_date(read: ParameterRead) -> dt.date:
     return check_date(read.value, where=read.key)
 
 
-WindowBuilder = Callable[[WindowReader, "CalendarProgramme"], tuple[list[Window], list[str]]]
+WindowBuilder = Callable[[WindowReader, "Programme"], tuple[list[Window], list[str]]]
 """Builds a programme's windows; returns them and the keys whose alternatives count."""
 
 
 @attrs.frozen
-class CalendarProgramme:
+class Programme:
     """A programme whose calendar the library knows.
 
     Attributes:
@@ -124,7 +124,7 @@ class CalendarProgramme:
         return tuple(sorted(built, key=lambda w: (w.start, w.name)))
 
 
-def find_programme(registry: Mapping[str, CalendarProgramme], name: str) -> CalendarProgramme:
+def find_programme(registry: Mapping[str, Programme], name: str) -> Programme:
     """The programme called ``name`` in ``registry`` (:class:`UnknownProgrammeError` if none)."""
     found = registry.get(name) if isinstance(name, str) else None
     if found is None:

@@ -7,16 +7,16 @@ from segur_numerique.catalogue.programme import (
     Programme as Programme,
 )
 from segur_numerique.catalogue.programme import (
-    programme as lookup,
+    all_programmes as all_programmes,
+)
+from segur_numerique.catalogue.programme import (
+    lookup as lookup,
 )
 from segur_numerique.catalogue.programme import (
     programme_keys as programme_keys,
 )
 from segur_numerique.catalogue.programme import (
     programme_tree as programme_tree,
-)
-from segur_numerique.catalogue.programme import (
-    programmes as all_programmes,
 )
 from segur_numerique.catalogue.tree import (
     Payee as Payee,

@@ -17,12 +17,12 @@ provenance, so a :class:`Programme` says where each figure comes from, how sure 
     HOP'EN (420 M€, 2019-2023), predecessor of SUN-ES
     e-parcours (150 M€ via the FIR, 2018-2022, extended to end 2023: secondary)
 
->>> sun_es = programme("sun_es")
+>>> sun_es = lookup("sun_es")
 >>> sun_es.label.fr, sun_es.english_name
 ('SUN-ES (Ségur Usage Numérique en Établissements de santé)', 'SUN-ES (Ségur digital usage in health establishments)')
 >>> sun_es.envelope.value, sun_es.children
 (Euro('210000000.00'), ('sun_es.volet1', 'sun_es.volet2'))
->>> programme("sun-es")
+>>> lookup("sun-es")
 Traceback (most recent call last):
 ...
 segur_numerique.errors.UnknownProgrammeError: unknown programme 'sun-es'; did you mean sun_es, sons, sun_es.volet2?
@@ -192,7 +192,7 @@ def _build(
     )
 
 
-def programme(
+def lookup(
     key: str,
     *,
     on: dt.date | None = None,
@@ -212,9 +212,9 @@ def programme(
         UnknownProgrammeError: no programme has that key (the error suggests close keys).
         MissingParameterError: a figure is not yet known on ``on``.
 
-    >>> programme("segur.medico_social").envelope.alternative
+    >>> lookup("segur.medico_social").envelope.alternative
     '600M'
-    >>> programme("esms_numerique", choices={"segur.medico_social.envelope": "630M"}).envelope.value
+    >>> lookup("esms_numerique", choices={"segur.medico_social.envelope": "630M"}).envelope.value
     Euro('630000000.00')
     """
     rules = resolve_rules(rules)
@@ -227,20 +227,20 @@ def programme(
     return _build(spec, rules, on, choices or {})
 
 
-def programmes(
+def all_programmes(
     *,
     on: dt.date | None = None,
     choices: Mapping[str, str] | None = None,
     rules: RuleSet | None = None,
 ) -> tuple[Programme, ...]:
-    """Every programme of the catalogue, parents before children (see :func:`programme`).
+    """Every programme of the catalogue, parents before children (see :func:`lookup`).
 
     Programmes whose figures are not yet known on ``on`` are left out (HOP'EN is known from
     2019, SUN-ES from August 2021...).
 
-    >>> [p.key for p in programmes() if p.parent is None]
+    >>> [p.key for p in all_programmes() if p.parent is None]
     ['segur', 'hopen', 'e_parcours']
-    >>> [p.key for p in programmes(on=dt.date(2019, 6, 1))]
+    >>> [p.key for p in all_programmes(on=dt.date(2019, 6, 1))]
     ['hopen', 'e_parcours']
     """
     rules = resolve_rules(rules)

@@ -63,7 +63,7 @@ class ProgrammeSpec:
     """A programme as the catalogue fixes it: its place in the tree and the keys of its figures.
 
     ``envelope``, ``period``, ``duration`` and ``share`` are rule keys (read with their provenance
-    by :func:`segur_numerique.catalogue.programme.programme`), not figures.
+    by :func:`segur_numerique.catalogue.programme.lookup`), not figures.
     """
 
     key: str

@@ -19,7 +19,7 @@ from segur_numerique.core.values import format_ratio
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
-from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS
+from segur_numerique.sun_es.indicators import INDICATORS
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
 from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
@@ -113,7 +113,7 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 def _targets(rules: RuleSet, window: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for d in SUN_ES_INDICATORS:
+    for d in INDICATORS:
         key = d.target_key(window)
         out[d.id] = target_from_rules(rules, window, d.id) if rules.is_supplied(key) else None
     return out

@@ -1,31 +1,31 @@
 """e-parcours (services numériques de coordination des parcours)."""
 
 from segur_numerique.e_parcours.deadlines import (
-    e_parcours_usage_deadline as usage_deadline,
+    usage_deadline as usage_deadline,
 )
 from segur_numerique.e_parcours.eligibility import (
-    EParcoursProject as Project,
+    Project as Project,
 )
 from segur_numerique.e_parcours.eligibility import (
-    e_parcours_eligibility as project_eligibility,
+    project_eligibility as project_eligibility,
 )
 from segur_numerique.e_parcours.funding import (
     BassinScaling as BassinScaling,
 )
 from segur_numerique.e_parcours.funding import (
-    EParcoursForfait as Forfait,
+    Forfait as Forfait,
 )
 from segur_numerique.e_parcours.funding import (
-    EParcoursPayments as Payments,
+    Payments as Payments,
 )
 from segur_numerique.e_parcours.funding import (
-    e_parcours_forfait as forfait,
+    forfait as forfait,
 )
 from segur_numerique.e_parcours.funding import (
-    e_parcours_payments as payments,
+    payments as payments,
 )
 from segur_numerique.e_parcours.kinds import (
-    EParcoursKind as Kind,
+    Kind as Kind,
 )
 
 __all__ = [

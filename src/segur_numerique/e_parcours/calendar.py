@@ -6,15 +6,15 @@ usage targets lives with the e-parcours funding data (``e_parcours.payment.usage
 
 from __future__ import annotations
 
-from segur_numerique.calendar.programmes import CalendarProgramme
+from segur_numerique.calendar.programmes import Programme
 from segur_numerique.core.text import Text
 
-CALENDAR = CalendarProgramme(
+CALENDAR = Programme(
     "e_parcours",
     Text(fr="Programme e-parcours", en="e-parcours programme"),
     extra_deadlines=("e_parcours.payment.usage_latest",),
 )
 """e-parcours: deadlines only."""
 
-CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR,)
+CALENDARS: tuple[Programme, ...] = (CALENDAR,)
 """The calendars of this package, collected by :mod:`segur_numerique.calendars`."""

@@ -29,7 +29,7 @@ CPC_ARTICLE_641: Final = Source(
 """The French rule for délais in months or years, applied by analogy to "within 2 years"."""
 
 
-def e_parcours_usage_deadline(
+def usage_deadline(
     funded_on: dt.date,
     *,
     policy: MonthEndPolicy | None = None,
@@ -47,13 +47,13 @@ def e_parcours_usage_deadline(
     overrides the month-end rule (shown as provided).
 
     >>> import datetime as dt
-    >>> e_parcours_usage_deadline(dt.date(2019, 9, 1)).due
+    >>> usage_deadline(dt.date(2019, 9, 1)).due
     datetime.date(2021, 9, 1)
-    >>> e_parcours_usage_deadline(dt.date(2021, 6, 1)).due
+    >>> usage_deadline(dt.date(2021, 6, 1)).due
     datetime.date(2022, 12, 31)
-    >>> e_parcours_usage_deadline(dt.date(2020, 2, 29)).due
+    >>> usage_deadline(dt.date(2020, 2, 29)).due
     datetime.date(2022, 2, 28)
-    >>> e_parcours_usage_deadline(dt.date(2020, 2, 29), policy=MonthEndPolicy.ROUND_UP).due
+    >>> usage_deadline(dt.date(2020, 2, 29), policy=MonthEndPolicy.ROUND_UP).due
     datetime.date(2022, 3, 1)
 
     Args:

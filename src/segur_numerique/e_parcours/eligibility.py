@@ -13,7 +13,7 @@ import attrs
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
-from segur_numerique.e_parcours.kinds import EParcoursKind
+from segur_numerique.e_parcours.kinds import Kind
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
@@ -29,12 +29,12 @@ def _text_field(_instance: object, attribute: attrs.Attribute[str], value: objec
         raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
 
 
-def _kind(value: object) -> EParcoursKind:
-    return EParcoursKind.parse(value)
+def _kind(value: object) -> Kind:
+    return Kind.parse(value)
 
 
 @attrs.frozen
-class EParcoursProject:
+class Project:
     """An e-parcours project submitted by the ARS to the DGOS.
 
     Attributes:
@@ -44,13 +44,13 @@ class EParcoursProject:
     """
 
     name: str = attrs.field(validator=_text_field)
-    kind: EParcoursKind = attrs.field(converter=_kind)
+    kind: Kind = attrs.field(converter=_kind)
     submitted_on: dt.date = attrs.field(validator=_date)
 
 
 _E_PARCOURS_DEADLINES = {
-    EParcoursKind.DAC: "e_parcours.deadline.dac_submission",
-    EParcoursKind.COLLECTIF: "e_parcours.deadline.collectifs_submission",
+    Kind.DAC: "e_parcours.deadline.dac_submission",
+    Kind.COLLECTIF: "e_parcours.deadline.collectifs_submission",
 }
 """The calendar rule values holding the submission deadlines (``e_parcours/calendar.toml``)."""
 
@@ -61,10 +61,8 @@ _SUBMITTED = Text(
     en="{kind} submitted on {submitted}; deadline {deadline}",
 )
 _KIND_NAMES = {
-    EParcoursKind.DAC: Text(fr="DAC", en="DAC"),
-    EParcoursKind.COLLECTIF: Text(
-        fr="collectif de soins coordonnés", en="collectif de soins coordonnés"
-    ),
+    Kind.DAC: Text(fr="DAC", en="DAC"),
+    Kind.COLLECTIF: Text(fr="collectif de soins coordonnés", en="collectif de soins coordonnés"),
 }
 
 
@@ -72,8 +70,8 @@ def _date_text(day: dt.date) -> Text:
     return Text(fr=format_date(day, "fr"), en=format_date(day, "en"))
 
 
-def e_parcours_eligibility(
-    project: EParcoursProject, *, rules: RuleSet | None = None, on: dt.date | None = None
+def project_eligibility(
+    project: Project, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> EligibilityResult:
     """Whether an e-parcours project was submitted in time (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019).
 
@@ -81,16 +79,16 @@ def e_parcours_eligibility(
     from the rule data; a day late is not eligible).
 
     >>> import datetime as dt
-    >>> ok = EParcoursProject("DAC Sud", "dac", dt.date(2020, 12, 31))
-    >>> e_parcours_eligibility(ok).eligible
+    >>> ok = Project("DAC Sud", "dac", dt.date(2020, 12, 31))
+    >>> project_eligibility(ok).eligible
     True
-    >>> e_parcours_eligibility(EParcoursProject("DAC Nord", "dac", dt.date(2021, 1, 1))).eligible
+    >>> project_eligibility(Project("DAC Nord", "dac", dt.date(2021, 1, 1))).eligible
     False
     """
     rules = rule_set(rules)
-    if not isinstance(project, EParcoursProject):
+    if not isinstance(project, Project):
         raise InvalidInputError(
-            f"expected an EParcoursProject, got {type(project).__name__}", where="project"
+            f"expected an Project, got {type(project).__name__}", where="project"
         )
     check = Verdict("e_parcours", project.kind.value, project.name, _TITLE, rules, on)
     step = check.step("e_parcours.submission_deadline", _DEADLINE)

@@ -26,8 +26,8 @@ from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count, check_date
 from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.e_parcours.deadlines import e_parcours_usage_deadline
-from segur_numerique.e_parcours.kinds import EParcoursKind
+from segur_numerique.e_parcours.deadlines import usage_deadline
+from segur_numerique.e_parcours.kinds import Kind
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
@@ -60,11 +60,11 @@ class BassinScaling(enum.Enum):
 
 
 @attrs.frozen(repr=False)
-class EParcoursForfait(HtmlResult):
+class Forfait(HtmlResult):
     """The forfait of an e-parcours project, with its explanation."""
 
     amount: Euro
-    beneficiary: EParcoursKind
+    beneficiary: Kind
     population: int
     scaling: BassinScaling
     bassins: Fraction
@@ -91,7 +91,7 @@ def _scaled_bassins(scaling: BassinScaling, population: int, bassin: int) -> Fra
     return Fraction(population // bassin)
 
 
-def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[Text, ...]:
+def _forfait_assumptions(scaling: BassinScaling, kind: Kind) -> tuple[Text, ...]:
     """The caller's scaling choice, and the reading of the collectif typo in the H&TI report of 9 July 2019."""
     chosen = Text(
         fr=f"Mise à l'échelle « {scaling.label().fr} » choisie par l'appelant : la règle "
@@ -99,7 +99,7 @@ def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[T
         en=f'Scaling "{scaling.label().en}" chosen by the caller: the official rule '
         "for another population is unknown.",
     )
-    if kind is not EParcoursKind.COLLECTIF:
+    if kind is not Kind.COLLECTIF:
         return (chosen,)
     typo = Text(
         fr="La source imprime « 200 000 millions d'euros » (coquille) : lu 200 000 €.",
@@ -108,22 +108,22 @@ def _forfait_assumptions(scaling: BassinScaling, kind: EParcoursKind) -> tuple[T
     return chosen, typo
 
 
-def e_parcours_forfait(
-    beneficiary: EParcoursKind | str,
+def forfait(
+    beneficiary: Kind | str,
     *,
     population: int,
     scaling: BassinScaling,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> EParcoursForfait:
+) -> Forfait:
     """The forfait of a DAC or collectif covering ``population`` inhabitants.
 
     >>> from segur_numerique import load_rules
-    >>> e_parcours_forfait(
+    >>> forfait(
     ...     "dac", population=450_000, scaling=BassinScaling.PER_STARTED_BASSIN, rules=load_rules()
     ... ).amount
     Euro('1600000.00')
-    >>> e_parcours_forfait(
+    >>> forfait(
     ...     "dac", population=450_000, scaling=BassinScaling.PROPORTIONAL, rules=load_rules()
     ... ).amount
     Euro('1200000.00')
@@ -133,7 +133,7 @@ def e_parcours_forfait(
             scaling policy.
     """
     rules = resolve_rules(rules)
-    kind = EParcoursKind.parse(beneficiary, where="beneficiary")
+    kind = Kind.parse(beneficiary, where="beneficiary")
     check_count(population, where="population")
     if not isinstance(scaling, BassinScaling):
         raise InvalidInputError(
@@ -174,11 +174,11 @@ def e_parcours_forfait(
         else (),
         assumptions=_forfait_assumptions(scaling, kind),
     )
-    return EParcoursForfait(amount, kind, population, scaling, bassins, explanation)
+    return Forfait(amount, kind, population, scaling, bassins, explanation)
 
 
 @attrs.frozen(repr=False)
-class EParcoursPayments(HtmlResult):
+class Payments(HtmlResult):
     """The two e-parcours payments: 60 % at start, 40 % at the usage targets (or lost).
 
     Attributes:
@@ -223,10 +223,10 @@ _REST_ASSUMPTION = Text(
 )
 
 
-def _forfait_amount(forfait: Euro | EParcoursForfait) -> tuple[Euro, tuple[Explanation, ...]]:
-    """The amount to split and the explanation it comes from (for an :class:`EParcoursForfait`)."""
+def _forfait_amount(forfait: Euro | Forfait) -> tuple[Euro, tuple[Explanation, ...]]:
+    """The amount to split and the explanation it comes from (for an :class:`Forfait`)."""
     children: tuple[Explanation, ...] = ()
-    if isinstance(forfait, EParcoursForfait):
+    if isinstance(forfait, Forfait):
         amount, children = forfait.amount, (forfait.explanation,)
     elif isinstance(forfait, Euro):
         amount = forfait
@@ -288,14 +288,14 @@ def _payments_outcome(
     )
 
 
-def e_parcours_payments(
-    forfait: Euro | EParcoursForfait,
+def payments(
+    forfait: Euro | Forfait,
     *,
     start: dt.date,
     targets_reached_on: dt.date | None,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> EParcoursPayments:
+) -> Payments:
     """Split a forfait into the start payment and the usage payment (the H&TI report of 9 July 2019).
 
     The start payment is ``forfait × 60 %`` rounded half up; the usage payment is the rest, so
@@ -306,7 +306,7 @@ def e_parcours_payments(
     ``targets_reached_on=None`` means not (yet) reached: the usage payment is pending, shown as 0.
 
     >>> from segur_numerique import load_rules
-    >>> p = e_parcours_payments(
+    >>> p = payments(
     ...     Euro("800000"),
     ...     start=dt.date(2021, 3, 1),
     ...     targets_reached_on=dt.date(2022, 12, 31),
@@ -314,7 +314,7 @@ def e_parcours_payments(
     ... )
     >>> p.start_payment, p.usage_payment
     (Euro('480000.00'), Euro('320000.00'))
-    >>> e_parcours_payments(
+    >>> payments(
     ...     Euro("800000"),
     ...     start=dt.date(2021, 3, 1),
     ...     targets_reached_on=dt.date(2023, 1, 1),
@@ -326,8 +326,8 @@ def e_parcours_payments(
     amount, children = _forfait_amount(forfait)
     _check_payment_dates(start, targets_reached_on)
     start_share, reads = _payment_shares(rules, on)
-    usage_deadline = e_parcours_usage_deadline(start, rules=rules, on=on)
-    deadline = usage_deadline.due
+    usage = usage_deadline(start, rules=rules, on=on)
+    deadline = usage.due
     exact_start = amount.value * start_share
     start_payment = Euro.round(exact_start, CENT_HALF_UP)
     rest = amount - start_payment
@@ -358,8 +358,6 @@ def e_parcours_payments(
             ),
         ),
         assumptions=(_REST_ASSUMPTION,),
-        children=(*children, usage_deadline.explanation),
+        children=(*children, usage.explanation),
     )
-    return EParcoursPayments(
-        amount, start_payment, usage_payment, lost, deadline, pending, explanation
-    )
+    return Payments(amount, start_payment, usage_payment, lost, deadline, pending, explanation)

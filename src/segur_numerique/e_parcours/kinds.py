@@ -2,8 +2,8 @@
 
 One enum, shared by eligibility and funding.
 
->>> EParcoursKind.parse("dac")
-<EParcoursKind.DAC: 'dac'>
+>>> Kind.parse("dac")
+<Kind.DAC: 'dac'>
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import enum
 from segur_numerique.errors import UnknownChoiceError
 
 
-class EParcoursKind(enum.Enum):
+class Kind(enum.Enum):
     """Who applies to and receives an e-parcours forfait (rules digest, e-parcours §7 [docs: explanation/rules/e-parcours]; the H&TI report of 9 July 2019)."""
 
     DAC = "dac"
@@ -22,7 +22,7 @@ class EParcoursKind(enum.Enum):
     """Collectif de soins coordonnés (CPTS, groupements « article 51 »)."""
 
     @classmethod
-    def parse(cls, value: object, *, where: str = "kind") -> EParcoursKind:
+    def parse(cls, value: object, *, where: str = "kind") -> Kind:
         """A kind from itself or its value (``dac``, ``collectif``), or a typed error."""
         if isinstance(value, cls):
             return value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
-    e_parcours_forfait,
-    e_parcours_payments,
+    forfait,
+    payments,
 )
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
@@ -14,7 +14,7 @@ from segur_numerique.rules.model import RuleSet
 def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
     names = tuple(s.value for s in BassinScaling)
     scaling = BassinScaling(inputs.text("scaling", choices=names))
-    result = e_parcours_forfait(
+    result = forfait(
         inputs.text("beneficiary"),
         population=inputs.integer("population"),
         scaling=scaling,
@@ -25,7 +25,7 @@ def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
 
 
 def _payments(inputs: Inputs, rules: RuleSet) -> Computed:
-    result = e_parcours_payments(
+    result = payments(
         inputs.euro("forfait"),
         start=inputs.date("start"),
         targets_reached_on=inputs.optional_date("targets_reached_on"),

@@ -6,7 +6,7 @@ from segur_numerique.esms_numerique.amorcage import amorcage_funding as amorcage
 from segur_numerique.esms_numerique.eligibility import ApplicationLevel as ApplicationLevel
 from segur_numerique.esms_numerique.eligibility import GrappeEligibility as GrappeEligibility
 from segur_numerique.esms_numerique.eligibility import (
-    esms_grappe_eligibility as grappe_eligibility,
+    grappe_eligibility as grappe_eligibility,
 )
 from segur_numerique.esms_numerique.funding import REGIONAL_AMOUNT_KEY as REGIONAL_AMOUNT_KEY
 from segur_numerique.esms_numerique.funding import NationalGrappeFunding as NationalGrappeFunding

@@ -5,7 +5,7 @@ Each phase is a one-phase window read from the key ``esms_numerique.phase.<name>
 
 from __future__ import annotations
 
-from segur_numerique.calendar.programmes import CalendarProgramme, WindowReader, as_period
+from segur_numerique.calendar.programmes import Programme, WindowReader, as_period
 from segur_numerique.calendar.windows import Phase, PhaseKind, Window
 from segur_numerique.core.text import Text
 from segur_numerique.errors import InvalidInputError
@@ -13,7 +13,7 @@ from segur_numerique.errors import InvalidInputError
 _ESMS_KINDS = {"amorcage": PhaseKind.AMORCAGE, "generalisation": PhaseKind.GENERALISATION}
 
 
-def _phase_windows(reader: WindowReader, prog: CalendarProgramme) -> tuple[list[Window], list[str]]:
+def _phase_windows(reader: WindowReader, prog: Programme) -> tuple[list[Window], list[str]]:
     """One window per phase, each of a single phase."""
     prefix = prog.window_prefix or prog.id
     names = reader.names(prefix, None)
@@ -36,7 +36,7 @@ def _phase_windows(reader: WindowReader, prog: CalendarProgramme) -> tuple[list[
     return built, keys
 
 
-CALENDAR = CalendarProgramme(
+CALENDAR = Programme(
     "esms_numerique",
     Text(fr="ESMS numérique", en="ESMS numérique (social and medico-social sector)"),
     "esms_numerique.phase",
@@ -44,5 +44,5 @@ CALENDAR = CalendarProgramme(
 )
 """ESMS numérique: the phases amorçage and généralisation."""
 
-CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR,)
+CALENDARS: tuple[Programme, ...] = (CALENDAR,)
 """The calendars of this package, collected by :mod:`segur_numerique.calendars`."""

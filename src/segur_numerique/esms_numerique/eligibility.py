@@ -82,7 +82,7 @@ _LEVEL_NAMES = {
 }
 
 
-def esms_grappe_eligibility(
+def grappe_eligibility(
     grappe: Grappe, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> GrappeEligibility:
     """Whether a grappe may apply to ESMS numérique, and to which call (rules digest, ESMS numérique §5 [docs: explanation/rules/esms-numerique]).
@@ -91,10 +91,10 @@ def esms_grappe_eligibility(
 
     >>> from segur_numerique.entities import Esms, Grappe
     >>> members = [Esms(f"75{i:07d}", "500") for i in range(15)]
-    >>> verdict = esms_grappe_eligibility(Grappe("Paris EHPAD", members))
+    >>> verdict = grappe_eligibility(Grappe("Paris EHPAD", members))
     >>> verdict.eligible, verdict.level.value
     (True, 'regional')
-    >>> esms_grappe_eligibility(Grappe("Petite grappe", members[:14])).eligible
+    >>> grappe_eligibility(Grappe("Petite grappe", members[:14])).eligible
     False
     """
     rules = rule_set(rules)

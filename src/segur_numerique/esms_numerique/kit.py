@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from segur_numerique.entities.models import Esms, Grappe
 from segur_numerique.esms_numerique.amorcage import AmorcageProjectKind, amorcage_funding
-from segur_numerique.esms_numerique.eligibility import esms_grappe_eligibility
+from segur_numerique.esms_numerique.eligibility import grappe_eligibility
 from segur_numerique.esms_numerique.funding import national_grappe_funding
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
@@ -31,7 +31,7 @@ def _grappe(inputs: Inputs, rules: RuleSet) -> Computed:
             inputs.boolean("corse_or_outre_mer") if inputs.has("corse_or_outre_mer") else None
         ),
     )
-    verdict = esms_grappe_eligibility(grappe, rules=rules, on=inputs.optional_date("on"))
+    verdict = grappe_eligibility(grappe, rules=rules, on=inputs.optional_date("on"))
     return Computed(
         {"eligible": verdict.eligible, "level": verdict.level.value if verdict.level else "none"},
         verdict.explanation,

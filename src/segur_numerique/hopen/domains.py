@@ -7,9 +7,9 @@ with its provenance (a consultancy newsletter and a vendor page: status ``second
 English name is a translation kept here. The domains' targets and the forfait grid (40 k€ to
 700 k€, secondary) are declared unknowns.
 
->>> [d.code for d in hopen_domains()]
+>>> [d.code for d in all_domains()]
 ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7']
->>> d6 = hopen_domain("D6")
+>>> d6 = domain("D6")
 >>> d6.label.fr, d6.label.en
 ('Communiquer et échanger avec les partenaires', 'Communicate and exchange with partners')
 >>> d6.status.value
@@ -40,12 +40,12 @@ _ENGLISH_NAMES: dict[str, str] = {
     "D6": "Communicate and exchange with partners",
     "D7": "Provide online services to users and patients",
 }
-HOPEN_DOMAIN_CODES: tuple[str, ...] = tuple(_ENGLISH_NAMES)
+DOMAIN_CODES: tuple[str, ...] = tuple(_ENGLISH_NAMES)
 """The codes of the seven HOP'EN domains, ``D1`` to ``D7``."""
 
 
 @attrs.frozen
-class HopenDomain:
+class Domain:
     """A HOP'EN domain: its code, its French name as read (with provenance) and its English name.
 
     Attributes:
@@ -104,18 +104,16 @@ class HopenDomain:
         }
 
 
-def hopen_domain(
-    code: str, *, on: dt.date | None = None, rules: RuleSet | None = None
-) -> HopenDomain:
+def domain(code: str, *, on: dt.date | None = None, rules: RuleSet | None = None) -> Domain:
     """One HOP'EN domain, ``D1`` to ``D7``, as known on ``on`` (latest when ``None``).
 
     Raises:
         UnknownChoiceError: ``code`` is not one of ``D1`` to ``D7``.
         MissingParameterError: ``on`` is before the programme (12 February 2019).
 
-    >>> hopen_domain("D1").label.en
+    >>> domain("D1").label.en
     'Share imaging, biology and pathology results'
-    >>> hopen_domain("D8")
+    >>> domain("D8")
     Traceback (most recent call last):
     ...
     segur_numerique.errors.UnknownChoiceError: code: unknown HOP'EN domain 'D8'; allowed values: D1, D2, D3, D4, D5, D6, D7
@@ -123,21 +121,19 @@ def hopen_domain(
     rules = resolve_rules(rules)
     if code not in _ENGLISH_NAMES:
         raise UnknownChoiceError(
-            f"unknown HOP'EN domain {code!r}", allowed=HOPEN_DOMAIN_CODES, where="code"
+            f"unknown HOP'EN domain {code!r}", allowed=DOMAIN_CODES, where="code"
         )
     rules = rules or load_rules()
     key = f"hopen.domain.{code}"
     note = rules.value(key).as_known_on(on=on).note
-    return HopenDomain(code, rules.read(key, on=on), _ENGLISH_NAMES[code], note)
+    return Domain(code, rules.read(key, on=on), _ENGLISH_NAMES[code], note)
 
 
-def hopen_domains(
-    *, on: dt.date | None = None, rules: RuleSet | None = None
-) -> tuple[HopenDomain, ...]:
+def all_domains(*, on: dt.date | None = None, rules: RuleSet | None = None) -> tuple[Domain, ...]:
     """The seven HOP'EN domains D1-D7, in order, as known on ``on`` (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]).
 
-    >>> print(hopen_domains()[0].label.fr)
+    >>> print(all_domains()[0].label.fr)
     Partager les résultats d'imagerie, de biologie et d'anatomo-pathologie
     """
     rules = resolve_rules(rules)
-    return tuple(hopen_domain(code, on=on, rules=rules) for code in HOPEN_DOMAIN_CODES)
+    return tuple(domain(code, on=on, rules=rules) for code in DOMAIN_CODES)

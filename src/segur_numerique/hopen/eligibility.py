@@ -28,7 +28,7 @@ def _check_declared(declared: frozenset[str], allowed: tuple[str, ...], where: s
             raise UnknownChoiceError(f"unknown prerequisite {item!r}", allowed=allowed, where=where)
 
 
-def hopen_prerequisites_met(
+def prerequisites_met(
     est: Establishment, *, rules: RuleSet | None = None, on: dt.date | None = None
 ) -> EligibilityResult:
     """Whether the four HOP'EN prerequisites P1-P4 are declared met (rules digest, HOP'EN §4 [docs: explanation/rules/hopen]).
@@ -40,7 +40,7 @@ def hopen_prerequisites_met(
     >>> est = Establishment(
     ...     "750712184", "750100042", "espic", ["ssr"], 800, hopen_prerequisites=["P1", "P2", "P4"]
     ... )
-    >>> verdict = hopen_prerequisites_met(est)
+    >>> verdict = prerequisites_met(est)
     >>> verdict.eligible, [r.code for r in verdict.failed]
     (False, ['hopen.prerequisite.P3'])
     """

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from segur_numerique.calendar.programmes import CalendarProgramme
+from segur_numerique.calendar.programmes import Programme
 from segur_numerique.core.text import Text
 
-CALENDAR = CalendarProgramme(
+CALENDAR = Programme(
     "sons",
     Text(
         fr="SONS (financement de l'équipement, achat pour compte)",
@@ -14,5 +14,5 @@ CALENDAR = CalendarProgramme(
 )
 """SONS: deadlines only."""
 
-CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR,)
+CALENDARS: tuple[Programme, ...] = (CALENDAR,)
 """The calendars of this package, collected by :mod:`segur_numerique.calendars`."""

@@ -33,7 +33,7 @@ def _text_field(_instance: object, attribute: attrs.Attribute[str], value: objec
 
 
 @attrs.frozen
-class SonsOrder:
+class Order:
     """An order (bon de commande) of a Prestation Ségur by an end client (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     Attributes:
@@ -50,11 +50,11 @@ class SonsOrder:
 _TITLE = Text(fr="Éligibilité d'une commande SONS", en="SONS order eligibility")
 
 
-def sons_order_eligibility(
-    order: SonsOrder,
+def order_eligibility(
+    order: Order,
     solution: ReferencedSolution,
     *,
-    funded_orders: Iterable[SonsOrder] = (),
+    funded_orders: Iterable[Order] = (),
     rules: RuleSet | None = None,
     on: dt.date | None = None,
 ) -> EligibilityResult:
@@ -70,25 +70,25 @@ def sons_order_eligibility(
     >>> dpi = ReferencedSolution(
     ...     "DPI X", "hopital", "HOP-DPI-VA1", "1.2", dt.date(2022, 5, 1), True
     ... )
-    >>> order = SonsOrder("750100042", "HOP-DPI-VA1", dt.date(2022, 1, 1))
-    >>> sons_order_eligibility(order, dpi).eligible
+    >>> order = Order("750100042", "HOP-DPI-VA1", dt.date(2022, 1, 1))
+    >>> order_eligibility(order, dpi).eligible
     True
-    >>> late = SonsOrder("750100042", "HOP-DPI-VA1", dt.date(2021, 12, 31))
-    >>> print(sons_order_eligibility(late, dpi).failed[0].text.en)
+    >>> late = Order("750100042", "HOP-DPI-VA1", dt.date(2021, 12, 31))
+    >>> print(order_eligibility(late, dpi).failed[0].text.en)
     order signed 121 days before the referencing file was complete (2022-05-01); at most 120
     """
     rules = rule_set(rules)
-    if not isinstance(order, SonsOrder):
-        raise InvalidInputError(f"expected a SonsOrder, got {type(order).__name__}", where="order")
+    if not isinstance(order, Order):
+        raise InvalidInputError(f"expected a Order, got {type(order).__name__}", where="order")
     if not isinstance(solution, ReferencedSolution):
         raise InvalidInputError(
             f"expected a ReferencedSolution, got {type(solution).__name__}", where="solution"
         )
     funded = list(funded_orders)
     for i, other in enumerate(funded):
-        if not isinstance(other, SonsOrder):
+        if not isinstance(other, Order):
             raise InvalidInputError(
-                f"expected a SonsOrder, got {type(other).__name__}", where=f"funded_orders[{i}]"
+                f"expected a Order, got {type(other).__name__}", where=f"funded_orders[{i}]"
             )
     check = Verdict("sons", "order", order.client, _TITLE, rules, on)
     _referenced_step(check, order, solution)
@@ -115,7 +115,7 @@ _REFERENCED_FOR = Text(
 )
 
 
-def _referenced_step(check: Verdict, order: SonsOrder, solution: ReferencedSolution) -> None:
+def _referenced_step(check: Verdict, order: Order, solution: ReferencedSolution) -> None:
     """The solution is referenced by the ANS, for the order's dispositif."""
     step = check.step("sons.referenced_solution", _REFERENCED)
     step.input("solution", solution.name)
@@ -148,7 +148,7 @@ _ALREADY_FUNDED = Text(
 )
 
 
-def _once_step(check: Verdict, order: SonsOrder, funded: list[SonsOrder]) -> None:
+def _once_step(check: Verdict, order: Order, funded: list[Order]) -> None:
     """At most one Prestation Ségur per client per dispositif."""
     step = check.step("sons.one_prestation_per_client", _ONCE)
     per_client = step.read_as("sons.prestations_per_client_per_dispositif", int)
@@ -180,7 +180,7 @@ _SIGNED_BEFORE = Text(
 )
 
 
-def _timing_step(check: Verdict, order: SonsOrder, solution: ReferencedSolution) -> None:
+def _timing_step(check: Verdict, order: Order, solution: ReferencedSolution) -> None:
     """The order signed at most ``max_days`` before the referencing file was complete."""
     key = "sons.order.max_days_before_referencing"
     max_days, read = check.rules.read_as(key, int, on=check.on)

@@ -30,7 +30,7 @@ from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import ReadRecorder, RuleSet
 
 
-class SonsCeilingKind(enum.Enum):
+class CeilingKind(enum.Enum):
     """The SONS ceilings the library knows (rules digest, SONS §3 [docs: explanation/rules/sons])."""
 
     LGO = "lgo"
@@ -42,7 +42,7 @@ class SonsCeilingKind(enum.Enum):
 
 
 @attrs.frozen(repr=False)
-class SonsCeiling(HtmlResult):
+class Ceiling(HtmlResult):
     """A SONS ceiling HT and TTC (2 decimals), with its explanation."""
 
     ht: Price
@@ -63,7 +63,7 @@ def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
     return VatRate(rate), read
 
 
-def sons_ttc(
+def ttc(
     amount_ht: Euro | Price,
     *,
     on: dt.date | None = None,
@@ -71,11 +71,11 @@ def sons_ttc(
     inputs: tuple[InputValue, ...] = (),
     rules: RuleSet | None = None,
     assumptions: tuple[Text, ...] = (),
-) -> SonsCeiling:
+) -> Ceiling:
     """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
 
     >>> from segur_numerique import load_rules
-    >>> sons_ttc(Euro("875"), rules=load_rules()).ttc.format("fr")
+    >>> ttc(Euro("875"), rules=load_rules()).ttc.format("fr")
     '1 050,00 € TTC'
     """
     rules = resolve_rules(rules)
@@ -110,24 +110,24 @@ def sons_ttc(
             ),
         ),
     )
-    return SonsCeiling(ht, ttc, explanation)
+    return Ceiling(ht, ttc, explanation)
 
 
-def _ceiling_kind(kind: SonsCeilingKind | str) -> SonsCeilingKind:
+def _ceiling_kind(kind: CeilingKind | str) -> CeilingKind:
     try:
-        return SonsCeilingKind(kind)
+        return CeilingKind(kind)
     except ValueError:
-        names = ", ".join(k.value for k in SonsCeilingKind)
+        names = ", ".join(k.value for k in CeilingKind)
         raise InvalidInputError(
             f"unknown ceiling {kind!r}; expected one of {names}", where="kind"
         ) from None
 
 
 def _band_measure(
-    which: SonsCeilingKind, turnover: Euro | None, sites: int | None
+    which: CeilingKind, turnover: Euro | None, sites: int | None
 ) -> tuple[int, str, InputValue]:
     """The measure a band is chosen by (LGO: turnover in cents, SGL: sites), checked."""
-    if which is SonsCeilingKind.LGO:
+    if which is CeilingKind.LGO:
         if not isinstance(turnover, Euro) or turnover.cents < 0 or sites is not None:
             raise InvalidInputError(
                 "the LGO ceiling needs the turnover (a non-negative Euro amount) and no sites",
@@ -168,35 +168,33 @@ _LOINC = Text(
 )
 
 
-def sons_ceiling(
-    kind: SonsCeilingKind | str,
+def ceiling(
+    kind: CeilingKind | str,
     *,
     turnover: Euro | None = None,
     sites: int | None = None,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> SonsCeiling:
+) -> Ceiling:
     """The ceiling of a Prestation Ségur: LGO by ``turnover``, SGL by ``sites``, LOINC flat.
 
     The LGO and SGL bands are caller-supplied (unknown officially); each band amount is checked
     against the known range (``sons.ceiling.<kind>.min`` / ``.max``).
 
     >>> from segur_numerique import illustrative_assumptions, load_rules
-    >>> sons_ceiling("loinc", rules=load_rules()).ttc.amount
+    >>> ceiling("loinc", rules=load_rules()).ttc.amount
     Euro('4200.00')
-    >>> sons_ceiling("sgl", sites=4, rules=illustrative_assumptions()).ht.amount
+    >>> ceiling("sgl", sites=4, rules=illustrative_assumptions()).ht.amount
     Euro('30000.00')
     """
     rules = resolve_rules(rules)
     which = _ceiling_kind(kind)
-    if which is SonsCeilingKind.LOINC:
+    if which is CeilingKind.LOINC:
         if turnover is not None or sites is not None:
             raise InvalidInputError("the LOINC forfait takes no turnover or sites", where="kind")
         forfait, loinc = rules.read_as("sons.ceiling.loinc", Euro, on=on)
         reads, inputs = (loinc,), (InputValue("kind", which.value),)
-        return sons_ttc(
-            forfait, on=on, reads=reads, inputs=inputs, assumptions=(_LOINC,), rules=rules
-        )
+        return ttc(forfait, on=on, reads=reads, inputs=inputs, assumptions=(_LOINC,), rules=rules)
     measure, bound_name, measure_input = _band_measure(which, turnover, sites)
     prefix = f"sons.ceiling.{which.value}"
     recorder = ReadRecorder(rules, on)
@@ -217,7 +215,7 @@ def sons_ceiling(
         f"{prefix}.min",
         f"{prefix}.max",
     }
-    return sons_ttc(
+    return ttc(
         amount,
         on=on,
         reads=tuple(r for r in recorder.reads if r.key in keep),
@@ -227,7 +225,7 @@ def sons_ceiling(
 
 
 @attrs.frozen(repr=False)
-class SonsPayments(HtmlResult):
+class Payments(HtmlResult):
     """The advance and the balance of a Prestation Ségur.
 
     Attributes:
@@ -253,10 +251,10 @@ class SonsPayments(HtmlResult):
         }
 
 
-def _payment_total(amount: Euro | SonsCeiling) -> tuple[Euro, tuple[Explanation, ...]]:
+def _payment_total(amount: Euro | Ceiling) -> tuple[Euro, tuple[Explanation, ...]]:
     """The amount to split (a ceiling's TTC amount) and the explanation it comes from."""
     children: tuple[Explanation, ...] = ()
-    if isinstance(amount, SonsCeiling):
+    if isinstance(amount, Ceiling):
         total, children = amount.ttc.amount, (amount.explanation,)
     elif isinstance(amount, Euro):
         total = amount
@@ -267,20 +265,20 @@ def _payment_total(amount: Euro | SonsCeiling) -> tuple[Euro, tuple[Explanation,
     return total, children
 
 
-def sons_payments(
-    amount: Euro | SonsCeiling,
+def payments(
+    amount: Euro | Ceiling,
     *,
     installation_certified_on: dt.date | None,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> SonsPayments:
+) -> Payments:
     """Split an amount into the advance and the 70 % balance (rules digest, SONS §3 [docs: explanation/rules/sons]).
 
     The balance is ``amount × 70 %`` rounded half up (70 % is the confirmed share); the advance
-    is the rest, so the two add up exactly. A :class:`SonsCeiling` is split on its TTC amount.
+    is the rest, so the two add up exactly. A :class:`Ceiling` is split on its TTC amount.
 
     >>> from segur_numerique import load_rules
-    >>> p = sons_payments(Euro("1050"), installation_certified_on=None, rules=load_rules())
+    >>> p = payments(Euro("1050"), installation_certified_on=None, rules=load_rules())
     >>> p.advance, p.balance, p.pending
     (Euro('315.00'), Euro('735.00'), True)
     """
@@ -341,4 +339,4 @@ def sons_payments(
         ),
         children=children,
     )
-    return SonsPayments(total, advance, balance, pending, explanation)
+    return Payments(total, advance, balance, pending, explanation)

@@ -10,36 +10,36 @@ from __future__ import annotations
 from segur_numerique.core.periods import Period
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sons.funding import sons_ceiling, sons_payments, sons_ttc
-from segur_numerique.sons.maintenance import sons_maintenance
+from segur_numerique.sons.funding import ceiling, payments, ttc
+from segur_numerique.sons.maintenance import maintenance
 
 
 def _ceiling(inputs: Inputs, rules: RuleSet) -> Computed:
-    ceiling = sons_ceiling(
+    result = ceiling(
         inputs.text("kind"),
         turnover=inputs.euro("turnover") if inputs.has("turnover") else None,
         sites=inputs.integer("sites") if inputs.has("sites") else None,
         on=inputs.optional_date("on"),
         rules=rules,
     )
-    return Computed({"ht": ceiling.ht.amount, "ttc": ceiling.ttc.amount}, ceiling.explanation)
+    return Computed({"ht": result.ht.amount, "ttc": result.ttc.amount}, result.explanation)
 
 
 def _ttc(inputs: Inputs, rules: RuleSet) -> Computed:
-    ceiling = sons_ttc(inputs.euro("amount_ht"), on=inputs.optional_date("on"), rules=rules)
+    ceiling = ttc(inputs.euro("amount_ht"), on=inputs.optional_date("on"), rules=rules)
     return Computed({"ttc": ceiling.ttc.amount}, ceiling.explanation)
 
 
 def _payments(inputs: Inputs, rules: RuleSet) -> Computed:
-    payments = sons_payments(
+    result = payments(
         inputs.euro("amount"),
         installation_certified_on=inputs.optional_date("installation_certified_on"),
         on=inputs.optional_date("on"),
         rules=rules,
     )
     return Computed(
-        {"advance": payments.advance, "balance": payments.balance, "pending": payments.pending},
-        payments.explanation,
+        {"advance": result.advance, "balance": result.balance, "pending": result.pending},
+        result.explanation,
     )
 
 
@@ -47,7 +47,7 @@ def _maintenance(inputs: Inputs, rules: RuleSet) -> Computed:
     start, end = inputs.date("start"), inputs.date("end")
     if end < start:
         raise inputs.error("end", f"ends ({end}) before it starts ({start})")
-    result = sons_maintenance(Period(start, end), on=inputs.optional_date("on"), rules=rules)
+    result = maintenance(Period(start, end), on=inputs.optional_date("on"), rules=rules)
     return Computed(
         {"funded_end": result.funded.end, "unfunded_days": result.unfunded_days},
         result.explanation,

@@ -20,7 +20,7 @@ from segur_numerique.rules.model import RuleSet
 
 
 @attrs.frozen
-class SonsMaintenance:
+class Maintenance:
     """The funded part of a maintenance period (at most six years from its start)."""
 
     requested: Period
@@ -38,15 +38,15 @@ class SonsMaintenance:
         }
 
 
-def sons_maintenance(
+def maintenance(
     requested: Period, *, on: dt.date | None = None, rules: RuleSet | None = None
-) -> SonsMaintenance:
+) -> Maintenance:
     """The funded part of a maintenance period: from its start, at most 6 years (the ARS Occitanie SUN-ES FAQ).
 
     Six years from 1 Jan 2022 end on 31 Dec 2027 (the day before the sixth anniversary).
 
     >>> from segur_numerique import load_rules
-    >>> m = sons_maintenance(Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)), rules=load_rules())
+    >>> m = maintenance(Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)), rules=load_rules())
     >>> m.funded.end, m.unfunded_days
     (datetime.date(2027, 12, 31), 731)
     """
@@ -74,4 +74,4 @@ def sons_maintenance(
             ),
         ),
     )
-    return SonsMaintenance(requested, funded, unfunded, explanation)
+    return Maintenance(requested, funded, unfunded, explanation)

@@ -1,6 +1,9 @@
 """SUN-ES (Ségur usage numérique en établissements de santé)."""
 
 from segur_numerique.sun_es.batch import (
+    eligibility_table as eligibility_table,
+)
+from segur_numerique.sun_es.batch import (
     eligible_column as eligible_column,
 )
 from segur_numerique.sun_es.batch import (
@@ -9,14 +12,11 @@ from segur_numerique.sun_es.batch import (
 from segur_numerique.sun_es.batch import (
     forfait_column as forfait_column,
 )
-from segur_numerique.sun_es.batch import (
-    sun_es_eligibility_table as eligibility_table,
-)
-from segur_numerique.sun_es.calendar import (
-    sun_es_pattern as window_pattern,
-)
 from segur_numerique.sun_es.calendar import (
     window as window,
+)
+from segur_numerique.sun_es.calendar import (
+    window_pattern as window_pattern,
 )
 from segur_numerique.sun_es.cases import (
     SIMULATION_FORMAT as SIMULATION_FORMAT,
@@ -68,10 +68,10 @@ from segur_numerique.sun_es.domain_evaluation import (
     evaluate_volet1 as evaluate_volet1,
 )
 from segur_numerique.sun_es.domains import (
-    SunEsDomain as Domain,
+    Domain as Domain,
 )
 from segur_numerique.sun_es.eligibility import (
-    sun_es_eligibility as establishment_eligibility,
+    establishment_eligibility as establishment_eligibility,
 )
 from segur_numerique.sun_es.evaluation import (
     EstablishmentProfile as EstablishmentProfile,
@@ -89,10 +89,10 @@ from segur_numerique.sun_es.funding import (
     DomainPayment as DomainPayment,
 )
 from segur_numerique.sun_es.funding import (
-    SunEsForfait as Forfait,
+    Forfait as Forfait,
 )
 from segur_numerique.sun_es.funding import (
-    sun_es_forfait as forfait,
+    forfait as forfait,
 )
 from segur_numerique.sun_es.grid import (
     ForfaitGrid as ForfaitGrid,
@@ -101,13 +101,13 @@ from segur_numerique.sun_es.grid import (
     grid_row as grid_row,
 )
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS as INDICATORS,
+    INDICATORS as INDICATORS,
 )
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_VOLET1 as VOLET1,
+    VOLET1 as VOLET1,
 )
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_VOLET2 as VOLET2,
+    VOLET2 as VOLET2,
 )
 from segur_numerique.sun_es.indicators import (
     Basis as Basis,
@@ -182,7 +182,7 @@ from segur_numerique.sun_es.prerequisites import (
     PrerequisiteItem as PrerequisiteItem,
 )
 from segur_numerique.sun_es.prerequisites import (
-    sun_es_prerequisites as prerequisite_checklist,
+    prerequisite_checklist as prerequisite_checklist,
 )
 from segur_numerique.sun_es.reassignment import (
     Reassignment as Reassignment,
@@ -227,7 +227,7 @@ from segur_numerique.sun_es.targets import (
     targets_from_rules as targets_from_rules,
 )
 from segur_numerique.sun_es.volets import (
-    split_sun_es_volets as split_volets,
+    split_volets as split_volets,
 )
 
 __all__ = [

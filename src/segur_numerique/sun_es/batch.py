@@ -57,10 +57,10 @@ from segur_numerique.errors import BatchInputError, ForfaitGridError, InvalidInp
 from segur_numerique.funding_scaling.batch import _first_bad_row, _frame
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sun_es.domains import SunEsDomain
-from segur_numerique.sun_es.eligibility import sun_es_eligibility
+from segur_numerique.sun_es.domains import Domain
+from segur_numerique.sun_es.eligibility import establishment_eligibility
 from segur_numerique.sun_es.grid import ForfaitGrid
-from segur_numerique.sun_es.prerequisites import sun_es_prerequisites
+from segur_numerique.sun_es.prerequisites import prerequisite_checklist
 
 ACTIVITY_COLUMNS: Final = tuple(a.value for a in Activity)
 BOOL_COLUMNS: Final = ("own_lab", "own_imaging", "operating_theatre")
@@ -73,17 +73,17 @@ accepted (:func:`~segur_numerique.sun_es.establishment_eligibility`); they only 
 """
 
 
-def eligible_column(domain: SunEsDomain) -> str:
+def eligible_column(domain: Domain) -> str:
     """The name of the result column of a domain: ``eligible_volet1_biology``."""
     return "eligible_" + domain.value.replace(".", "_")
 
 
-def forfait_column(domain: SunEsDomain) -> str:
+def forfait_column(domain: Domain) -> str:
     """The name of the forfait column of a domain, in cents: ``forfait_volet1_biology_cents``."""
     return "forfait_" + domain.value.replace(".", "_") + "_cents"
 
 
-def reasons_column(domain: SunEsDomain) -> str:
+def reasons_column(domain: Domain) -> str:
     """The name of the failed-reasons column of a domain: ``reasons_volet1_biology``."""
     return "reasons_" + domain.value.replace(".", "_")
 
@@ -231,10 +231,10 @@ def _row_establishment(
 def _verdicts(
     frame: nw.DataFrame[Any],
     prerequisite_ids: Sequence[str],
-    chosen: Sequence[SunEsDomain],
+    chosen: Sequence[Domain],
     verdict: Any,
     with_reasons: bool,
-) -> tuple[dict[SunEsDomain, Any], dict[SunEsDomain, list[str]]]:
+) -> tuple[dict[Domain, Any], dict[Domain, list[str]]]:
     """Per domain, the eligibility of every row and its failed reason codes.
 
     ``verdict(establishment, domain)`` is the one-by-one definition
@@ -245,8 +245,8 @@ def _verdicts(
 
     first, inverse = _groups(frame, [f"prerequisite_{p}" for p in prerequisite_ids])
     representatives = [_row_establishment(frame, int(r), prerequisite_ids) for r in first]
-    eligible: dict[SunEsDomain, Any] = {}
-    reasons: dict[SunEsDomain, list[str]] = {}
+    eligible: dict[Domain, Any] = {}
+    reasons: dict[Domain, list[str]] = {}
     for d in chosen:
         results: list[EligibilityResult] = [verdict(est, d) for est in representatives]
         by_group = np.asarray([r.eligible for r in results], dtype=bool)
@@ -259,7 +259,7 @@ def _verdicts(
 
 def _forfait_columns(
     frame: nw.DataFrame[Any],
-    eligible: dict[SunEsDomain, Any],
+    eligible: dict[Domain, Any],
     grid: ForfaitGrid,
     window: str,
 ) -> list[nw.Series[Any]]:
@@ -286,10 +286,10 @@ def _forfait_columns(
     return columns
 
 
-def sun_es_eligibility_table(
+def eligibility_table(
     table: Any,
     *,
-    domains: Iterable[SunEsDomain | str] = tuple(SunEsDomain),
+    domains: Iterable[Domain | str] = tuple(Domain),
     rules: RuleSet | None = None,
     on: dt.date | None = None,
     assume_unlisted_prerequisites_met: bool = True,
@@ -315,12 +315,12 @@ def sun_es_eligibility_table(
         MissingParameterError: ``window`` is given and the grid is not supplied in ``rules``.
     """
     rules = load_rules() if rules is None else rules
-    chosen = tuple(SunEsDomain.parse(d) for d in domains)
-    ids = sun_es_prerequisites(on=on, rules=rules).ids
+    chosen = tuple(Domain.parse(d) for d in domains)
+    ids = prerequisite_checklist(on=on, rules=rules).ids
     frame = _validate(_frame(table), ids)
 
-    def verdict(est: Establishment, domain: SunEsDomain) -> EligibilityResult:
-        return sun_es_eligibility(
+    def verdict(est: Establishment, domain: Domain) -> EligibilityResult:
+        return establishment_eligibility(
             est,
             domain,
             rules=rules,
@@ -342,8 +342,8 @@ def sun_es_eligibility_table(
         if grid is None:
             grid = ForfaitGrid.from_rules(
                 rules,
-                domains=[d for d in chosen if d is not SunEsDomain.CRO_BONUS],
-                cro_bonus=SunEsDomain.CRO_BONUS in chosen,
+                domains=[d for d in chosen if d is not Domain.CRO_BONUS],
+                cro_bonus=Domain.CRO_BONUS in chosen,
                 on=on,
             )
         frame = frame.with_columns(*_forfait_columns(frame, eligible, grid, window))
@@ -361,7 +361,7 @@ def establishments_table(
 
     ``backend`` is ``"polars"``, ``"pandas"`` or ``"pyarrow"``.
     """
-    ids = sun_es_prerequisites(on=on, rules=rules).ids
+    ids = prerequisite_checklist(on=on, rules=rules).ids
     rows = list(establishments)
     data: dict[str, list[Any]] = {
         "finess_juridique": [e.finess_juridique.value for e in rows],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from segur_numerique.calendar.programmes import (
-    CalendarProgramme,
+    Programme,
     WindowReader,
     as_date,
     as_period,
@@ -30,7 +30,7 @@ _SUN_ES_DERIVED_START = Text(
 )
 
 
-def _targets_window(reader: WindowReader, prog: CalendarProgramme, name: str) -> Window:
+def _targets_window(reader: WindowReader, prog: Programme, name: str) -> Window:
     prefix = f"{prog.window_prefix}.{name}"
     apps = reader.read(f"{prefix}.applications")
     instr = reader.read(f"{prefix}.instruction")
@@ -50,9 +50,7 @@ def _targets_window(reader: WindowReader, prog: CalendarProgramme, name: str) ->
     return Window(prog.id, name, Text(fr=name, en=name), phases)
 
 
-def _targets_windows(
-    reader: WindowReader, prog: CalendarProgramme
-) -> tuple[list[Window], list[str]]:
+def _targets_windows(reader: WindowReader, prog: Programme) -> tuple[list[Window], list[str]]:
     """Windows of applications, instruction and réalisation up to a targets deadline."""
     prefix = prog.window_prefix or prog.id
     names = reader.names(prefix, "applications")
@@ -63,7 +61,7 @@ def _targets_windows(
     return [_targets_window(reader, prog, n) for n in names], keys
 
 
-CALENDAR = CalendarProgramme(
+CALENDAR = Programme(
     "sun_es",
     Text(
         fr="SUN-ES volet 1 (Ségur Usage Numérique en Établissements de Santé)",
@@ -74,7 +72,7 @@ CALENDAR = CalendarProgramme(
 )
 """SUN-ES volet 1: windows F1-F4."""
 
-VOLET2_CALENDAR = CalendarProgramme(
+VOLET2_CALENDAR = Programme(
     "sun_es_volet2",
     Text(fr="SUN-ES volet 2 (messageries sécurisées)", en="SUN-ES volet 2 (secure messaging)"),
     "sun_es.volet2.window",
@@ -83,14 +81,14 @@ VOLET2_CALENDAR = CalendarProgramme(
 )
 """SUN-ES volet 2: dates unknown (supply them in a parameter file)."""
 
-CALENDARS: tuple[CalendarProgramme, ...] = (CALENDAR, VOLET2_CALENDAR)
+CALENDARS: tuple[Programme, ...] = (CALENDAR, VOLET2_CALENDAR)
 """The calendars of this package, collected by :mod:`segur_numerique.calendars`."""
 
 
-def sun_es_pattern(*, rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int], ...]:
+def window_pattern(*, rules: RuleSet | None = None) -> tuple[tuple[PhaseKind, int], ...]:
     """The SUN-ES window pattern in months, read from the rule data (the ARS Occitanie SUN-ES FAQ: 2 + 2 + 6).
 
-    >>> sun_es_pattern()
+    >>> window_pattern()
     ((<PhaseKind.CANDIDATURE: 'candidature'>, 2), (<PhaseKind.INSTRUCTION: 'instruction'>, 2), (<PhaseKind.REALISATION: 'realisation'>, 6))
     """
     rules = resolve_rules(rules)

@@ -27,7 +27,7 @@ from segur_numerique.sun_es.evaluation import (
     evaluate_indicator,
 )
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_VOLET1,
+    VOLET1,
     DomainDefinition,
     domain_definition,
     indicator_definition,
@@ -312,7 +312,7 @@ def evaluate_volet1(
     chosen = (
         tuple(domains)
         if domains is not None
-        else tuple(d.id for d in SUN_ES_VOLET1.domains if profile.has(d.capability))
+        else tuple(d.id for d in VOLET1.domains if profile.has(d.capability))
     )
     results = tuple(
         evaluate_domain(

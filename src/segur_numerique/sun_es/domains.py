@@ -3,9 +3,9 @@
 One enum, imported by eligibility, funding and the batch path (this module imports no domain
 module, so none of them can form an import cycle here).
 
->>> SunEsDomain.parse("volet1.biology") is SunEsDomain.parse("biology") is SunEsDomain.BIOLOGY
+>>> Domain.parse("volet1.biology") is Domain.parse("biology") is Domain.BIOLOGY
 True
->>> SunEsDomain.BIOLOGY.id, SunEsDomain.MESSAGING.id
+>>> Domain.BIOLOGY.id, Domain.MESSAGING.id
 ('biology', 'secure_messaging')
 """
 
@@ -17,7 +17,7 @@ from segur_numerique.core.text import Text
 from segur_numerique.errors import UnknownChoiceError
 
 
-class SunEsDomain(enum.Enum):
+class Domain(enum.Enum):
     """A SUN-ES domain: what an establishment applies for and is funded for (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es]).
 
     The value names the volet and the domain (``volet1.biology``); :attr:`id` is the short id
@@ -42,7 +42,7 @@ class SunEsDomain(enum.Enum):
     """Volet 2: messageries sécurisées (its domains and indicators are unknown)."""
 
     @classmethod
-    def _missing_(cls, value: object) -> SunEsDomain | None:
+    def _missing_(cls, value: object) -> Domain | None:
         if isinstance(value, str):
             for member in cls:
                 if value in (member.id, f"volet{member.volet}.{member.id}"):
@@ -50,12 +50,12 @@ class SunEsDomain(enum.Enum):
         return None
 
     @classmethod
-    def parse(cls, value: object, *, where: str = "domain") -> SunEsDomain:
+    def parse(cls, value: object, *, where: str = "domain") -> Domain:
         """The domain ``value`` names (a member, its value or its :attr:`id`), or a typed error.
 
-        >>> SunEsDomain.parse("volet2.secure_messaging")
-        <SunEsDomain.MESSAGING: 'volet2.messaging'>
-        >>> SunEsDomain.parse("dentistry")
+        >>> Domain.parse("volet2.secure_messaging")
+        <Domain.MESSAGING: 'volet2.messaging'>
+        >>> Domain.parse("dentistry")
         Traceback (most recent call last):
         ...
         segur_numerique.errors.UnknownChoiceError: domain: unknown SUN-ES domain 'dentistry'; allowed values: volet1.discharge_documents, volet1.biology, volet1.imaging, volet1.cro_bonus, volet2.messaging
@@ -79,7 +79,7 @@ class SunEsDomain(enum.Enum):
     @property
     def volet(self) -> int:
         """The volet (1 or 2)."""
-        return 2 if self is SunEsDomain.MESSAGING else 1
+        return 2 if self is Domain.MESSAGING else 1
 
     @property
     def label(self) -> Text:
@@ -88,25 +88,23 @@ class SunEsDomain(enum.Enum):
 
 
 _IDS = {
-    SunEsDomain.DISCHARGE_DOCUMENTS: "discharge_documents",
-    SunEsDomain.BIOLOGY: "biology",
-    SunEsDomain.IMAGING: "imaging",
-    SunEsDomain.CRO_BONUS: "cro_bonus",
-    SunEsDomain.MESSAGING: "secure_messaging",
+    Domain.DISCHARGE_DOCUMENTS: "discharge_documents",
+    Domain.BIOLOGY: "biology",
+    Domain.IMAGING: "imaging",
+    Domain.CRO_BONUS: "cro_bonus",
+    Domain.MESSAGING: "secure_messaging",
 }
 
 _LABELS = {
-    SunEsDomain.DISCHARGE_DOCUMENTS: Text(
+    Domain.DISCHARGE_DOCUMENTS: Text(
         fr="volet 1, domaine 1 (documents de sortie)", en="volet 1, domain 1 (discharge documents)"
     ),
-    SunEsDomain.BIOLOGY: Text(
+    Domain.BIOLOGY: Text(
         fr="volet 1, domaine 2 (biologie médicale)", en="volet 1, domain 2 (medical biology)"
     ),
-    SunEsDomain.IMAGING: Text(fr="volet 1, domaine 3 (imagerie)", en="volet 1, domain 3 (imaging)"),
-    SunEsDomain.CRO_BONUS: Text(
+    Domain.IMAGING: Text(fr="volet 1, domaine 3 (imagerie)", en="volet 1, domain 3 (imaging)"),
+    Domain.CRO_BONUS: Text(
         fr="volet 1, bonus compte rendu opératoire", en="volet 1, operative-report (CRO) bonus"
     ),
-    SunEsDomain.MESSAGING: Text(
-        fr="volet 2 (messageries sécurisées)", en="volet 2 (secure messaging)"
-    ),
+    Domain.MESSAGING: Text(fr="volet 2 (messageries sécurisées)", en="volet 2 (secure messaging)"),
 }

@@ -20,7 +20,7 @@ from segur_numerique.entities.models import Esms, Establishment
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
-from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.domains import Domain
 from segur_numerique.sun_es.prerequisites import prerequisites_step
 
 _TITLE = Text(fr="Éligibilité SUN-ES, {domain}", en="SUN-ES eligibility, {domain}")
@@ -62,9 +62,9 @@ _MESSAGING_UNKNOWN = Text(
 )
 
 
-def sun_es_eligibility(
+def establishment_eligibility(
     subject: Establishment | Esms,
-    domain: SunEsDomain | str,
+    domain: Domain | str,
     *,
     rules: RuleSet | None = None,
     on: dt.date | None = None,
@@ -78,7 +78,7 @@ def sun_es_eligibility(
     in 2019; the prerequisites declared (the known items of the checklist; the unlisted ones are
     assumed met unless ``assume_unlisted_prerequisites_met=False``, and the explanation says so);
     domains 2 and 3 need an own lab / imaging platform under the same FINESS juridique; the CRO
-    bonus (``SunEsDomain.CRO_BONUS``) needs an operating theatre (confirmed) and needs the CRO to be
+    bonus (``Domain.CRO_BONUS``) needs an operating theatre (confirmed) and needs the CRO to be
     a bonus at all: that is the conflicting rule value
     ``sun_es.indicator.operative_report.is_bonus`` (default "bonus"; under the alternative
     "required" the CRO is a required indicator of domain 1, and there is no bonus to apply for);
@@ -87,32 +87,32 @@ def sun_es_eligibility(
 
     Args:
         subject: the applicant.
-        domain: a :class:`SunEsDomain` or its value (``volet1.biology``).
+        domain: a :class:`Domain` or its value (``volet1.biology``).
         rules: the rule set (official rules by default).
         on: read the rules as known on this date (latest by default).
         other_applications: applications already filed for the same window and domain.
         assume_unlisted_prerequisites_met: what to assume of the prerequisites nobody could
             source; not given, they are assumed met (so that an unknown item does not make every
             answer "not eligible"), and the explanation shows the input as defaulted.
-        cro_alternative: for ``SunEsDomain.CRO_BONUS`` only, the reading of the conflicting
+        cro_alternative: for ``Domain.CRO_BONUS`` only, the reading of the conflicting
             rule value ``sun_es.indicator.operative_report.is_bonus`` (``"bonus"``, the default,
             or ``"required"``), as in :func:`~segur_numerique.sun_es.evaluate_volet1`.
 
     >>> from segur_numerique.entities import Establishment
-    >>> from segur_numerique.sun_es import prerequisite_checklist as sun_es_prerequisites
+    >>> from segur_numerique.sun_es import prerequisite_checklist
     >>> est = Establishment(
     ...     "750712184",
     ...     "750100042",
     ...     "public",
     ...     ["mco"],
     ...     12000,
-    ...     sun_es_prerequisites=sun_es_prerequisites().ids,
+    ...     sun_es_prerequisites=prerequisite_checklist().ids,
     ... )
-    >>> sun_es_eligibility(est, "volet1.discharge_documents").eligible
+    >>> establishment_eligibility(est, "volet1.discharge_documents").eligible
     True
-    >>> sun_es_eligibility(est, "volet1.cro_bonus").eligible
+    >>> establishment_eligibility(est, "volet1.cro_bonus").eligible
     False
-    >>> verdict = sun_es_eligibility(est, "volet1.biology")
+    >>> verdict = establishment_eligibility(est, "volet1.biology")
     >>> verdict.eligible, [r.code for r in verdict.failed]
     (False, ['sun_es.own_lab'])
     >>> print(verdict.failed[0].text.en)
@@ -135,16 +135,16 @@ def sun_es_eligibility(
     check.input("assume_unlisted_prerequisites_met", assume, defaulted=defaulted)
     if domain is _CRO:
         check.input("cro_alternative", reading, defaulted=cro_alternative is None)
-    if domain is SunEsDomain.MESSAGING:
+    if domain is Domain.MESSAGING:
         check.assume(_MESSAGING_UNKNOWN)
     return check.result()
 
 
 def _checked(
-    subject: object, domain: SunEsDomain | str, assume: bool | None, cro_alternative: str | None
-) -> tuple[SunEsDomain, bool]:
+    subject: object, domain: Domain | str, assume: bool | None, cro_alternative: str | None
+) -> tuple[Domain, bool]:
     """The domain parsed and the assumption on the unlisted prerequisites (true by default)."""
-    domain = SunEsDomain.parse(domain)
+    domain = Domain.parse(domain)
     assume_unlisted = True if assume is None else assume
     if not isinstance(assume_unlisted, bool):
         raise InvalidInputError(
@@ -163,7 +163,7 @@ def _checked(
     return domain, assume_unlisted
 
 
-def _esms_verdict(check: Verdict, esms: Esms, domain: SunEsDomain) -> EligibilityResult:
+def _esms_verdict(check: Verdict, esms: Esms, domain: Domain) -> EligibilityResult:
     """An ESMS is not a health establishment: the one reason of its verdict."""
     step = check.step("sun_es.health_establishment", _HEALTH_ESTABLISHMENT)
     step.read("sun_es.eligibility.health_establishments_only")
@@ -175,7 +175,7 @@ def _esms_verdict(check: Verdict, esms: Esms, domain: SunEsDomain) -> Eligibilit
 
 
 def _general_steps(
-    check: Verdict, est: Establishment, domain: SunEsDomain, assume_unlisted: bool
+    check: Verdict, est: Establishment, domain: Domain, assume_unlisted: bool
 ) -> None:
     """The verdict's first inputs, then the criteria of every domain: ES, 2019, prerequisites."""
     check.input("finess_geographique", est.finess_geographique)
@@ -193,15 +193,15 @@ def _general_steps(
     prerequisites_step(check, est, assume_unlisted)
 
 
-_CRO = SunEsDomain.CRO_BONUS
+_CRO = Domain.CRO_BONUS
 _PLATFORMS = {
-    SunEsDomain.BIOLOGY: ("sun_es.own_lab", _OWN_LAB, "own_lab", _HAS_LAB, _A),
-    SunEsDomain.IMAGING: ("sun_es.own_imaging", _OWN_IMAGING, "own_imaging", _HAS_IMAGING, _AN),
+    Domain.BIOLOGY: ("sun_es.own_lab", _OWN_LAB, "own_lab", _HAS_LAB, _A),
+    Domain.IMAGING: ("sun_es.own_imaging", _OWN_IMAGING, "own_imaging", _HAS_IMAGING, _AN),
 }
 """Domains 2 and 3: the criterion, its title, the input, the reason template and its article."""
 
 
-def _platform_step(check: Verdict, est: Establishment, domain: SunEsDomain) -> None:
+def _platform_step(check: Verdict, est: Establishment, domain: Domain) -> None:
     """Domains 2 and 3: an own lab / imaging platform under the same FINESS juridique."""
     code, title, name, template, article = _PLATFORMS[domain]
     step = check.step(code, title)

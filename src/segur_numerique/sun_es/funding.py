@@ -30,7 +30,7 @@ from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.domains import Domain
 from segur_numerique.sun_es.grid import (
     CRO_BONUS_ROW,
     ForfaitGrid,
@@ -51,7 +51,7 @@ class DomainPayment(enum.Enum):
 
 
 @attrs.frozen(repr=False)
-class SunEsForfait(HtmlResult):
+class Forfait(HtmlResult):
     """A SUN-ES forfait for one establishment and domain, with its explanation.
 
     Attributes:
@@ -68,7 +68,7 @@ class SunEsForfait(HtmlResult):
     at_stake: Euro
     paid: Euro
     cro_bonus: Euro
-    domain: SunEsDomain
+    domain: Domain
     window: str
     chosen_window: str
     band: int
@@ -101,10 +101,10 @@ def _degression_step(what: Text, exact: Fraction, rounded_cents: int) -> Roundin
 
 @attrs.frozen
 class _Request:
-    """The checked arguments of :func:`sun_es_forfait` (``effective``: the window that applies)."""
+    """The checked arguments of :func:`forfait` (``effective``: the window that applies)."""
 
     activity: int
-    domain: SunEsDomain
+    domain: Domain
     chosen: str
     effective: str
     steps: tuple[Explanation, ...]
@@ -173,20 +173,20 @@ class _Request:
 def _checked_request(
     *,
     activity: int,
-    domain: SunEsDomain | str,
+    domain: Domain | str,
     window: str,
     indicators_met: Mapping[str, bool] | None,
     payment: DomainPayment | None,
     cro_bonus: bool,
     reassigned_to: object,
 ) -> _Request:
-    """The arguments of :func:`sun_es_forfait`, checked (the indicators are checked later).
+    """The arguments of :func:`forfait`, checked (the indicators are checked later).
 
     Raises a typed error for the CRO bonus given as a domain, an unknown window, a reassignment
     to an earlier window, a CRO bonus outside the discharge documents domain or a bad payment.
     """
-    domain = SunEsDomain.parse(domain)
-    if domain is SunEsDomain.CRO_BONUS:
+    domain = Domain.parse(domain)
+    if domain is Domain.CRO_BONUS:
         raise InvalidInputError(
             "the CRO bonus is not a forfait domain: give the discharge documents domain with "
             "cro_bonus=True",
@@ -194,7 +194,7 @@ def _checked_request(
         )
     chosen = check_window(window)
     effective, steps = forfait_window(chosen, reassigned_to)
-    if cro_bonus and domain is not SunEsDomain.DISCHARGE_DOCUMENTS:
+    if cro_bonus and domain is not Domain.DISCHARGE_DOCUMENTS:
         raise InvalidInputError(
             "the CRO bonus belongs to the discharge documents domain (domain 1)",
             where="cro_bonus",
@@ -327,10 +327,10 @@ def _explanation(request: _Request, cents: _Cents, grid: ForfaitGrid) -> Explana
     )
 
 
-def sun_es_forfait(
+def forfait(
     *,
     activity: int,
-    domain: SunEsDomain | str,
+    domain: Domain | str,
     window: str,
     indicators_met: Mapping[str, bool] | None = None,
     payment: DomainPayment | None = None,
@@ -339,7 +339,7 @@ def sun_es_forfait(
     grid: ForfaitGrid | None = None,
     on: dt.date | None = None,
     rules: RuleSet | None = None,
-) -> SunEsForfait:
+) -> Forfait:
     """The SUN-ES forfait of one establishment for one domain (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es]; the Hospitalia interview of O. Clatz and the ARS Occitanie SUN-ES FAQ).
 
     Args:
@@ -362,9 +362,9 @@ def sun_es_forfait(
 
     >>> from segur_numerique import illustrative_assumptions
     >>> rules = illustrative_assumptions()
-    >>> sun_es_forfait(activity=25_000, domain="imaging", window="F2", rules=rules).amount
+    >>> forfait(activity=25_000, domain="imaging", window="F2", rules=rules).amount
     Euro('72000.00')
-    >>> sun_es_forfait(
+    >>> forfait(
     ...     activity=25_000, domain="imaging", window="F1", reassigned_to="F3", rules=rules
     ... ).amount
     Euro('64000.00')
@@ -383,7 +383,7 @@ def sun_es_forfait(
         grid = ForfaitGrid.from_rules(rules, domains=(request.domain,), cro_bonus=cro_bonus, on=on)
     cents = _cents(request, grid)
     explanation = _explanation(request, cents, grid)
-    return SunEsForfait(
+    return Forfait(
         amount=cents.amount,
         at_stake=Euro.from_cents(cents.at_stake),
         paid=Euro.from_cents(cents.paid),

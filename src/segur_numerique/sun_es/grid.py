@@ -41,12 +41,12 @@ from segur_numerique.errors import (
     MissingParameterError,
 )
 from segur_numerique.rules.model import ReadRecorder, RuleSet
-from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.domains import Domain
 
 SUN_ES_WINDOWS: Final = ("F1", "F2", "F3", "F4")
 """The four SUN-ES volet 1 windows (fenêtres), in order (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es])."""
 
-FORFAIT_DOMAINS: Final = tuple(d for d in SunEsDomain if d is not SunEsDomain.CRO_BONUS)
+FORFAIT_DOMAINS: Final = tuple(d for d in Domain if d is not Domain.CRO_BONUS)
 """The domains with a forfait: the three of volet 1, and volet 2 as one domain (rules digest, SUN-ES §2.4 [docs: explanation/rules/sun-es])."""
 
 
@@ -54,13 +54,13 @@ CRO_BONUS_ROW: Final = "cro_bonus"
 """The grid row of the compte rendu opératoire bonus (keys ``sun_es.cro_bonus.band.<n>``)."""
 
 
-def grid_row(domain: SunEsDomain | str) -> str:
-    """The grid row of a domain (its :attr:`~SunEsDomain.id`); ``"cro_bonus"`` for the CRO bonus.
+def grid_row(domain: Domain | str) -> str:
+    """The grid row of a domain (its :attr:`~Domain.id`); ``"cro_bonus"`` for the CRO bonus.
 
     >>> grid_row("volet1.biology"), grid_row("cro_bonus")
     ('biology', 'cro_bonus')
     """
-    return SunEsDomain.parse(domain).id
+    return Domain.parse(domain).id
 
 
 def row_key(row: str, band: int) -> str:
@@ -165,7 +165,7 @@ class ForfaitGrid:
         cls,
         rules: RuleSet,
         *,
-        domains: Sequence[SunEsDomain | str] = FORFAIT_DOMAINS,
+        domains: Sequence[Domain | str] = FORFAIT_DOMAINS,
         cro_bonus: bool = False,
         on: dt.date | None = None,
     ) -> ForfaitGrid:
@@ -226,7 +226,7 @@ class ForfaitGrid:
             )
         return self.degression[window]
 
-    def cents_table(self, domain: SunEsDomain | str, window: str) -> tuple[int, ...]:
+    def cents_table(self, domain: Domain | str, window: str) -> tuple[int, ...]:
         """The forfait of each band in ``window``, integer cents, degressed and rounded half up.
 
         ``domain`` may also be ``"cro_bonus"``. This table is all a batch path needs.
@@ -237,12 +237,12 @@ class ForfaitGrid:
         coefficient = self.coefficient(window)
         return tuple(_degress_cents(c, coefficient) for c in self.amounts[name])
 
-    def forfait_cents(self, activity: int, domain: SunEsDomain | str, window: str) -> int:
+    def forfait_cents(self, activity: int, domain: Domain | str, window: str) -> int:
         """One forfait in cents (same table as :meth:`cents_table`)."""
         return self.cents_table(domain, window)[self.band(activity)]
 
     def forfait_cents_column(
-        self, activities: Sequence[int], domain: SunEsDomain | str, window: str
+        self, activities: Sequence[int], domain: Domain | str, window: str
     ) -> list[int]:
         """A column of forfaits in cents: the pure-Python reference of the batch lookup."""
         table = self.cents_table(domain, window)

@@ -13,7 +13,7 @@ computation that needs it raises :class:`~segur_numerique.errors.MissingParamete
 ('stay', 'discharge_documents', ['discharge_letter'])
 >>> d.stay_types_key, d.send_delay_key
 ('sun_es.indicator.discharge_letter.stay_types', 'sun_es.indicator.discharge_letter.send_delay_days')
->>> [dom.id for dom in SUN_ES_VOLET1.domains]
+>>> [dom.id for dom in VOLET1.domains]
 ['discharge_documents', 'biology', 'imaging']
 """
 
@@ -209,7 +209,7 @@ def _sent_within(what_fr: str, what_en: str) -> tuple[str, str]:
     )
 
 
-SUN_ES_INDICATORS: tuple[IndicatorDefinition, ...] = (
+INDICATORS: tuple[IndicatorDefinition, ...] = (
     _stay_indicator(
         "discharge_letter",
         DocumentType.DISCHARGE_LETTER,
@@ -307,9 +307,9 @@ SUN_ES_INDICATORS: tuple[IndicatorDefinition, ...] = (
 )
 """The five volet 1 indicators (the ARS Occitanie SUN-ES FAQ), in a stable order."""
 
-_BY_ID = {d.id: d for d in SUN_ES_INDICATORS}
+_BY_ID = {d.id: d for d in INDICATORS}
 
-SUN_ES_VOLET1 = VoletDefinition(
+VOLET1 = VoletDefinition(
     id="volet1",
     label=Text(
         fr="Volet 1 : alimentation du DMP / Mon espace santé",
@@ -341,7 +341,7 @@ SUN_ES_VOLET1 = VoletDefinition(
 )
 """SUN-ES volet 1 and its three domains (rules digest, SUN-ES §2.1 [docs: explanation/rules/sun-es])."""
 
-SUN_ES_VOLET2 = VoletDefinition(
+VOLET2 = VoletDefinition(
     id="volet2",
     label=Text(
         fr="Volet 2 : messageries sécurisées (MSSanté professionnelle et citoyenne)",
@@ -371,19 +371,18 @@ def indicator_definition(indicator_id: str) -> IndicatorDefinition:
 
 def domain_definition(domain_id: str) -> DomainDefinition:
     """The definition of a volet 1 domain by its id (``discharge_documents``, ``biology``, ``imaging``)."""
-    for domain in SUN_ES_VOLET1.domains:
+    for domain in VOLET1.domains:
         if domain.id == domain_id:
             return domain
     raise InvalidInputError(
-        f"unknown domain {domain_id!r}; expected one of "
-        f"{', '.join(d.id for d in SUN_ES_VOLET1.domains)}",
+        f"unknown domain {domain_id!r}; expected one of {', '.join(d.id for d in VOLET1.domains)}",
         where="domain",
     )
 
 
 def indicator_for_type(doc_type: DocumentType) -> IndicatorDefinition | None:
     """The indicator whose denominator or numerator a document type belongs to, if any."""
-    for definition in SUN_ES_INDICATORS:
+    for definition in INDICATORS:
         if doc_type in definition.numerator_types or doc_type in definition.denominator_types:
             return definition
     return None

@@ -20,19 +20,19 @@ from segur_numerique.rules.computation import (
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import window
 from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case
-from segur_numerique.sun_es.eligibility import sun_es_eligibility
+from segur_numerique.sun_es.eligibility import establishment_eligibility
 from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator
-from segur_numerique.sun_es.funding import sun_es_forfait
+from segur_numerique.sun_es.funding import forfait
 from segur_numerique.sun_es.reassignment import reassign
 from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.sun_es.targets import target_from_rules
-from segur_numerique.sun_es.volets import split_sun_es_volets
+from segur_numerique.sun_es.volets import split_volets
 
 
 def _eligibility(inputs: Inputs, rules: RuleSet) -> Computed:
     est = inputs.structured("establishment", Establishment, structure)
     domain = inputs.text("domain")
-    verdict = sun_es_eligibility(est, domain, rules=rules, on=inputs.optional_date("on"))
+    verdict = establishment_eligibility(est, domain, rules=rules, on=inputs.optional_date("on"))
     return Computed(
         {"eligible": verdict.eligible, "failed": tuple(r.code for r in verdict.failed)},
         verdict.explanation,
@@ -58,7 +58,7 @@ def _indicator(inputs: Inputs, rules: RuleSet) -> Computed:
 
 def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
     met = inputs.flags("indicators_met") if inputs.has("indicators_met") else None
-    forfait = sun_es_forfait(
+    result = forfait(
         activity=inputs.integer("activity"),
         domain=inputs.text("domain"),
         window=inputs.text("window"),
@@ -70,14 +70,14 @@ def _forfait(inputs: Inputs, rules: RuleSet) -> Computed:
     )
     return Computed(
         {
-            "amount": forfait.amount,
-            "at_stake": forfait.at_stake,
-            "paid": forfait.paid,
-            "cro_bonus": forfait.cro_bonus,
-            "window": forfait.window,
-            "band": forfait.band,
+            "amount": result.amount,
+            "at_stake": result.at_stake,
+            "paid": result.paid,
+            "cro_bonus": result.cro_bonus,
+            "window": result.window,
+            "band": result.band,
         },
-        forfait.explanation,
+        result.explanation,
     )
 
 
@@ -118,7 +118,7 @@ def _reassignment(inputs: Inputs, rules: RuleSet) -> Computed:
 
 def _volet_split(inputs: Inputs, rules: RuleSet) -> Computed:
     envelope = inputs.euro("envelope") if inputs.has("envelope") else None
-    split = split_sun_es_volets(envelope, on=inputs.optional_date("on"), rules=rules)
+    split = split_volets(envelope, on=inputs.optional_date("on"), rules=rules)
     return Computed(
         {"volet1": split["volet1"], "volet2": split["volet2"], "total": split.total},
         split.explanation,

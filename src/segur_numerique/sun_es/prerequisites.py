@@ -65,12 +65,12 @@ class PrerequisiteChecklist:
 _PREREQ_PREFIX = "sun_es.prerequisite."
 
 
-def sun_es_prerequisites(
+def prerequisite_checklist(
     *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> PrerequisiteChecklist:
     """The SUN-ES prerequisite checklist as known in the rule data (rules digest, SUN-ES §2.3 [docs: explanation/rules/sun-es]).
 
-    >>> checklist = sun_es_prerequisites()
+    >>> checklist = prerequisite_checklist()
     >>> checklist.ids
     ('cyber_audit', 'dmp_mssante', 'identity_vigilance', 'risk_analysis', 'security_policy')
     >>> checklist.complete, checklist.unlisted
@@ -126,7 +126,7 @@ def prerequisites_step(check: Verdict, est: Establishment, assume_unlisted: bool
     """The prerequisites criterion: every known item declared, the unlisted ones as assumed."""
     step = check.step("sun_es.prerequisites", _TITLE)
     declared = step.input("sun_es_prerequisites", tuple(sorted(est.sun_es_prerequisites)))
-    checklist = sun_es_prerequisites(on=check.on, rules=check.rules)
+    checklist = prerequisite_checklist(on=check.on, rules=check.rules)
     check_declared(est.sun_es_prerequisites, checklist.ids, "sun_es_prerequisites")
     step.record(checklist.announced, *(i.read for i in checklist.items))
     missing = [i.id for i in checklist.items if i.id not in declared]

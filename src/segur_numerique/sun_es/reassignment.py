@@ -26,7 +26,7 @@ import enum
 
 import attrs
 
-from segur_numerique.calendar.programmes import CalendarProgramme, find_programme, find_window
+from segur_numerique.calendar.programmes import Programme, find_programme, find_window
 from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
@@ -188,7 +188,7 @@ def reassign(
 _PROGRAMMES = {prog.id: prog for prog in CALENDARS}
 
 
-def _programme(window_or_name: str | Window, programme_id: str) -> CalendarProgramme:
+def _programme(window_or_name: str | Window, programme_id: str) -> Programme:
     """The SUN-ES calendar the window belongs to."""
     prog = _PROGRAMMES.get(programme_id)
     if prog is None:

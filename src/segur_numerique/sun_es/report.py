@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_date, format_ratio, render_value
-from segur_numerique.sun_es.domains import SunEsDomain
+from segur_numerique.sun_es.domains import Domain
 from segur_numerique.sun_es.evaluation import IndicatorResult
 
 if TYPE_CHECKING:  # the simulation module imports this one to render its result
@@ -37,7 +37,7 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
 
 
 def _scope_label(scope: str, lang: Lang) -> str:
-    for member in SunEsDomain:
+    for member in Domain:
         if member.value == scope:
             return member.label.in_(lang)
     return scope

@@ -38,10 +38,10 @@ from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import window as get_window
 from segur_numerique.sun_es.cases import SimulationCase
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
-from segur_numerique.sun_es.domains import SunEsDomain as EligibilityDomain
-from segur_numerique.sun_es.eligibility import sun_es_eligibility
+from segur_numerique.sun_es.domains import Domain as EligibilityDomain
+from segur_numerique.sun_es.eligibility import establishment_eligibility
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
-from segur_numerique.sun_es.funding import SunEsForfait, sun_es_forfait
+from segur_numerique.sun_es.funding import Forfait, forfait
 from segur_numerique.sun_es.reassignment import Reassignment, reassign
 from segur_numerique.sun_es.report import report
 
@@ -177,12 +177,14 @@ def _eligibility(
     verdicts = []
     eligible: dict[str, bool] = {}
     for d in domains:
-        verdict = sun_es_eligibility(est, EligibilityDomain(f"volet1.{d}"), rules=rules, on=on)
+        verdict = establishment_eligibility(
+            est, EligibilityDomain(f"volet1.{d}"), rules=rules, on=on
+        )
         verdicts.append(verdict)
         eligible[d] = verdict.eligible
     cro_eligible = False
     if "discharge_documents" in domains and est.operating_theatre:
-        cro = sun_es_eligibility(est, EligibilityDomain.CRO_BONUS, rules=rules, on=on)
+        cro = establishment_eligibility(est, EligibilityDomain.CRO_BONUS, rules=rules, on=on)
         verdicts.append(cro)
         cro_eligible = cro.eligible
     return verdicts, eligible, cro_eligible
@@ -196,7 +198,7 @@ def _forfaits(
     cro_eligible: bool,
     effective: str | None,
     indicators: VoletResult | None,
-) -> tuple[list[SunEsForfait], list[DomainOutcome]]:
+) -> tuple[list[Forfait], list[DomainOutcome]]:
     """The forfait of each eligible domain, and a summary row per domain applied for."""
     est, on = case.establishment, case.on
     forfaits = []
@@ -214,7 +216,7 @@ def _forfaits(
             met_map = {r.indicator: r.met for r in result.required}
             met = result.met
             bonus_due = cro_eligible and any(b.met for b in result.bonus)
-        forfait = sun_es_forfait(
+        one = forfait(
             activity=est.activity_2019,
             domain=d,
             window=case.window,
@@ -224,10 +226,8 @@ def _forfaits(
             on=on,
             rules=rules,
         )
-        forfaits.append(forfait)
-        rows.append(
-            DomainOutcome(d, True, met, forfait.paid, forfait.cro_bonus if bonus_due else None)
-        )
+        forfaits.append(one)
+        rows.append(DomainOutcome(d, True, met, one.paid, one.cro_bonus if bonus_due else None))
     return forfaits, rows
 
 

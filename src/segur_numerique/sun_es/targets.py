@@ -30,7 +30,7 @@ from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.versions import _ratio
-from segur_numerique.sun_es.indicators import SUN_ES_INDICATORS, indicator_definition
+from segur_numerique.sun_es.indicators import INDICATORS, indicator_definition
 
 WINDOWS: tuple[str, ...] = ("F1", "F2", "F3", "F4")
 """The four volet 1 windows, in order (rules digest, SUN-ES §2.2 [docs: explanation/rules/sun-es])."""
@@ -147,7 +147,7 @@ def targets_from_rules(
 
     Use :func:`target_from_rules` to require one.
     """
-    ids = tuple(indicators) if indicators is not None else tuple(d.id for d in SUN_ES_INDICATORS)
+    ids = tuple(indicators) if indicators is not None else tuple(d.id for d in INDICATORS)
     found = tuple(
         target_from_rules(rules, window, indicator)
         for window in windows
@@ -198,7 +198,7 @@ def check_targets_rise(targets: TargetSet) -> TargetTrendCheck:
     """
     falls = []
     children = []
-    for definition in SUN_ES_INDICATORS:
+    for definition in INDICATORS:
         series = sorted(
             (t for t in targets.targets if t.indicator == definition.id),
             key=lambda t: WINDOWS.index(t.window),

@@ -19,7 +19,7 @@ from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
-def split_sun_es_volets(
+def split_volets(
     envelope: Euro | None = None, *, on: dt.date | None = None, rules: RuleSet | None = None
 ) -> Allocation:
     """The SUN-ES envelope by volet: the confirmed volet envelopes, or ``envelope`` split 75 / 25.
@@ -31,9 +31,9 @@ def split_sun_es_volets(
     ``sun_es.volet_share.volet1`` / ``volet2``.
 
     >>> from segur_numerique import load_rules
-    >>> split_sun_es_volets(rules=load_rules()).amounts
+    >>> split_volets(rules=load_rules()).amounts
     {'volet1': Euro('158000000.00'), 'volet2': Euro('52000000.00')}
-    >>> split_sun_es_volets(Euro.parse("10 M€"), rules=load_rules()).amounts
+    >>> split_volets(Euro.parse("10 M€"), rules=load_rules()).amounts
     {'volet1': Euro('7500000.00'), 'volet2': Euro('2500000.00')}
     """
     rules = resolve_rules(rules)

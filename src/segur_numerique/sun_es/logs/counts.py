@@ -18,7 +18,7 @@ from segur_numerique.core.periods import Period
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
+    INDICATORS,
     InsStatus,
 )
 from segur_numerique.sun_es.logs.files import source_name
@@ -65,7 +65,7 @@ class LogParameters:
     reads: tuple[ParameterRead, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        ids = {d.id for d in SUN_ES_INDICATORS}
+        ids = {d.id for d in INDICATORS}
         for name in ("stay_types", "send_delay_days"):
             given = dict(getattr(self, name))
             if set(given) != ids:
@@ -101,7 +101,7 @@ class LogParameters:
         reads = [period_read]
         types: dict[str, frozenset[str]] = {}
         delays: dict[str, int] = {}
-        for d in SUN_ES_INDICATORS:
+        for d in INDICATORS:
             t = rules.read(d.stay_types_key)
             s = rules.read(d.send_delay_key)
             reads += [t, s]
@@ -202,7 +202,7 @@ def _stay_table(
 
 
 def _aggregate(stay_table: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
-    sums = [nw.col(f"{p}_{d.id}").sum() for d in SUN_ES_INDICATORS for p in ("num", "den")]
+    sums = [nw.col(f"{p}_{d.id}").sum() for d in INDICATORS for p in ("num", "den")]
     return stay_table.group_by("finess").agg(*sums, nw.col("documents").sum())
 
 

@@ -13,7 +13,7 @@ import narwhals.stable.v2 as nw
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
+    INDICATORS,
     Basis,
     DocumentType,
     IndicatorDefinition,
@@ -120,7 +120,7 @@ def _document_exclusions(
     )
     start, end = params.period.start, params.period.end
     out: list[Exclusion] = []
-    typed = {d.id: d for d in SUN_ES_INDICATORS}
+    typed = {d.id: d for d in INDICATORS}
     groups: dict[str | None, list[str]] = {}
     for t in DocumentType:
         found = indicator_for_type(t)

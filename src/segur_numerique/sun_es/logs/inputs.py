@@ -25,7 +25,7 @@ from segur_numerique.errors import (
     UnreadableLogError,
 )
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
+    INDICATORS,
     Basis,
     DocumentType,
     InsStatus,
@@ -53,8 +53,8 @@ _ID_COLUMNS = frozenset({"stay_id", "document_id"})
 _DATES = frozenset({"admission", "discharge", "produced", "sent"})
 _DOC_TYPES = tuple(t.value for t in DocumentType)
 _INS_VALUES = tuple(s.value for s in InsStatus)
-_STAY_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.STAY)
-_DOC_BASED = tuple(d for d in SUN_ES_INDICATORS if d.basis is Basis.DOCUMENT)
+_STAY_BASED = tuple(d for d in INDICATORS if d.basis is Basis.STAY)
+_DOC_BASED = tuple(d for d in INDICATORS if d.basis is Basis.DOCUMENT)
 
 
 # --------------------------------------------------------------------------------------------

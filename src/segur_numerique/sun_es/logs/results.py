@@ -49,7 +49,7 @@ from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 from segur_numerique.sun_es.indicators import (
-    SUN_ES_INDICATORS,
+    INDICATORS,
 )
 from segur_numerique.sun_es.logs.counts import (
     LogParameters,
@@ -263,8 +263,7 @@ def _check_orphans(
 def _establishment_indicators(r: dict[str, Any]) -> EstablishmentIndicators:
     """The counts of one establishment (one aggregated row), with their explanation."""
     counts = tuple(
-        IndicatorCounts(d.id, _int(r[f"num_{d.id}"]), _int(r[f"den_{d.id}"]))
-        for d in SUN_ES_INDICATORS
+        IndicatorCounts(d.id, _int(r[f"num_{d.id}"]), _int(r[f"den_{d.id}"])) for d in INDICATORS
     )
     explanation = Explanation(
         rule="sun_es.indicators.from_logs",
@@ -287,7 +286,7 @@ def _logs_explanation(
     """The root explanation of :func:`indicators_from_logs`."""
     assumptions = [
         Text(fr=f"{d.label.fr} : {d.unit_counted.fr}", en=f"{d.label.en}: {d.unit_counted.en}")
-        for d in SUN_ES_INDICATORS
+        for d in INDICATORS
     ]
     return Explanation(
         rule="sun_es.indicators.from_logs",
