@@ -45,14 +45,14 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "money": (
         "src/segur_numerique/core/money.py",
         (
-            "tests/test_money.py",
+            "tests/core/test_money.py",
             "tests/core/test_money_parsing.py",
             "tests/core/test_money_values.py",
         ),
     ),
     "rounding": (
         "src/segur_numerique/core/rounding.py",
-        ("tests/core/test_rounding.py", "tests/test_money.py"),
+        ("tests/core/test_rounding.py", "tests/core/test_money.py"),
     ),
     **{
         name: (f"src/segur_numerique/funding_scaling/{name}.py", ("tests/funding_scaling",))
