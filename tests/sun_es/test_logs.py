@@ -484,3 +484,19 @@ def test_cli_needs_parameters(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     s, d = _files(tmp_path)
     assert main(["indicators", "--stays", s, "--documents", d]) == 2
     assert "sun_es.measurement_period.F1" in capsys.readouterr().err
+
+
+SPELLINGS = {"MCO": "mco", "SSR": " smr "}
+
+
+def test_stay_types_have_one_spelling_rule() -> None:
+    """`mco`, ` MCO ` and `smr` (the spellings simulation files accept) count as MCO and SSR."""
+    respelled = [{**s, "activity": SPELLINGS.get(str(s["activity"]), s["activity"])} for s in STAYS]
+    assert _counts(_run(_polars, respelled, DOCUMENTS)) == EXPECTED_COUNTS
+    lower = sn.sun_es.LogParameters(
+        period=PARAMS.period,
+        stay_types={k: {t.lower() for t in v} for k, v in PARAMS.stay_types},
+        send_delay_days=dict(PARAMS.send_delay_days),
+        unstructured_in_denominator=PARAMS.unstructured_in_denominator,
+    )
+    assert lower.stay_types == PARAMS.stay_types

@@ -7,7 +7,7 @@ other value with :class:`UnknownChoiceError`, listing the allowed values.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from segur_numerique.errors import UnknownChoiceError
@@ -89,3 +89,32 @@ class Couloir(enum.Enum):
         return _choice(
             cls, {"hôpital": cls.HOSPITAL, "médico_social": cls.MEDICO_SOCIAL}, value, where
         )
+
+
+_STAY_TYPE_ALIASES = {"SMR": "SSR", "DIALYSE": "DIALYSIS"}
+"""The French spellings that :meth:`Activity.parse` accepts, folded onto the same stay types."""
+
+
+def stay_type(text: str) -> str:
+    """The activity type of a stay as logs and indicator definitions compare it.
+
+    One spelling rule for every path: case and surrounding spaces do not matter, and the aliases
+    that :meth:`Activity.parse` accepts fold onto the same type (``smr`` is ``SSR``, ``dialyse``
+    is ``DIALYSIS``). Other types (``OUTPATIENT``...) are kept as written, in upper case.
+
+    >>> stay_type(" mco "), stay_type("smr"), stay_type("Dialyse"), stay_type("OUTPATIENT")
+    ('MCO', 'SSR', 'DIALYSIS', 'OUTPATIENT')
+    """
+    code = text.strip().upper()
+    return _STAY_TYPE_ALIASES.get(code, code)
+
+
+def stay_type_spellings(types: Iterable[str]) -> tuple[str, ...]:
+    """Every upper-case spelling of ``types`` (their aliases included), sorted, for a column test.
+
+    >>> stay_type_spellings(["ssr", "MCO"])
+    ('MCO', 'SMR', 'SSR')
+    """
+    canonical = {stay_type(t) for t in types}
+    aliases = {a for a, c in _STAY_TYPE_ALIASES.items() if c in canonical}
+    return tuple(sorted(canonical | aliases))

@@ -15,6 +15,7 @@ import narwhals.stable.v2 as nw
 
 from segur_numerique.core.explanation import ParameterRead
 from segur_numerique.core.periods import Period
+from segur_numerique.entities.choices import stay_type, stay_type_spellings
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.indicators import (
@@ -43,6 +44,23 @@ def _frozen_mapping(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tup
     )
 
 
+def _stay_types(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[Any, ...]:
+    """Per indicator, its stay types in the one spelling of :func:`stay_type` (``mco`` is MCO)."""
+    items = value.items() if isinstance(value, Mapping) else value
+    return _frozen_mapping(
+        {
+            k: frozenset(stay_type(str(x)) for x in v) if not isinstance(v, str) else v
+            for k, v in items
+        }
+    )
+
+
+def counted_stay_type(params: LogParameters, indicator: str) -> nw.Expr:
+    """The column test "the stay's activity is a type ``indicator`` counts", in any spelling."""
+    spellings = stay_type_spellings(params.types_of(indicator))
+    return nw.col("activity").str.strip_chars().str.to_uppercase().is_in(spellings)
+
+
 @attrs.frozen
 class LogParameters:
     """The parts of the indicator definitions that the texts leave unknown, for one window.
@@ -58,7 +76,7 @@ class LogParameters:
     """
 
     period: Period
-    stay_types: tuple[tuple[str, frozenset[str]], ...] = attrs.field(converter=_frozen_mapping)
+    stay_types: tuple[tuple[str, frozenset[str]], ...] = attrs.field(converter=_stay_types)
     send_delay_days: tuple[tuple[str, int], ...] = attrs.field(converter=_frozen_mapping)
     unstructured_in_denominator: bool
     window: str | None = None
@@ -182,13 +200,13 @@ def _stay_table(
     joined = stays.join(per_stay, on="stay_id", how="left")
     flags = []
     for d in _STAY_BASED:
-        counted = discharged_in & nw.col("activity").is_in(sorted(params.types_of(d.id)))
+        counted = discharged_in & counted_stay_type(params, d.id)
         deadline = nw.col("discharge") + nw.lit(dt.timedelta(days=params.delay_of(d.id)))
         qualifies = counted & (nw.col(f"sent_{d.id}") <= deadline).fill_null(value=False)
         flags.append(counted.cast(nw.Int64).alias(f"den_{d.id}"))
         flags.append(qualifies.cast(nw.Int64).alias(f"num_{d.id}"))
     for d in _DOC_BASED:
-        counted = nw.col("activity").is_in(sorted(params.types_of(d.id)))
+        counted = counted_stay_type(params, d.id)
         flags.extend(
             nw.when(counted)
             .then(nw.col(f"{p}_{d.id}").fill_null(0))

@@ -22,6 +22,7 @@ from segur_numerique.sun_es.indicators import (
 )
 from segur_numerique.sun_es.logs.counts import (
     LogParameters,
+    counted_stay_type,
 )
 from segur_numerique.sun_es.logs.inputs import (
     _STAY_BASED,
@@ -151,7 +152,7 @@ def _document_exclusions(
             [
                 (~nw.col("type").is_in(numerator_types), ExclusionReason.WRONG_TYPE),
                 (
-                    ~nw.col("activity").is_in(sorted(params.types_of(d.id))),
+                    ~counted_stay_type(params, d.id),
                     ExclusionReason.STAY_TYPE_NOT_COUNTED,
                 ),
                 (~in_period, ExclusionReason.OUTSIDE_PERIOD),
@@ -190,7 +191,7 @@ def _stay_exclusions(
         reason = _reason_chain(
             [
                 (
-                    ~nw.col("activity").is_in(sorted(params.types_of(d.id))),
+                    ~counted_stay_type(params, d.id),
                     ExclusionReason.STAY_TYPE_NOT_COUNTED,
                 ),
                 (~discharged_in, ExclusionReason.OUTSIDE_PERIOD),
