@@ -143,6 +143,10 @@ def _check_int_text(text: str) -> int:
 
 
 def _check_float_text(text: str) -> float:
+    # A number with a fraction in a JSON/TOML file stays a float on purpose: never used as an
+    # amount or a rate, it is refused downstream by a typed FloatRefusedError that names the field
+    # and says to write a string ('75 %', '1234.56'). Reading it as a Decimal here would silently
+    # accept binary-looking numbers as money. Only its finiteness is checked here.
     value = float(text)
     if not math.isfinite(value):
         raise _RefusedError(f"a non-finite number ({text}): NaN and infinity are refused")

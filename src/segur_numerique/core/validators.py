@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import attrs
+
 from segur_numerique.core.inputs import read_text
 from segur_numerique.errors import InputFileError, InvalidInputError
 
@@ -22,6 +24,18 @@ def check_date(value: object, where: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InvalidInputError(f"expected a date, got {value!r}", where=where)
     return value
+
+
+def date_field(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    """An attrs validator: the field is a plain date (a ``datetime`` is refused)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInputError(f"must be a date, got {value!r}", where=attribute.name)
+
+
+def non_empty_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """An attrs validator: the field is a string with something other than spaces."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

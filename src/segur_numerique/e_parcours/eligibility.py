@@ -11,22 +11,13 @@ import datetime as dt
 import attrs
 
 from segur_numerique.core.text import Text
+from segur_numerique.core.validators import date_field, non_empty_text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.e_parcours.kinds import Kind
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
-
-
-def _date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidInputError(f"must be a date, got {value!r}", where=attribute.name)
-
-
-def _text_field(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
 
 
 def _kind(value: object) -> Kind:
@@ -43,9 +34,9 @@ class Project:
         submitted_on: the date the ARS submitted it to the DGOS.
     """
 
-    name: str = attrs.field(validator=_text_field)
+    name: str = attrs.field(validator=non_empty_text)
     kind: Kind = attrs.field(converter=_kind)
-    submitted_on: dt.date = attrs.field(validator=_date)
+    submitted_on: dt.date = attrs.field(validator=date_field)
 
 
 _E_PARCOURS_DEADLINES = {

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from segur_numerique.core.validators import non_empty_text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.entities.choices import Activity, Couloir, LegalStatus
 from segur_numerique.entities.finess import Finess
@@ -40,11 +41,6 @@ def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value:
 def _bool(_instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
         raise InvalidInputError(f"must be true or false, got {value!r}", where=attribute.name)
-
-
-def _non_empty_str(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
 
 
 def _finess_field(value: object) -> Finess:
@@ -193,7 +189,7 @@ class Grappe:
             Corse or outre-mer.
     """
 
-    name: str = attrs.field(validator=_non_empty_str)
+    name: str = attrs.field(validator=non_empty_text)
     members: tuple[Esms, ...] = attrs.field(converter=_members)
     corse_or_outre_mer: bool | None = attrs.field(default=None, kw_only=True)
 
@@ -253,10 +249,10 @@ class ReferencedSolution:
         referenced: whether the ANS granted the referencing.
     """
 
-    name: str = attrs.field(validator=_non_empty_str)
+    name: str = attrs.field(validator=non_empty_text)
     couloir: Couloir = attrs.field(converter=_couloir)
-    dispositif: str = attrs.field(validator=_non_empty_str)
-    dsr_version: str = attrs.field(validator=_non_empty_str)
+    dispositif: str = attrs.field(validator=non_empty_text)
+    dsr_version: str = attrs.field(validator=non_empty_text)
     referencing_file_complete_on: dt.date | None = attrs.field(validator=_optional_date)
     referenced: bool = attrs.field(validator=_bool)
 
@@ -276,5 +272,5 @@ def _solutions(value: Iterable[ReferencedSolution]) -> tuple[ReferencedSolution,
 class SoftwareVendor:
     """A software vendor (éditeur) and its solutions referenced for SONS."""
 
-    name: str = attrs.field(validator=_non_empty_str)
+    name: str = attrs.field(validator=non_empty_text)
     solutions: tuple[ReferencedSolution, ...] = attrs.field(converter=_solutions, default=())

@@ -14,22 +14,13 @@ from collections.abc import Iterable
 import attrs
 
 from segur_numerique.core.text import Text
+from segur_numerique.core.validators import date_field, non_empty_text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.entities.models import ReferencedSolution
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.verdicts import Verdict, rule_set
-
-
-def _date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidInputError(f"must be a date, got {value!r}", where=attribute.name)
-
-
-def _text_field(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"must be a non-empty string, got {value!r}", where=attribute.name)
 
 
 @attrs.frozen
@@ -42,9 +33,9 @@ class Order:
         signed_on: the date the order was signed.
     """
 
-    client: str = attrs.field(validator=_text_field)
-    dispositif: str = attrs.field(validator=_text_field)
-    signed_on: dt.date = attrs.field(validator=_date)
+    client: str = attrs.field(validator=non_empty_text)
+    dispositif: str = attrs.field(validator=non_empty_text)
+    signed_on: dt.date = attrs.field(validator=date_field)
 
 
 _TITLE = Text(fr="Éligibilité d'une commande SONS", en="SONS order eligibility")
