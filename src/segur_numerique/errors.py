@@ -224,6 +224,10 @@ class BatchInputError(InvalidInputError):
     """A table of establishments is malformed: a missing column, a bad type or a bad value."""
 
 
+class CentsOverflowError(InvalidInputError, OverflowError):
+    """A column of cents would leave the int64 range: refused rather than wrapped around."""
+
+
 class AllocationError(InvalidInputError):
     """An allocation cannot be made: bad weights, shares or caps (says what and where)."""
 

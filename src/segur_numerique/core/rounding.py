@@ -11,11 +11,12 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from segur_numerique.core.text import Text
-from segur_numerique.errors import FloatRefusedError, InvalidInputError
+from segur_numerique.errors import CentsOverflowError, FloatRefusedError, InvalidInputError
 
 Exact = Fraction | Decimal | int
 """An exact number: a :class:`~fractions.Fraction`, a :class:`~decimal.Decimal` or an ``int``."""
@@ -66,27 +67,74 @@ class RoundingMode(enum.Enum):
     """Toward plus infinity."""
 
 
-def _round_units(value: Fraction, mode: RoundingMode) -> int:
-    """Round ``value`` (a number of steps) to an integer number of steps."""
-    floor = value.numerator // value.denominator
-    rest = value - floor  # in [0, 1)
-    if rest == 0:
-        return floor
-    ceiling = floor + 1
+INT64_MAX = 2**63 - 1
+"""The largest value of an int64 column: cents beyond it are refused, never wrapped."""
+
+
+def round_quotient(numerator: Any, denominator: int, mode: RoundingMode) -> Any:
+    """``numerator / denominator`` rounded to an integer by ``mode``: **the** rounding arithmetic.
+
+    ``numerator`` is a Python ``int`` or an integer column (a numpy int64 array, or anything with
+    ``//``, ``-``, comparisons, ``&`` and ``|``); ``denominator`` a positive ``int``. Only integer
+    operators are used, so the scalar path (:meth:`RoundingPolicy.round`, through
+    :func:`_round_units`) and the column path (:meth:`RoundingPolicy.scale_cents` on arrays)
+    share this one definition; a differential test checks that they give the same cents.
+
+    >>> (
+    ...     round_quotient(125, 10, RoundingMode.HALF_UP),
+    ...     round_quotient(-125, 10, RoundingMode.HALF_UP),
+    ... )
+    (13, -13)
+    >>> round_quotient(125, 10, RoundingMode.HALF_EVEN), round_quotient(-7, 2, RoundingMode.DOWN)
+    (12, -3)
+    """
+    floor = numerator // denominator
+    rest = numerator - floor * denominator  # in [0, denominator)
     if mode is RoundingMode.FLOOR:
         return floor
+    inexact = rest > 0
     if mode is RoundingMode.CEILING:
-        return ceiling
+        return floor + inexact
     if mode is RoundingMode.DOWN:
-        return floor if value > 0 else ceiling
+        return floor + (inexact & (numerator < 0))
     if mode is RoundingMode.UP:
-        return ceiling if value > 0 else floor
-    half = Fraction(1, 2)
-    if rest != half:
-        return floor if rest < half else ceiling
+        return floor + (inexact & (numerator > 0))
+    twice = 2 * rest
     if mode is RoundingMode.HALF_UP:
-        return ceiling if value > 0 else floor
-    return floor if floor % 2 == 0 else ceiling  # HALF_EVEN
+        return floor + ((twice > denominator) | ((twice == denominator) & (numerator > 0)))
+    return floor + ((twice > denominator) | ((twice == denominator) & (floor % 2 == 1)))
+
+
+def _round_units(value: Fraction, mode: RoundingMode) -> int:
+    """Round ``value`` (a number of steps) to an integer number of steps."""
+    return int(round_quotient(value.numerator, value.denominator, mode))
+
+
+def _largest(values: Any) -> int:
+    """The largest absolute value of an ``int`` or of an integer column (0 when empty)."""
+    if isinstance(values, int):
+        return abs(values)
+    if getattr(values, "size", 1) == 0:
+        return 0
+    return max(int(values.max()), -int(values.min()))
+
+
+def check_int64(values: Any, factor: Any, *, where: str) -> None:
+    """Refuse int64 columns whose product ``values × factor`` could leave the int64 range.
+
+    Either may be an ``int`` or a column; when both are Python ``int`` nothing can overflow.
+    The check is on the largest absolute values, so that a product is refused
+    (:class:`~segur_numerique.errors.CentsOverflowError`) rather than wrapped around silently.
+    """
+    if isinstance(values, int) and isinstance(factor, int):
+        return
+    largest, times = _largest(values), _largest(factor)
+    if largest * times > INT64_MAX:
+        raise CentsOverflowError(
+            f"{largest} × {times} exceeds the int64 range of a column of cents "
+            f"({INT64_MAX}); split the table or use the one-by-one API (Python integers)",
+            where=where,
+        )
 
 
 @attrs.frozen
@@ -115,6 +163,44 @@ class RoundingPolicy:
         """Round an exact value to a whole number of steps, following the mode."""
         exact = to_fraction(value)
         return _round_units(exact / self.step, self.mode) * self.step
+
+    def scale_cents(self, cents: Any, factor: Fraction, *, where: str = "cents") -> Any:
+        """``cents × factor`` rounded by this policy, in whole cents: an ``int`` or an int64 column.
+
+        The column variant of :meth:`round` (same arithmetic: :func:`round_quotient`); the step
+        must be a whole number of cents. A column that could overflow int64 is refused
+        (:class:`~segur_numerique.errors.CentsOverflowError`).
+
+        >>> CENT_HALF_UP.scale_cents(87500, Fraction(6, 5))
+        105000
+        >>> EURO_HALF_UP.scale_cents(12345, Fraction(1))
+        12300
+        """
+        step = self.step * 100
+        if step.denominator != 1:
+            raise InvalidInputError(
+                f"rounding step {self.step} is not a whole number of cents", where="policy"
+            )
+        factor = to_fraction(factor, where="factor")
+        check_int64(cents, 2 * factor.numerator, where=where)
+        return self.quotient_cents(cents * factor.numerator, factor.denominator, where=where)
+
+    def quotient_cents(self, cents: Any, denominator: int, *, where: str = "cents") -> Any:
+        """``cents / denominator`` rounded by this policy, in whole cents (``int`` or int64 column).
+
+        >>> CENT_HALF_UP.quotient_cents(240000000 * 450000, 300000)
+        360000000
+        """
+        step = self.step * 100
+        if step.denominator != 1:
+            raise InvalidInputError(
+                f"rounding step {self.step} is not a whole number of cents", where="policy"
+            )
+        if isinstance(denominator, bool) or not isinstance(denominator, int) or denominator <= 0:
+            raise InvalidInputError(f"must be a positive integer, got {denominator!r}", where=where)
+        check_int64(cents, 2, where=where)
+        units = round_quotient(cents, denominator * step.numerator, self.mode)
+        return units * step.numerator
 
     def describe(self) -> Text:
         """A short bilingual description, e.g. ``half up to 0.01``."""

@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
 from segur_numerique.core.money import Euro
-from segur_numerique.core.rounding import CENT_HALF_UP
+from segur_numerique.core.rounding import CENT_HALF_UP, check_int64
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count, check_date
 from segur_numerique.core.values import JsonValue, encode_value
@@ -91,6 +92,40 @@ def _scaled_bassins(scaling: BassinScaling, population: int, bassin: int) -> Fra
     return Fraction(population // bassin)
 
 
+def forfait_cents(
+    forfait: Any, population: Any, bassin: int, scaling: BassinScaling, *, where: str = "population"
+) -> Any:
+    """The forfait in cents of ``population`` inhabitants, under ``scaling``: ``int`` or int64 column.
+
+    The one definition of the scaled forfait: :func:`forfait` and
+    :func:`~segur_numerique.e_parcours.forfait_table` both call it. Proportional: ``forfait ×
+    population / bassin`` rounded half up to the cent; per started / full bassin: ``forfait ×``
+    the bassins rounded up / down (exact).
+
+    >>> forfait_cents(80000000, 450000, 300000, BassinScaling.PROPORTIONAL)
+    120000000
+    """
+    if scaling is BassinScaling.PROPORTIONAL:
+        check_int64(population, 2 * forfait, where=where)
+        return CENT_HALF_UP.quotient_cents(population * forfait, bassin, where=where)
+    bassins = (
+        -(-population // bassin)
+        if scaling is BassinScaling.PER_STARTED_BASSIN
+        else (population // bassin)
+    )
+    check_int64(bassins, forfait, where=where)
+    return bassins * forfait
+
+
+def start_payment_cents(forfait: Any, start_share: Fraction) -> Any:
+    """The start payment (amorçage) in cents: ``forfait × 60 %`` rounded half up (``int`` or column).
+
+    The usage payment is the rest. The one definition of the split: :func:`payments` and
+    :func:`~segur_numerique.e_parcours.payments_table` both call it.
+    """
+    return CENT_HALF_UP.scale_cents(forfait, start_share, where="forfait")
+
+
 def _forfait_assumptions(scaling: BassinScaling, kind: Kind) -> tuple[Text, ...]:
     """The caller's scaling choice, and the reading of the collectif typo in the H&TI report of 9 July 2019."""
     chosen = Text(
@@ -145,7 +180,7 @@ def forfait(
     bassin, bassin_read = rules.read_as("e_parcours.bassin.population", int, on=on)
     bassins = _scaled_bassins(scaling, population, bassin)
     exact = forfait.value * bassins
-    amount = Euro.round(exact, CENT_HALF_UP)
+    amount = Euro.from_cents(int(forfait_cents(forfait.cents, population, bassin, scaling)))
     explanation = Explanation(
         rule="e_parcours.forfait",
         title=Text(fr="Forfait e-parcours", en="e-parcours forfait"),
@@ -248,7 +283,7 @@ def _check_payment_dates(start: dt.date, targets_reached_on: dt.date | None) -> 
         )
 
 
-def _payment_shares(
+def payment_shares(
     rules: RuleSet, on: dt.date | None
 ) -> tuple[Fraction, tuple[ParameterRead, ParameterRead]]:
     """The start share (60 %) and the two share reads, checked to sum to 1."""
@@ -325,11 +360,11 @@ def payments(
     rules = resolve_rules(rules)
     amount, children = _forfait_amount(forfait)
     _check_payment_dates(start, targets_reached_on)
-    start_share, reads = _payment_shares(rules, on)
+    start_share, reads = payment_shares(rules, on)
     usage = usage_deadline(start, rules=rules, on=on)
     deadline = usage.due
     exact_start = amount.value * start_share
-    start_payment = Euro.round(exact_start, CENT_HALF_UP)
+    start_payment = Euro.from_cents(int(start_payment_cents(amount.cents, start_share)))
     rest = amount - start_payment
     pending = targets_reached_on is None
     in_time = targets_reached_on is not None and targets_reached_on <= deadline

@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import itertools
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -63,6 +64,41 @@ def _vat(rules: RuleSet, on: dt.date | None) -> tuple[VatRate, ParameterRead]:
     return VatRate(rate), read
 
 
+def ttc_cents(ht_cents: Any, vat_rate: Fraction) -> Any:
+    """The TTC cents of HT cents: ``HT × (1 + rate)`` rounded half up, an ``int`` or an int64 column.
+
+    The one definition of the TTC amount: :func:`ttc` and :func:`~segur_numerique.sons.ttc_table`
+    both call it.
+
+    >>> ttc_cents(87500, Fraction(1, 5))
+    105000
+    """
+    return CENT_HALF_UP.scale_cents(ht_cents, 1 + vat_rate, where="amount_ht")
+
+
+def balance_cents(total_cents: Any, balance_share: Fraction) -> Any:
+    """The balance (solde) in cents: ``amount × 70 %`` rounded half up (``int`` or int64 column).
+
+    The advance is ``amount − balance``. The one definition of the split: :func:`payments` and
+    :func:`~segur_numerique.sons.payments_table` both call it.
+    """
+    return CENT_HALF_UP.scale_cents(total_cents, balance_share, where="amount")
+
+
+def payment_shares(
+    rules: RuleSet, on: dt.date | None
+) -> tuple[Fraction, tuple[ParameterRead, ParameterRead]]:
+    """The balance share (70 %) and the two share reads, checked to sum to 1."""
+    balance_share, balance_read = rules.read_as("sons.payment.balance_share", Fraction, on=on)
+    advance_share, advance_read = rules.read_as("sons.payment.advance_share", Fraction, on=on)
+    if balance_share + advance_share != 1:
+        raise InvalidInputError(
+            f"advance and balance shares sum to {balance_share + advance_share}, not 1",
+            where="sons.payment",
+        )
+    return balance_share, (balance_read, advance_read)
+
+
 def ttc(
     amount_ht: Euro | Price,
     *,
@@ -89,7 +125,7 @@ def ttc(
         )
     vat, vat_read = _vat(rules, on)
     ht = Price(amount_ht, TaxBasis.HT)
-    ttc = ht.to_ttc(vat, CENT_HALF_UP)
+    ttc = Price(Euro.from_cents(ttc_cents(amount_ht.cents, vat.rate)), TaxBasis.TTC)
     explanation = Explanation(
         rule="sons.ceiling",
         title=Text(fr="Plafond SONS HT et TTC", en="SONS ceiling HT and TTC"),
@@ -289,15 +325,9 @@ def payments(
         or not isinstance(installation_certified_on, dt.date)
     ):
         raise InvalidInputError("expected a date", where="installation_certified_on")
-    balance_share, balance_read = rules.read_as("sons.payment.balance_share", Fraction, on=on)
-    advance_share, advance_read = rules.read_as("sons.payment.advance_share", Fraction, on=on)
-    if balance_share + advance_share != 1:
-        raise InvalidInputError(
-            f"advance and balance shares sum to {balance_share + advance_share}, not 1",
-            where="sons.payment",
-        )
+    balance_share, (balance_read, advance_read) = payment_shares(rules, on)
     exact = total.value * balance_share
-    balance = Euro.round(exact, CENT_HALF_UP)
+    balance = Euro.from_cents(balance_cents(total.cents, balance_share))
     advance = total - balance
     pending = installation_certified_on is None
     explanation = Explanation(
