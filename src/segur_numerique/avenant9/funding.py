@@ -18,14 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.money import Euro
-from segur_numerique.core.rounding import to_fraction
+from segur_numerique.core.rounding import check_int64, to_fraction
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
@@ -54,6 +54,63 @@ class Amount(HtmlResult):
         }
 
 
+def points_cents(points: Any, point_value_cents: int) -> Any:
+    """``points × the value of a point`` in cents (exact): an ``int`` or an int64 column.
+
+    The one definition: :func:`points` and :func:`~segur_numerique.avenant9.amounts_table` call it.
+    """
+    check_int64(points, point_value_cents, where="points")
+    return points * point_value_cents
+
+
+@attrs.frozen
+class VsmTiers:
+    """The VSM thresholds (shares of ALD patients, inclusive) and forfaits (cents), as read."""
+
+    lower: Fraction
+    upper: Fraction
+    lower_cents: int
+    upper_cents: int
+    reads: tuple[ParameterRead, ...]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet, on: dt.date | None) -> VsmTiers:
+        """Read the two thresholds and the two forfaits; refuse tiers out of order."""
+        lt, lower_t = rules.read_as("avenant9.vsm.threshold.lower", Fraction, on=on)
+        ut, upper_t = rules.read_as("avenant9.vsm.threshold.upper", Fraction, on=on)
+        lf, lower_f = rules.read_as("avenant9.vsm.forfait.lower", Euro, on=on)
+        uf, upper_f = rules.read_as("avenant9.vsm.forfait.upper", Euro, on=on)
+        if lt > ut:
+            raise InvalidInputError(
+                f"the lower threshold {lt} is above the upper one {ut}", where="avenant9.vsm"
+            )
+        return cls(lt, ut, lf.cents, uf.cents, (lower_t, upper_t, lower_f, upper_f))
+
+    def reached(self, with_vsm: Any, ald: Any) -> tuple[Any, Any]:
+        """Whether ``with_vsm / ald`` reaches the lower and the upper threshold (ints or columns).
+
+        Integer comparisons (``with_vsm × den ≥ num × ald``): exact, no division.
+        """
+        lower = with_vsm * self.lower.denominator >= self.lower.numerator * ald
+        upper = with_vsm * self.upper.denominator >= self.upper.numerator * ald
+        return lower, upper
+
+    def cents(self, with_vsm: Any, ald: Any) -> Any:
+        """The VSM forfait in cents of ``with_vsm`` of ``ald`` patients: ``int`` or int64 column.
+
+        The one definition: :func:`vsm_forfait` and :func:`~segur_numerique.avenant9.amounts_table`
+        call it. 0 below the lower threshold, the lower forfait from it, the upper from the upper.
+
+        >>> from segur_numerique import load_rules
+        >>> VsmTiers.from_rules(load_rules(), None).cents(9, 10)
+        300000
+        """
+        check_int64(with_vsm, max(self.lower.denominator, self.upper.denominator), where="vsm")
+        check_int64(ald, max(self.lower.numerator, self.upper.numerator), where="ald")
+        lower, upper = self.reached(with_vsm, ald)
+        return self.lower_cents * lower + (self.upper_cents - self.lower_cents) * upper
+
+
 def _check_year(year: int) -> dt.date:
     if isinstance(year, bool) or not isinstance(year, int) or not 2020 <= year <= 2100:
         raise InvalidInputError(f"expected a year from 2020, got {year!r}", where="year")
@@ -77,7 +134,7 @@ def points(
     rules = resolve_rules(rules)
     check_count(points, where="points")
     value, value_read = rules.read_as("avenant9.point_value", Euro, on=on)
-    amount = value * points
+    amount = Euro.from_cents(int(points_cents(points, value.cents)))
     label = what or Text(fr="points", en="points")
     explanation = Explanation(
         rule="avenant9.points",
@@ -184,16 +241,15 @@ def vsm_forfait(
         if not 0 <= rate <= 1:
             raise InvalidInputError(f"must lie in [0, 1], got {rate}", where="share")
         inputs = (InputValue("share", rate),)
-    lt, lower_t = rules.read_as("avenant9.vsm.threshold.lower", Fraction, on=on)
-    ut, upper_t = rules.read_as("avenant9.vsm.threshold.upper", Fraction, on=on)
-    lf, lower_f = rules.read_as("avenant9.vsm.forfait.lower", Euro, on=on)
-    uf, upper_f = rules.read_as("avenant9.vsm.forfait.upper", Euro, on=on)
-    if rate >= ut:
-        amount, tier = uf, Text(fr=f"≥ {format_ratio(ut, 'fr')}", en=f"≥ {format_ratio(ut, 'en')}")
-    elif rate >= lt:
-        amount, tier = lf, Text(fr=f"≥ {format_ratio(lt, 'fr')}", en=f"≥ {format_ratio(lt, 'en')}")
+    tiers = VsmTiers.from_rules(rules, on)
+    lt, ut = tiers.lower, tiers.upper
+    amount = Euro.from_cents(int(tiers.cents(rate.numerator, rate.denominator)))
+    lower, upper = tiers.reached(rate.numerator, rate.denominator)
+    if upper:
+        tier = Text(fr=f"≥ {format_ratio(ut, 'fr')}", en=f"≥ {format_ratio(ut, 'en')}")
+    elif lower:
+        tier = Text(fr=f"≥ {format_ratio(lt, 'fr')}", en=f"≥ {format_ratio(lt, 'en')}")
     else:
-        amount = Euro.zero()
         tier = Text(fr=f"< {format_ratio(lt, 'fr')}", en=f"< {format_ratio(lt, 'en')}")
     explanation = Explanation(
         rule="avenant9.vsm_forfait",
@@ -206,7 +262,7 @@ def vsm_forfait(
         ),
         result=amount,
         inputs=inputs,
-        parameters=(lower_t, upper_t, lower_f, upper_f),
+        parameters=tiers.reads,
         assumptions=(
             Text(
                 fr="Seuils inclus (« au moins »). Pondération par la taille de la patientèle non "

@@ -152,5 +152,4 @@ def payments_table(
     }
     out = read_frame(with_columns(frame, columns))
     series = nw.new_series("deadline", deadline, backend=out.implementation).cast(nw.Date)
-    native = out.with_columns(series).to_native()
-    return native
+    return out.with_columns(series).to_native()

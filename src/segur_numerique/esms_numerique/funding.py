@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -207,8 +208,17 @@ def _segur_bonus(rec: ReadRecorder, count: int, referenced: bool) -> Euro:
     return rec.read_as(f"{_N}.forfait.vendor_segur_bonus", Euro) * count
 
 
-def _moa_payments(rec: ReadRecorder, moa: Euro) -> tuple[Euro, Euro, RoundingStep]:
-    """The start payment (50 %, rounded half up) and the payment on the targets (the rest)."""
+def moa_start_cents(moa_cents: Any, start_share: Fraction) -> Any:
+    """The start payment of the maîtrise d'ouvrage forfaits: ``moa × 50 %`` half up (int or column).
+
+    The payment on the targets is the rest. The one definition: :func:`national_grappe_funding`
+    and :func:`~segur_numerique.esms_numerique.funding_table` both call it.
+    """
+    return CENT_HALF_UP.scale_cents(moa_cents, start_share, where="moa")
+
+
+def moa_start_share(rec: ReadRecorder) -> Fraction:
+    """The start share of the maîtrise d'ouvrage forfait (50 %), checked against its complement."""
     start_share = rec.read_as(f"{_N}.payment.moa_start_share", Fraction)
     targets_share = rec.read_as(f"{_N}.payment.moa_targets_share", Fraction)
     if start_share + targets_share != 1:
@@ -216,8 +226,14 @@ def _moa_payments(rec: ReadRecorder, moa: Euro) -> tuple[Euro, Euro, RoundingSte
             f"the payment shares sum to {start_share + targets_share}, not 1",
             where=f"{_N}.payment",
         )
+    return start_share
+
+
+def _moa_payments(rec: ReadRecorder, moa: Euro) -> tuple[Euro, Euro, RoundingStep]:
+    """The start payment (50 %, rounded half up) and the payment on the targets (the rest)."""
+    start_share = moa_start_share(rec)
     exact = moa.value * start_share
-    start = Euro.round(exact, CENT_HALF_UP)
+    start = Euro.from_cents(int(moa_start_cents(moa.cents, start_share)))
     step = RoundingStep(
         what=Text(fr="versement de début (maîtrise d'ouvrage)", en="start payment (project owner)"),
         exact=exact,
