@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import dask.dataframe as dd
 import duckdb
-import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa

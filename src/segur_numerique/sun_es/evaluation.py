@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.rounding import check_int64
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
@@ -149,6 +151,21 @@ def _outcome(
     )
 
 
+def meets_target(numerator: Any, denominator: Any, target: Fraction) -> Any:
+    """Whether ``numerator / denominator`` reaches ``target``: ``bool`` or a bool column.
+
+    Integer comparison (``numerator × den ≥ num × denominator``), false when nothing was counted
+    (denominator 0). The one definition of "met": :func:`evaluate_indicator` and the national
+    simulation over a table (:func:`~segur_numerique.sun_es.national_simulation`) both call it.
+
+    >>> meets_target(3, 4, Fraction(3, 4)), meets_target(0, 0, Fraction(0))
+    (True, False)
+    """
+    check_int64(numerator, target.denominator, where="numerator")
+    check_int64(denominator, target.numerator, where="denominator")
+    return (denominator > 0) & (numerator * target.denominator >= target.numerator * denominator)
+
+
 def evaluate_indicator(
     counts: IndicatorCounts,
     target: Target,
@@ -171,7 +188,7 @@ def evaluate_indicator(
     if rate is None:
         met, margin, missing = False, None, 0
     else:
-        met = rate >= target.rate
+        met = bool(meets_target(counts.numerator, counts.denominator, target.rate))
         margin = rate - target.rate
         missing = max(0, math.ceil(target.rate * counts.denominator) - counts.numerator)
     reads = (*parameters, *((target.read,) if target.read is not None else ()))
