@@ -83,7 +83,7 @@ DAYS = st.dates(dt.date(2019, 6, 1), dt.date(2024, 12, 31))
     )
 )
 def test_e_parcours_payments(rows: list[tuple[int, dt.date, int | None]]) -> None:
-    data = {
+    data: dict[str, list[Any]] = {
         "forfait_cents": [r[0] for r in rows],
         "start": [r[1] for r in rows],
         "targets_reached_on": [
@@ -190,7 +190,7 @@ def _backends(data: dict[str, list[Any]]) -> list[Any]:
         pl.DataFrame(data),
         pa.table(data),
         duckdb.from_df(pdf),
-        dd.from_pandas(pdf, npartitions=2),
+        dd.from_pandas(pdf, npartitions=2),  # type: ignore[no-untyped-call]
     ]
 
 

@@ -246,10 +246,7 @@ class Euro:
         >>> Euro("875").scale(Fraction(6, 5))
         Euro('1050.00')
         """
-        exact = to_fraction(factor, where="factor")
-        if (policy.step * 100).denominator == 1:  # the column-capable arithmetic, one definition
-            return Euro.from_cents(int(policy.scale_cents(self.cents, exact)))
-        return Euro.round(self.value * exact, policy)
+        return Euro.round(self.value * to_fraction(factor, where="factor"), policy)
 
     def format(self, lang: Lang = "fr") -> str:
         """The amount written for people: ``1 234,56 €`` (fr) or ``€1,234.56`` (en).

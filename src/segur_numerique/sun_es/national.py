@@ -40,7 +40,7 @@ from segur_numerique.errors import BatchInputError, MissingParameterError
 from segur_numerique.funding_scaling.batch import _frame
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.sun_es.batch import _groups, _row_establishment, _validate
+from segur_numerique.sun_es.batch import _groups, _validate
 from segur_numerique.sun_es.calendar import window as get_window
 from segur_numerique.sun_es.evaluation import meets_target
 from segur_numerique.sun_es.grid import ForfaitGrid, check_window

@@ -24,8 +24,8 @@ from segur_numerique.core.text import Text
 from segur_numerique.funding_scaling.tables import pandas_nullable
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.cases import VOLET1_DOMAINS
-from segur_numerique.sun_es.outcomes import regional_envelopes
 from segur_numerique.sun_es.national_steps import Steps
+from segur_numerique.sun_es.outcomes import regional_envelopes
 from segur_numerique.sun_es.volets import split_volets
 
 CENTS_COLUMNS = ("forfait_at_stake_cents", "forfait_paid_cents", "cro_bonus_cents", "total_cents")
@@ -113,7 +113,6 @@ def _native(columns: dict[str, Any], backend: Any) -> Any:
 
 def _gaps(columns: dict[str, Any], rules: RuleSet, on: dt.date | None) -> tuple[EnvelopeGap, ...]:
     """The national volet 1 envelope and each sourced regional envelope, against the totals."""
-    np = _np()
     total = columns["total_cents"]
     volet1 = split_volets(rules=rules, on=on)
     national_read = next(

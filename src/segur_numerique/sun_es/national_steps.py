@@ -95,6 +95,7 @@ def _evaluate(
     frame: nw.DataFrame[Any],
     domain: str,
     rows: Any,
+    *,
     key: Any,
     effective: Any,
     counts: dict[str, tuple[Any, Any]],
@@ -116,8 +117,8 @@ def _evaluate(
     finess = frame.get_column("finess_geographique")
     wanted = domain_definition(domain).indicators
     group_met, group_id, group_bonus = [], [], []
-    for r in index[first]:
-        r = int(r)
+    for row in index[first]:
+        r = int(row)
         profile = EstablishmentProfile(str(finess.item(r)), *(bool(f[r]) for f in flags))
         given = [
             IndicatorCounts(i, int(counts[i][0][r]), int(counts[i][1][r]))
@@ -144,6 +145,7 @@ def _forfaits(
     frame: nw.DataFrame[Any],
     domain: str,
     rows: Any,
+    *,
     key: Any,
     context: tuple[Any, Any, list[dict[str, bool]], Any, RuleSet, dt.date | None],
     keys: set[str],
@@ -159,8 +161,8 @@ def _forfaits(
     _, first, inverse = np.unique(key[index], axis=0, return_index=True, return_inverse=True)
     activity = frame.get_column("activity_2019")
     values: list[tuple[int, int, int]] = []
-    for r in index[first]:
-        r = int(r)
+    for row in index[first]:
+        r = int(row)
         met_id = int(key[r, 2])
         chosen, new = str(windows[r]), str(effective[r])
         one = forfait(
@@ -205,10 +207,10 @@ def domain_steps(
     np = _np()
     n, width = frame.shape[0], len(VOLET1_DOMAINS)
     names = [e for _, e in pairs]
-    effective = np.asarray(names + [None], dtype=object)[pair_code] if n else np.zeros(0, object)
-    has_window = np.asarray([e is not None for e in names] + [False], dtype=bool)[pair_code]
+    effective = np.asarray([*names, None], dtype=object)[pair_code] if n else np.zeros(0, object)
+    has_window = np.asarray([*(e is not None for e in names), False], dtype=bool)[pair_code]
     known = sorted({e for e in names if e is not None})
-    eff_code = np.asarray([known.index(e) if e is not None else -1 for e in names] + [-1])[
+    eff_code = np.asarray([*(known.index(e) if e is not None else -1 for e in names), -1])[
         pair_code
     ]
     has_counts = np.zeros(n, dtype=bool)
@@ -230,12 +232,19 @@ def domain_steps(
         ]
         key = np.stack([eff_code, *flags, *digits], axis=1)
         met[:, j], met_id, bonus_met, maps = _evaluate(
-            frame, domain, evaluated, key, effective, counts, rules, keys
+            frame,
+            domain,
+            evaluated,
+            key=key,
+            effective=effective,
+            counts=counts,
+            rules=rules,
+            keys=keys,
         )
         bonus_due = cro & np.where(evaluated, bonus_met, domain == "discharge_documents")
         key = np.stack([band, pair_code, met_id, bonus_due.astype(np.int64)], axis=1)
         context = (windows, effective, maps, bonus_due, rules, on)
-        found = _forfaits(frame, domain, open_, key, context, keys)
+        found = _forfaits(frame, domain, open_, key=key, context=context, keys=keys)
         for i in range(3):
             amounts[i][:, j] = found[i]
     return Steps(
