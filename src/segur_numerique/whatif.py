@@ -14,14 +14,19 @@ from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
+import narwhals as nw
 
 from segur_numerique.core.display import comparison_html
+from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import check_lang
+from segur_numerique.core.text import Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
-from segur_numerique.errors import ComparisonError, SegurError
+from segur_numerique.errors import ComparisonError, InvalidInputError, SegurError
+from segur_numerique.funding_scaling.batch import allocate_table
+from segur_numerique.funding_scaling.tables import from_columns, pandas_nullable
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.overrides import Override, parse_overrides, with_overrides
+from segur_numerique.sun_es.national_result import EnvelopeGap, NationalSimulation
 from segur_numerique.sun_es.simulation import simulation_outcome
 
 
@@ -131,10 +136,10 @@ class Comparison:
         """The table as a dataframe (``pandas``, ``polars`` or ``pyarrow``) built through narwhals.
 
         Amounts are exported as integer cents (``*_cents`` columns) and every value also as text,
-        so no float ever carries money: pandas gets nullable ``Int64`` cents (a quantity that is
-        not an amount is ``<NA>``), polars and pyarrow their nullable 64-bit integers.
+        so no float ever carries money, not even on the way: pandas gets nullable ``Int64`` cents
+        built through Arrow (a quantity that is not an amount is ``<NA>``), polars and pyarrow
+        their nullable 64-bit integers.
         """
-        import narwhals as nw  # noqa: PLC0415 (lazy: only to build a dataframe)
 
         def cents(value: object) -> int | None:
             return value.cents if isinstance(value, Euro) else None
@@ -149,11 +154,16 @@ class Comparison:
             "delta_cents": [cents(r.delta) for r in self.rows],
             "changed": [r.changed for r in self.rows],
         }
-        native = nw.from_dict(columns, backend=backend).to_native()
-        if backend == "pandas":  # pandas would hold integers with gaps as float64: never for money
-            for name in ("baseline_cents", "variant_cents", "delta_cents"):
-                native[name] = native[name].astype("Int64")
-        return native
+        schema = {
+            name: nw.Int64()
+            if name.endswith("_cents")
+            else nw.Boolean()
+            if name == "changed"
+            else nw.String()
+            for name in columns
+        }
+        # pandas is built through Arrow: nullable Int64 cents, never float64 with NaN on the way.
+        return from_columns(columns, schema, backend)
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -209,11 +219,123 @@ def compare(
     return Comparison(tuple(rows), baseline_name, variant_name)
 
 
+SCALING_POLICIES = ("pro_rata_largest_remainder",)
+"""The policies :func:`scale_to_envelope` knows. None is official: the caller names one."""
+
+
+@attrs.frozen(repr=False)
+class ScaledSimulation:
+    """A national simulation scaled to an envelope under a policy the caller named (a what-if).
+
+    Attributes:
+        table: the simulation's table with ``scaled_total_cents`` (what each row would get).
+        envelope: the envelope scaled to.
+        policy: the policy named by the caller.
+        simulated: the simulation's total before scaling.
+        explanation: what was done, the policy marked as the caller's choice.
+    """
+
+    table: Any
+    envelope: Euro
+    policy: str
+    simulated: Euro
+    explanation: Explanation
+
+    @property
+    def scaled(self) -> bool:
+        """Whether the forfaits had to be scaled down (they exceeded the envelope)."""
+        return self.simulated.cents > self.envelope.cents
+
+
+def scale_to_envelope(
+    result: NationalSimulation, envelope: Euro | EnvelopeGap, *, policy: str
+) -> ScaledSimulation:
+    """What each row would get if the simulated totals were scaled to ``envelope`` (a what-if).
+
+    No source says how a SUN-ES envelope is shared when the forfaits exceed it, so nothing does
+    it by default: the caller names the policy, and the explanation says it was the caller's
+    choice. ``pro_rata_largest_remainder``: when the total exceeds the envelope, every row's
+    ``total_cents`` is scaled by ``envelope / total``, in whole cents by largest remainder (the
+    tie-break of :func:`~segur_numerique.funding_scaling.allocate`), so the rows add up exactly
+    to the envelope; when it fits, nothing changes. ``envelope`` may be one of
+    :attr:`NationalSimulation.envelopes <segur_numerique.sun_es.NationalSimulation.envelopes>`
+    (only its region's rows are then scaled; the others get 0 in the scaled column).
+
+    Raises:
+        InvalidInputError: an unknown policy, or not an envelope.
+    """
+    if policy not in SCALING_POLICIES:
+        raise InvalidInputError(
+            f"unknown scaling policy {policy!r}; known: {', '.join(SCALING_POLICIES)} "
+            "(none is official: name the one you choose)",
+            where="policy",
+        )
+    scope = envelope.scope if isinstance(envelope, EnvelopeGap) else "national"
+    amount = envelope.amount if isinstance(envelope, EnvelopeGap) else envelope
+    if not isinstance(amount, Euro) or amount.cents < 0:
+        raise InvalidInputError(
+            f"expected a non-negative Euro envelope, got {amount!r}", where="envelope"
+        )
+    frame = nw.from_native(result.table, eager_only=True)
+    inside = nw.lit(value=True) if scope == "national" else nw.col("region") == scope
+    weight = nw.when(inside).then(nw.col("total_cents")).otherwise(nw.lit(0)).cast(nw.Int64)
+    frame = frame.with_columns(
+        weight.alias("__weight"),
+        (nw.col("finess_geographique") + nw.lit(":") + nw.col("domain")).alias("__id"),
+    )
+    simulated = int(frame.select(nw.col("__weight").sum()).item())
+    if simulated > amount.cents:
+        frame = nw.from_native(
+            allocate_table(
+                frame, amount, weight="__weight", beneficiary="__id", column="scaled_total_cents"
+            ),
+            eager_only=True,
+        )
+    else:
+        frame = frame.with_columns(nw.col("__weight").alias("scaled_total_cents"))
+    native = frame.drop("__weight", "__id").to_native()
+    if frame.implementation is nw.Implementation.PANDAS:
+        native = pandas_nullable(native, ["scaled_total_cents"])
+    total = Euro.from_cents(simulated)
+    return ScaledSimulation(
+        native, amount, policy, total, _scaling_explanation(scope, amount, total, policy)
+    )
+
+
+def _scaling_explanation(scope: str, envelope: Euro, simulated: Euro, policy: str) -> Explanation:
+    fits = simulated.cents <= envelope.cents
+    return Explanation(
+        rule="whatif.scale_to_envelope",
+        title=Text(
+            fr=f"Mise à l'enveloppe ({scope}) — hypothèse",
+            en=f"Scaled to the envelope ({scope}) — what-if",
+        ),
+        outcome=Text(
+            fr=f"{simulated.format('fr')} simulés pour {envelope.format('fr')} : "
+            + ("rien à réduire" if fits else "réduits au prorata"),
+            en=f"{simulated.format('en')} simulated for {envelope.format('en')}: "
+            + ("nothing to scale" if fits else "scaled pro rata"),
+        ),
+        result=envelope if not fits else simulated,
+        inputs=(InputValue("envelope", envelope), InputValue("policy", policy)),
+        assumptions=(
+            Text(
+                fr=f"Politique « {policy} » choisie par l'appelant : aucune source ne dit comment "
+                "une enveloppe SUN-ES est partagée quand les forfaits la dépassent.",
+                en=f'Policy "{policy}" chosen by the caller: no source says how a SUN-ES envelope '
+                "is shared when the forfaits exceed it.",
+            ),
+        ),
+    )
+
+
 __all__ = [
     "Comparison",
     "Difference",
     "Override",
+    "ScaledSimulation",
     "compare",
     "parse_overrides",
+    "scale_to_envelope",
     "with_overrides",
 ]

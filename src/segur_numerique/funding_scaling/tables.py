@@ -107,3 +107,23 @@ def pandas_nullable(native: Any, names: list[str]) -> Any:
     if not names:
         return native
     return native.astype(dict.fromkeys(names, "Int64"))
+
+
+def from_columns(columns: Mapping[str, Any], schema: Mapping[str, Any], backend: Any) -> Any:
+    """A native frame of ``backend`` from columns and a narwhals schema; integers never via float.
+
+    pandas is built through Arrow, so that integer cents with gaps become nullable ``Int64`` (and
+    booleans with gaps ``boolean``) directly: never float64 with NaN, which would also lose the
+    exactness of cents above 2**53.
+    """
+    is_pandas = backend in ("pandas", nw.Implementation.PANDAS)
+    frame = nw.from_dict(
+        dict(columns), schema=dict(schema), backend="pyarrow" if is_pandas else backend
+    )
+    if not is_pandas:
+        return frame.to_native()
+    import pandas as pd  # noqa: PLC0415 (optional: the `dataframes` extra)
+    import pyarrow as pa  # noqa: PLC0415 (optional: the `dataframes` extra)
+
+    nullable = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    return frame.to_native().to_pandas(types_mapper=nullable.get)

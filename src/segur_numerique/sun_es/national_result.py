@@ -21,7 +21,7 @@ import narwhals as nw
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Text
-from segur_numerique.funding_scaling.tables import pandas_nullable
+from segur_numerique.funding_scaling.tables import from_columns, pandas_nullable
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.cases import VOLET1_DOMAINS
 from segur_numerique.sun_es.national_steps import Steps
@@ -101,14 +101,8 @@ def _native(columns: dict[str, Any], backend: Any) -> Any:
         else nw.String()
         for name in columns
     }
-    data = {
-        name: (v.tolist() if name in ("met", "effective_window", "region") else v)
-        for name, v in columns.items()
-    }
-    native = nw.from_dict(data, schema=schema, backend=backend).to_native()
-    if backend is nw.Implementation.PANDAS:
-        native = pandas_nullable(native, list(CENTS_COLUMNS)).astype({"met": "boolean"})
-    return native
+    data = {name: (v.tolist() if v.dtype == object else v) for name, v in columns.items()}
+    return from_columns(data, schema, backend)
 
 
 def _gaps(columns: dict[str, Any], rules: RuleSet, on: dt.date | None) -> tuple[EnvelopeGap, ...]:
