@@ -90,33 +90,66 @@ def _ready(frame: nw.DataFrame[Any]) -> Any:
         raise BatchInputError("must hold dates (or nulls)", where="column 'ready_on'") from None
 
 
+def _reassigned(name: str, days: list[int], rules: RuleSet, on: dt.date | None) -> list[str | None]:
+    """The window after reassignment of ``name`` for each sorted ready day (days since 1970).
+
+    :func:`~segur_numerique.sun_es.reassign` is called at the ends of the run of days and, where
+    they differ, on its halves (bisection): the window it gives never goes back to an earlier one
+    when the ready date is later (it is the first window whose deadline can still be met), so a
+    run whose two ends agree has that window throughout. The property test checks every row
+    against :func:`~segur_numerique.sun_es.simulate`.
+    """
+    chosen = get_window(name, rules=rules, as_known_on=on)
+    found: dict[int, str | None] = {}
+    out: list[str | None] = [None] * len(days)
+
+    def at(i: int) -> str | None:
+        if i not in found:
+            ready_on = dt.date(1970, 1, 1) + dt.timedelta(days=days[i])
+            result = reassign(chosen, ready_on, rules=rules, as_known_on=on)
+            found[i] = result.window.name if result.window is not None else None
+        return found[i]
+
+    def fill(lo: int, hi: int) -> None:
+        first, last = at(lo), at(hi)
+        if first == last or hi - lo <= 1:
+            out[lo : hi + 1] = [first] * (hi - lo) + [last]
+            return
+        mid = (lo + hi) // 2
+        fill(lo, mid)
+        fill(mid, hi)
+
+    if days:
+        fill(0, len(days) - 1)
+    return out
+
+
 def _effective(
     windows: Any, ready: Any, rules: RuleSet, on: dt.date | None
 ) -> tuple[Any, list[tuple[str, str | None]]]:
     """Per row, the index of its (window applied to, window after reassignment) pair, and the pairs.
 
-    :func:`~segur_numerique.sun_es.reassign` is called once per distinct window and ready date,
-    as :func:`~segur_numerique.sun_es.simulate` calls it.
+    A row without a ready date keeps its window (as :func:`~segur_numerique.sun_es.simulate`).
     """
     import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
 
     names = sorted(set(windows.tolist()))
     window_index = np.searchsorted(np.asarray(names, dtype=object), windows)
-    days = ready.astype(np.int64)  # NaT is the smallest int64
-    pairs_key = np.stack([window_index, days], axis=1)
-    unique, inverse = np.unique(pairs_key, axis=0, return_inverse=True)
+    days = ready.astype(np.int64)
+    nat = np.isnat(ready)
+    code = np.zeros(len(windows), dtype=np.int64)
     pairs: dict[tuple[str, str | None], int] = {}
-    code = np.zeros(len(unique), dtype=np.int64)
-    for i, (w, day) in enumerate(unique.tolist()):
-        name = names[w]
-        effective: str | None = name
-        if day != np.iinfo(np.int64).min:
-            chosen = get_window(name, rules=rules, as_known_on=on)
-            ready_on = dt.date(1970, 1, 1) + dt.timedelta(days=int(day))
-            result = reassign(chosen, ready_on, rules=rules, as_known_on=on)
-            effective = result.window.name if result.window is not None else None
-        code[i] = pairs.setdefault((name, effective), len(pairs))
-    return code[inverse.reshape(-1)], list(pairs)
+    for w, name in enumerate(names):
+        rows = window_index == w
+        code[rows & nat] = pairs.setdefault((name, name), len(pairs))
+        dated = rows & ~nat
+        if not dated.any():
+            continue
+        unique, inverse = np.unique(days[dated], return_inverse=True)
+        effective = _reassigned(name, [int(d) for d in unique], rules, on)
+        ids = np.asarray([pairs.setdefault((name, e), len(pairs)) for e in effective])
+        code[dated] = ids[inverse.reshape(-1)]
+    return code, list(pairs)
 
 
 def _bands(frame: nw.DataFrame[Any], rules: RuleSet, on: dt.date | None) -> Any:

@@ -34,6 +34,27 @@ def _np() -> Any:
     return np
 
 
+def unique_rows(key: Any) -> tuple[Any, Any]:
+    """The first row of each distinct row of an int64 matrix, and the group of every row.
+
+    Each column is recoded to dense ranks and the ranks combined into one int64 (mixed radix), a
+    1-d unique being much faster than ``np.unique(axis=0)``; the latter is the fallback when the
+    combination could overflow.
+    """
+    np = _np()
+    combined = np.zeros(key.shape[0], dtype=np.int64)
+    size = 1
+    for column in key.T:
+        values, ranks = np.unique(column, return_inverse=True)
+        size *= max(len(values), 1)
+        if size >= 2**62:
+            _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+            return first, inverse.reshape(-1)
+        combined = combined * len(values) + ranks.reshape(-1)
+    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
 def _illustrative(explanation: Explanation, into: set[str]) -> None:
     into.update(p.key for p in explanation.all_parameters() if p.origin is Origin.ILLUSTRATIVE)
 
@@ -110,7 +131,7 @@ def _evaluate(
     if not rows.any():
         return met, met_id, bonus, []
     index = np.flatnonzero(rows)
-    _, first, inverse = np.unique(key[index], axis=0, return_index=True, return_inverse=True)
+    first, inverse = unique_rows(key[index])
     flags = [
         frame.get_column(c).to_numpy() for c in ("operating_theatre", "own_lab", "own_imaging")
     ]
@@ -158,7 +179,7 @@ def _forfaits(
     if not rows.any():
         return out[0], out[1], out[2]
     index = np.flatnonzero(rows)
-    _, first, inverse = np.unique(key[index], axis=0, return_index=True, return_inverse=True)
+    first, inverse = unique_rows(key[index])
     activity = frame.get_column("activity_2019")
     values: list[tuple[int, int, int]] = []
     for row in index[first]:
