@@ -71,6 +71,13 @@ INT64_MAX = 2**63 - 1
 """The largest value of an int64 column: cents beyond it are refused, never wrapped."""
 
 
+def _never_negative(values: Any) -> bool:
+    """Whether an ``int`` or an integer column holds no negative value."""
+    if isinstance(values, int):
+        return values >= 0
+    return getattr(values, "size", 1) == 0 or bool(values.min() >= 0)
+
+
 def round_quotient(numerator: Any, denominator: int, mode: RoundingMode) -> Any:
     """``numerator / denominator`` rounded to an integer by ``mode``: **the** rounding arithmetic.
 
@@ -88,6 +95,9 @@ def round_quotient(numerator: Any, denominator: int, mode: RoundingMode) -> Any:
     >>> round_quotient(125, 10, RoundingMode.HALF_EVEN), round_quotient(-7, 2, RoundingMode.DOWN)
     (12, -3)
     """
+    if mode is RoundingMode.HALF_UP and _never_negative(numerator):
+        # Money is non-negative: half up is then floor((2n + d) / 2d), three column operations.
+        return (2 * numerator + denominator) // (2 * denominator)
     floor = numerator // denominator
     rest = numerator - floor * denominator  # in [0, denominator)
     if mode is RoundingMode.FLOOR:

@@ -98,6 +98,30 @@ def _days(frame: nw.DataFrame[Any], name: str) -> Any:
         ) from None
 
 
+def _distinct_days(days: Any) -> tuple[Any, Any]:
+    """The distinct days of a ``datetime64[D]`` column (sorted) and each row's index among them.
+
+    Dates span a few years: a lookup table over the span is linear, where a sort is not.
+    """
+    import numpy as np  # noqa: PLC0415 (lazy: numpy costs ~0.1 s at import time)
+
+    if days.size == 0:
+        return days, np.zeros(0, dtype=np.int64)
+    number = days.astype(np.int64)
+    low = int(number.min())
+    span = int(number.max()) - low + 1
+    if span > 4 * days.size + 100_000:  # sparse: sorting is cheaper than the table
+        unique, inverse = np.unique(days, return_inverse=True)
+        return unique, inverse.reshape(-1)
+    offset = number - low
+    present = np.zeros(span, dtype=bool)
+    present[offset] = True
+    where = np.flatnonzero(present)
+    index = np.zeros(span, dtype=np.int64)
+    index[where] = np.arange(where.size)
+    return (where + low).astype("datetime64[D]"), index[offset]
+
+
 def payments_table(
     table: Any,
     *,
@@ -136,12 +160,12 @@ def payments_table(
     share, _ = payment_shares(rules, on)
     first = start_payment_cents(amount, share)
     rest = amount - first
-    days, inverse = np.unique(started, return_inverse=True)
+    days, inverse = _distinct_days(started)
     due = np.asarray(
         [usage_deadline(d, rules=rules, on=on).due for d in days.astype(object)],
         dtype="datetime64[D]",
     )
-    deadline = due[inverse.reshape(-1)] if len(days) else started
+    deadline = due[inverse] if len(days) else started
     in_time = ~pending & (reached <= deadline)
     zero = np.zeros_like(rest)
     columns = {
