@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 try:
     import numpy as np
-    from openfisca_core import periods
-    from openfisca_core.entities import build_entity
-    from openfisca_core.parameters import ParameterNode
-    from openfisca_core.simulation_builder import SimulationBuilder
-    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
-    from openfisca_core.variables import Variable
+    from openfisca_core import periods  # type: ignore[import-not-found]
+    from openfisca_core.entities import build_entity  # type: ignore[import-not-found]
+    from openfisca_core.parameters import ParameterNode  # type: ignore[import-not-found]
+    from openfisca_core.simulation_builder import SimulationBuilder  # type: ignore[import-not-found]
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[import-not-found]
+    from openfisca_core.variables import Variable  # type: ignore[import-not-found]
 except ImportError as exc:  # pragma: no cover - depends on the interpreter
     print(f"openfisca is not importable ({exc}): skipped")
     raise SystemExit(3) from None
@@ -82,36 +83,36 @@ def _formula(name: str, function: object) -> type[Variable]:
     )
 
 
-def _forfait(p, period, parameters):  # type: ignore[no-untyped-def]
+def _forfait(p: Any, period: Any, parameters: Any) -> Any:
     e = parameters(period).e_parcours
     return np.round(e.forfait_dac * p("population", period) / e.bassin, 2)
 
 
-def _start(p, period, parameters):  # type: ignore[no-untyped-def]
+def _start(p: Any, period: Any, parameters: Any) -> Any:
     return np.round(p("forfait", period) * parameters(period).e_parcours.start_share, 2)
 
 
-def _usage(p, period, _parameters):  # type: ignore[no-untyped-def]
+def _usage(p: Any, period: Any, _parameters: Any) -> Any:
     return p("forfait", period) - p("start_payment", period)
 
 
-def _ttc(p, period, parameters):  # type: ignore[no-untyped-def]
+def _ttc(p: Any, period: Any, parameters: Any) -> Any:
     return np.round(p("amount_ht", period) * (1 + parameters(period).sons.vat_rate), 2)
 
 
-def _balance(p, period, parameters):  # type: ignore[no-untyped-def]
+def _balance(p: Any, period: Any, parameters: Any) -> Any:
     return np.round(p("ttc", period) * parameters(period).sons.balance_share, 2)
 
 
-def _advance(p, period, _parameters):  # type: ignore[no-untyped-def]
+def _advance(p: Any, period: Any, _parameters: Any) -> Any:
     return p("ttc", period) - p("balance", period)
 
 
-def _points(p, period, parameters):  # type: ignore[no-untyped-def]
+def _points(p: Any, period: Any, parameters: Any) -> Any:
     return p("points", period) * parameters(period).avenant9.point_value
 
 
-def _vsm(p, period, parameters):  # type: ignore[no-untyped-def]
+def _vsm(p: Any, period: Any, parameters: Any) -> Any:
     a = parameters(period).avenant9
     share = p("patients_with_vsm", period) / p("ald_patients", period)
     return np.select(
@@ -160,7 +161,7 @@ def main(source: str, target: str) -> None:
     system = ProgrammeAmounts()
     period = "2022"
     best = float("inf")
-    results: dict[str, object] = {}
+    results: dict[str, Any] = {}
     for _ in range(3):  # best of three fresh simulations, as for the other paths
         simulation = SimulationBuilder().build_default_simulation(system, count=rows)
         start = time.perf_counter()
