@@ -29,28 +29,24 @@ EXAMPLES = Path(__file__).resolve().parent.parent
 ANALYST = [
     md(
         "# A national SUN-ES simulation (analyst)\n\n"
-        "> **ILLUSTRATIVE, NOT OFFICIAL.** The establishments below are **synthetic** (random, "
-        "seeded), and the SUN-ES targets, forfait grid and degression are the library's "
-        "**illustrative assumption sets**: the official values were never published. Every "
-        "explanation marks those values *illustrative, not official*. Replace them with a "
-        "parameter file if you hold the official guides.\n\n"
-        "What this notebook shows: the window timeline, the degressive forfait by window, a "
-        "simulation of 300 establishments, the allocation of an envelope by region (exact to the "
-        "cent), and a what-if comparison."
+        "> **ILLUSTRATIVE, NOT OFFICIAL.** The 3,000 establishments below are **synthetic** "
+        "(random, seeded: about France's count, not real establishments), and the SUN-ES targets, "
+        "forfait grid and degression are the library's **illustrative assumption sets**: the "
+        "official values were never published. Every result lists the illustrative values it "
+        "used. Replace them with a parameter file if you hold the official guides.\n\n"
+        "What this notebook shows: the window timeline, a national simulation in **one call** "
+        "(eligibility with its reasons, targets met, forfait at stake and paid, CRO bonus, window "
+        "after a missed deadline), the totals by region against the **sourced** envelopes, the "
+        "forfaits by window, an explicit what-if scaling to the volet 1 envelope, and a what-if "
+        "comparison of two rule sets. Only public names are used (`import segur_numerique as sn`)."
     ),
     code(
         "import datetime as dt\n"
-        "import random\n"
-        "from collections import defaultdict\n"
         "\n"
         "import matplotlib.pyplot as plt\n"
-        "import pandas as pd\n"
+        "import polars as pl\n"
         "\n"
         "import segur_numerique as sn\n"
-        "from segur_numerique.funding_scaling.allocation import allocate\n"
-        "from segur_numerique.sun_es.evaluation import IndicatorCounts\n"
-        "from segur_numerique.sun_es.funding import forfait\n"
-        "from segur_numerique.calendars import plot_timeline\n"
         "\n"
         "rules = sn.illustrative_assumptions()  # official data + illustrative (NOT official) sets"
     ),
@@ -60,120 +56,94 @@ ANALYST = [
         "the targets. Windows overlap."
     ),
     code(
-        "ax = plot_timeline(rules=rules, lang='en', mark=dt.date(2022, 4, 15))\n"
+        "ax = sn.calendars.plot_timeline(rules=rules, lang='en', mark=dt.date(2022, 4, 15))\n"
         "ax.set_title('SUN-ES volet 1 windows (15 April 2022 marked)')\n"
         "plt.show()"
     ),
     md(
-        "## The degressive forfait by window (illustrative grid)\n\n"
-        "The same establishment (2019 activity 25,000) gets less in a later window."
+        "## 3,000 synthetic establishments\n\nOne row per establishment: the batch eligibility "
+        "schema plus the window applied to, the date it can reach its targets (a fifth are late), "
+        "its region and its indicator counts. Seeded: the same numbers on every run."
     ),
     code(
-        "windows = ['F1', 'F2', 'F3', 'F4']\n"
-        "domains = ['discharge_documents', 'biology', 'imaging']\n"
-        "forfaits = pd.DataFrame(\n"
-        "    {\n"
-        "        d: [forfait(activity=25_000, domain=d, window=w, rules=rules).amount.cents // 100\n"
-        "            for w in windows]\n"
-        "        for d in domains\n"
-        "    },\n"
-        "    index=windows,\n"
+        "establishments = sn.sun_es.synthetic_establishments(3000, rules=rules)\n"
+        "establishments.select('finess_geographique', 'region', 'window', 'ready_on', "
+        "'activity_2019', 'discharge_letter_numerator', 'discharge_letter_denominator').head()"
+    ),
+    md(
+        "## The national simulation, in one call\n\nEach step is the one-by-one rule "
+        "(`sn.sun_es.simulate`'s own steps), called once per group of establishments the rules "
+        "cannot tell apart; a property test checks the table against `simulate` row by row, to "
+        "the cent. Amounts are **integer cents**."
+    ),
+    code(
+        "result = sn.sun_es.national_simulation(establishments, rules=rules)\n"
+        "print(len(result.illustrative_keys), 'illustrative (NOT official) values used')\n"
+        "result.table.head(8)"
+    ),
+    code(
+        "by_domain = result.totals('domain')\n"
+        "by_domain.with_columns(\n"
+        "    (pl.col('total_cents') // 100).alias('total_euros')  # whole euros, for reading\n"
+        ")"
+    ),
+    md(
+        "## Totals by region against the sourced envelopes\n\nOnly sourced values: the "
+        "volet 1 envelope (158 M€) and the regional envelopes found in sources (partial list, "
+        "scopes differ). The gap is **shown, not closed**: nothing is scaled down by default."
+    ),
+    code(
+        "gaps = pl.DataFrame(result.envelope_table())\n"
+        "gaps.select('scope', 'status', 'envelope_cents', 'simulated_cents', 'gap_cents')"
+    ),
+    code(
+        "ax = result.plot_envelopes(lang='en')\n"
+        "ax.set_title('Simulated (ILLUSTRATIVE grid) vs sourced envelopes, M€')\n"
+        "plt.show()"
+    ),
+    md(
+        "## Forfait by window\n\nThe degression makes later windows pay less; establishments "
+        "that miss their deadline are reassigned (`effective_window`), or get nothing when no "
+        "window is left."
+    ),
+    code(
+        "by_window = result.totals('effective_window')\n"
+        "labels = [w or 'none' for w in by_window['effective_window'].to_list()]\n"
+        "fig, ax = plt.subplots(figsize=(7, 3.5))\n"
+        "ax.bar(labels, [c / 1e8 for c in by_window['forfait_at_stake_cents'].to_list()], "
+        "label='at stake')\n"
+        "ax.bar(labels, [c / 1e8 for c in by_window['total_cents'].to_list()], width=0.5, "
+        "label='paid (incl. CRO bonus)')\n"
+        "ax.set_ylabel('M€')\n"
+        "ax.set_title('Forfaits by window after reassignment (ILLUSTRATIVE grid)')\n"
+        "ax.legend()\n"
+        "plt.show()"
+    ),
+    md(
+        "## What if the total had to fit 158 M€?\n\nA **what-if** whose policy you name: "
+        "no source says how an envelope is shared when the forfaits exceed it."
+    ),
+    code(
+        "scaled = sn.whatif.scale_to_envelope(\n"
+        "    result, result.envelopes[0], policy='pro_rata_largest_remainder'\n"
         ")\n"
-        "forfaits.plot.bar(title='Forfait by window, € (ILLUSTRATIVE grid, not official)', rot=0)\n"
-        "plt.show()\n"
-        "forfaits"
+        "assert scaled.table['scaled_total_cents'].sum() == result.envelopes[0].amount.cents\n"
+        "print(scaled.explanation.render('en'))"
     ),
     md(
-        "## 300 synthetic establishments\n\nRandom but seeded: the notebook gives "
-        "the same numbers on every run."
-    ),
-    code(
-        "REGIONS = {\n"
-        "    'Île-de-France': ['75', '92', '93', '94'], 'Auvergne-Rhône-Alpes': ['69', '38', '63'],\n"
-        "    'Occitanie': ['31', '34'], 'Hauts-de-France': ['59', '62'], 'Grand Est': ['67', '57'],\n"
-        "    'Bretagne': ['35', '29'], 'Corse': ['2A', '2B'],\n"
-        "}\n"
-        "PREREQUISITES = ['identity_vigilance', 'security_policy', 'risk_analysis', 'cyber_audit', 'dmp_mssante']\n"
-        "rng = random.Random(2021)\n"
-        "\n"
-        "def synthetic(i: int) -> tuple[str, sn.sun_es.SimulationCase]:\n"
-        "    region = rng.choice(list(REGIONS))\n"
-        "    dep = rng.choice(REGIONS[region])\n"
-        "    est = sn.entities.Establishment(\n"
-        "        f'{dep}{rng.randrange(10**7):07d}', f'{dep}{i:07d}', rng.choice(['public', 'private', 'espic']),\n"
-        "        ['mco'] + (['ssr'] if rng.random() < 0.3 else []), rng.randrange(500, 150_000),\n"
-        "        own_lab=rng.random() < 0.5, own_imaging=rng.random() < 0.6,\n"
-        "        operating_theatre=rng.random() < 0.4,\n"
-        "        sun_es_prerequisites=PREREQUISITES if rng.random() < 0.9 else PREREQUISITES[:3],\n"
-        "    )\n"
-        "    counts = []\n"
-        "    for indicator in ['discharge_letter', 'discharge_prescription', 'operative_report',\n"
-        "                      'biology_report', 'imaging_report']:\n"
-        "        den = rng.randrange(100, 5000)\n"
-        "        counts.append(IndicatorCounts(indicator, int(den * rng.uniform(0.2, 0.95)), den))\n"
-        "    window = rng.choices(windows, weights=[4, 3, 2, 1])[0]\n"
-        "    return region, sn.sun_es.SimulationCase(est, window, name=f'ES {i:03d}', counts=counts)\n"
-        "\n"
-        "cases = [synthetic(i) for i in range(300)]\n"
-        "results = [(region, sn.sun_es.simulate(case, rules=rules)) for region, case in cases]\n"
-        "table = pd.DataFrame(\n"
-        "    [\n"
-        "        {\n"
-        "            'name': r.case.label, 'region': region, 'window': r.effective_window,\n"
-        "            'activity_2019': r.case.establishment.activity_2019,\n"
-        "            'domains_met': sum(1 for d in r.domains if d.met),\n"
-        "            'total_cents': r.total.cents,  # money stays exact: integer cents\n"
-        "        }\n"
-        "        for region, r in results\n"
-        "    ]\n"
-        ")\n"
-        "table.head()"
-    ),
-    code(
-        "by_window = table.groupby('window')['total_cents'].agg(['count', 'sum'])\n"
-        "by_window['sum_euros'] = [sn.Euro.from_cents(int(c)).format('en') for c in by_window['sum']]\n"
-        "by_window"
-    ),
-    md(
-        "One establishment's full explanation renders as collapsible HTML "
-        "(illustrative values flagged):"
-    ),
-    code("results[0][1].explanation"),
-    md(
-        "## Allocating the volet 1 envelope by region\n\n"
-        "Pro rata of the regions' 2019 activity (largest remainder): the shares add "
-        "up **exactly** to 158 M€. An illustration of the mechanism, not the "
-        "official regional split."
-    ),
-    code(
-        "activity = defaultdict(int)\n"
-        "for region, case in cases:\n"
-        "    activity[region] += case.establishment.activity_2019\n"
-        "envelope = rules.get('sun_es.volet1.envelope')\n"
-        "allocation = allocate(envelope, dict(activity))\n"
-        "assert allocation.total == envelope\n"
-        "shares = pd.Series({s.beneficiary: s.amount.cents / 100 / 1e6 for s in allocation.shares})\n"
-        "shares.sort_values().plot.barh(title='Volet 1 envelope by region, M€ (illustration)')\n"
-        "plt.show()\n"
-        "print(allocation.total.format('en'), '=', envelope.format('en'))"
-    ),
-    md(
-        "## What if the degression were steeper?\n\nA variant rule set, validated "
-        "before use; the baseline is untouched. `compare` gives a table of "
-        "differences."
+        "## What if the degression were steeper?\n\nA variant rule set, validated before use; "
+        "the baseline is untouched. Run the national simulation under both."
     ),
     code(
         "steeper = sn.whatif.with_overrides(\n"
-        "    {'sun_es.degression.F2': '80 %', 'sun_es.degression.F3': '60 %', 'sun_es.degression.F4': '40 %'},\n"
+        "    {'sun_es.degression.F2': '80 %', 'sun_es.degression.F3': '60 %', "
+        "'sun_es.degression.F4': '40 %'},\n"
         "    name='steeper degression',\n"
         "    rules=rules,\n"
         ")\n"
-        "comparison = sn.whatif.compare(rules, steeper, [case for _, case in cases[:40]],\n"
-        "                        variant_name='steeper')\n"
-        "frame = comparison.to_frame()\n"
-        "totals = frame[frame['quantity'] == 'total']\n"
-        "print('total change:', sn.Euro.from_cents(int(totals['delta_cents'].sum())).format('en'))\n"
-        "comparison"
+        "variant = sn.sun_es.national_simulation(establishments, rules=steeper)\n"
+        "before, after = result.envelopes[0].simulated, variant.envelopes[0].simulated\n"
+        "print('total:', before.format('en'), '->', after.format('en'), '(', (after - before).format('en'), ')')"
     ),
 ]
 
