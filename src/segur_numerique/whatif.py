@@ -333,9 +333,7 @@ __all__ = [
     "Comparison",
     "Difference",
     "Override",
-    "ScaledSimulation",
     "compare",
     "parse_overrides",
-    "scale_to_envelope",
     "with_overrides",
 ]

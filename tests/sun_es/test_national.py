@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import dask.dataframe as dd
+import duckdb
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -169,3 +171,15 @@ def test_window_keyword_and_no_optional_columns() -> None:
     assert set(result.table["window"].to_list()) == {"F2"}
     assert result.table["met"].null_count() == result.table.shape[0]
     assert [g.scope for g in result.envelopes] == ["national"]
+
+
+def test_duckdb_and_dask_inputs_give_the_same_table() -> None:
+    table = synthetic_establishments(30, rules=RULES)
+    expected = national_simulation(table, rules=RULES).table["total_cents"].to_list()
+    relation = duckdb.from_arrow(table.to_arrow())
+    lazy = dd.from_pandas(table.to_pandas(), npartitions=2)  # type: ignore[no-untyped-call]
+    for native in (relation, lazy):
+        out = national_simulation(native, rules=RULES).table
+        column = out["total_cents"]
+        values = column.to_pylist() if isinstance(column, pa.ChunkedArray) else list(column)
+        assert values == expected

@@ -36,7 +36,7 @@ from typing import Any
 
 import narwhals as nw
 
-from segur_numerique.errors import BatchInputError, MissingParameterError
+from segur_numerique.errors import BatchInputError, MissingParameterError, SegurError
 from segur_numerique.funding_scaling.batch import _frame
 from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
@@ -72,7 +72,7 @@ def _windows(frame: nw.DataFrame[Any], window: str | None) -> Any:
             )
         try:
             check_window(name)
-        except Exception as exc:
+        except SegurError as exc:
             row = int(np.argmax(values == name))
             raise BatchInputError(str(exc), where=f"row {row}, column 'window'") from None
     return values
