@@ -183,3 +183,37 @@ def test_duckdb_and_dask_inputs_give_the_same_table() -> None:
         column = out["total_cents"]
         values = column.to_pylist() if isinstance(column, pa.ChunkedArray) else list(column)
         assert values == expected
+
+
+def test_a_variant_rule_set_is_read_by_every_step() -> None:
+    from segur_numerique.whatif import with_overrides  # noqa: PLC0415 (whatif sits above sun_es)
+
+    steeper = with_overrides(
+        {
+            "sun_es.degression.F2": "80 %",
+            "sun_es.degression.F3": "60 %",
+            "sun_es.degression.F4": "40 %",
+        },
+        name="steeper",
+        rules=RULES,
+    )
+    table = synthetic_establishments(60, seed=7, rules=RULES)
+    base = national_simulation(table, rules=RULES).envelopes[0].simulated
+    variant = national_simulation(table, rules=steeper)
+    assert variant.envelopes[0].simulated < base
+    frame = _frame(table)
+    expected = 0
+    for row in range(table.shape[0]):
+        values = table.row(row, named=True)
+        counts = tuple(
+            IndicatorCounts(i, values[f"{i}_numerator"], values[f"{i}_denominator"])
+            for i in INDICATORS
+        )
+        case = SimulationCase(
+            _row_establishment(frame, row, IDS),
+            values["window"],
+            counts=counts,
+            ready_on=values["ready_on"],
+        )
+        expected += simulate(case, rules=steeper).total.cents
+    assert variant.envelopes[0].simulated.cents == expected
