@@ -330,10 +330,13 @@ def _scaling_explanation(scope: str, envelope: Euro, simulated: Euro, policy: st
 
 
 __all__ = [
+    "SCALING_POLICIES",
     "Comparison",
     "Difference",
     "Override",
+    "ScaledSimulation",
     "compare",
     "parse_overrides",
+    "scale_to_envelope",
     "with_overrides",
 ]

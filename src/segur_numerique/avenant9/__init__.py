@@ -3,12 +3,14 @@
 from segur_numerique.avenant9.funding import (
     Amount as Amount,
 )
+from segur_numerique.avenant9.funding import VsmTiers as VsmTiers
 from segur_numerique.avenant9.funding import (
     indicator_amount as indicator_amount,
 )
 from segur_numerique.avenant9.funding import (
     points as points,
 )
+from segur_numerique.avenant9.funding import points_cents as points_cents
 from segur_numerique.avenant9.funding import (
     volet1_forfait as volet1_forfait,
 )
@@ -36,6 +38,7 @@ from segur_numerique.avenant9.indicators import (
 from segur_numerique.avenant9.indicators import (
     evaluate_vsm as evaluate_vsm,
 )
+from segur_numerique.avenant9.tables import amounts_table as amounts_table
 
 __all__ = [
     "INDICATORS",

@@ -21,12 +21,16 @@ from segur_numerique.e_parcours.funding import (
 from segur_numerique.e_parcours.funding import (
     forfait as forfait,
 )
+from segur_numerique.e_parcours.funding import forfait_cents as forfait_cents
 from segur_numerique.e_parcours.funding import (
     payments as payments,
 )
+from segur_numerique.e_parcours.funding import start_payment_cents as start_payment_cents
 from segur_numerique.e_parcours.kinds import (
     Kind as Kind,
 )
+from segur_numerique.e_parcours.tables import forfait_table as forfait_table
+from segur_numerique.e_parcours.tables import payments_table as payments_table
 
 __all__ = [
     "BassinScaling",

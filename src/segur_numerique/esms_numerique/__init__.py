@@ -10,9 +10,11 @@ from segur_numerique.esms_numerique.eligibility import (
 )
 from segur_numerique.esms_numerique.funding import REGIONAL_AMOUNT_KEY as REGIONAL_AMOUNT_KEY
 from segur_numerique.esms_numerique.funding import NationalGrappeFunding as NationalGrappeFunding
+from segur_numerique.esms_numerique.funding import moa_start_cents as moa_start_cents
 from segur_numerique.esms_numerique.funding import (
     national_grappe_funding as national_grappe_funding,
 )
+from segur_numerique.esms_numerique.tables import funding_table as funding_table
 
 __all__ = [
     "REGIONAL_AMOUNT_KEY",

@@ -15,6 +15,7 @@ from segur_numerique.sons.funding import (
 from segur_numerique.sons.funding import (
     Payments as Payments,
 )
+from segur_numerique.sons.funding import balance_cents as balance_cents
 from segur_numerique.sons.funding import (
     ceiling as ceiling,
 )
@@ -24,8 +25,11 @@ from segur_numerique.sons.funding import (
 from segur_numerique.sons.funding import (
     ttc as ttc,
 )
+from segur_numerique.sons.funding import ttc_cents as ttc_cents
 from segur_numerique.sons.maintenance import Maintenance as Maintenance
 from segur_numerique.sons.maintenance import maintenance as maintenance
+from segur_numerique.sons.tables import payments_table as payments_table
+from segur_numerique.sons.tables import ttc_table as ttc_table
 
 __all__ = [
     "Ceiling",

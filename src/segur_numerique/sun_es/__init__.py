@@ -85,6 +85,7 @@ from segur_numerique.sun_es.evaluation import (
 from segur_numerique.sun_es.evaluation import (
     evaluate_indicator as evaluate_indicator,
 )
+from segur_numerique.sun_es.evaluation import meets_target as meets_target
 from segur_numerique.sun_es.funding import (
     DomainPayment as DomainPayment,
 )
@@ -163,6 +164,9 @@ from segur_numerique.sun_es.logs.results import (
 from segur_numerique.sun_es.logs.results import (
     indicators_from_logs as indicators_from_logs,
 )
+from segur_numerique.sun_es.national import national_simulation as national_simulation
+from segur_numerique.sun_es.national_result import EnvelopeGap as EnvelopeGap
+from segur_numerique.sun_es.national_result import NationalSimulation as NationalSimulation
 from segur_numerique.sun_es.outcomes import (
     RegionalEnvelope as RegionalEnvelope,
 )
@@ -205,6 +209,7 @@ from segur_numerique.sun_es.simulation import (
 from segur_numerique.sun_es.simulation import (
     simulation_outcome as simulation_outcome,
 )
+from segur_numerique.sun_es.synthetic import synthetic_establishments as synthetic_establishments
 from segur_numerique.sun_es.targets import (
     Target as Target,
 )
