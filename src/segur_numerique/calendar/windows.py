@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from segur_numerique.calendar.headlines import window_headline, window_tables
 from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, ParameterRead
@@ -208,6 +209,7 @@ class Window(HtmlResult):
     name: str
     label: Text
     phases: tuple[Phase, ...] = attrs.field(converter=_phases)
+    _headline, _tables = window_headline, window_tables
 
     def __attrs_post_init__(self) -> None:
         where = f"window {self.programme}.{self.name}"

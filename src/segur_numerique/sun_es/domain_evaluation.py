@@ -26,6 +26,12 @@ from segur_numerique.sun_es.evaluation import (
     IndicatorResult,
     evaluate_indicator,
 )
+from segur_numerique.sun_es.headlines import (
+    domain_headline,
+    domain_tables,
+    volet_headline,
+    volet_tables,
+)
 from segur_numerique.sun_es.indicators import (
     VOLET1,
     DomainDefinition,
@@ -54,6 +60,7 @@ class DomainResult(HtmlResult):
     bonus: tuple[IndicatorResult, ...]
     met: bool | None
     explanation: Explanation
+    _headline, _tables = domain_headline, domain_tables
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object (with its explanation)."""
@@ -257,6 +264,7 @@ class VoletResult(HtmlResult):
     window: str
     domains: tuple[DomainResult, ...]
     explanation: Explanation
+    _headline, _tables = volet_headline, volet_tables
 
     @property
     def met_domains(self) -> tuple[str, ...]:
