@@ -152,8 +152,13 @@ BADGES: Final = (
 """The badges in display order: the kind (a CSS class ``sn-b-<kind>``) and its label."""
 
 
+def is_illustrative(read: Any) -> bool:
+    """Whether a rule value read is illustrative (its status or its origin), not official."""
+    return read.status is Status.ILLUSTRATIVE or read.origin is Origin.ILLUSTRATIVE
+
+
 def _badge_kind(read: Any) -> str:
-    if read.status is Status.ILLUSTRATIVE or read.origin is Origin.ILLUSTRATIVE:
+    if is_illustrative(read):
         return "illustrative"
     if read.origin is Origin.CALLER:
         return "caller"

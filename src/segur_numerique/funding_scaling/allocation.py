@@ -30,6 +30,7 @@ from segur_numerique.core.rounding import RoundingMode, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import AllocationError
+from segur_numerique.funding_scaling.plots import plot_allocation
 from segur_numerique.funding_scaling.remainders import (
     TIE_BREAK,
     Weight,
@@ -86,6 +87,7 @@ class Allocation(HtmlResult):
     explanation: Explanation
     factor: Fraction | None = None
     unallocated: Euro = attrs.field(factory=Euro.zero)
+    plot = plot_allocation
 
     def __getitem__(self, beneficiary: str) -> Euro:
         for share in self.shares:

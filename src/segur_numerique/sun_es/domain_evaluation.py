@@ -38,6 +38,7 @@ from segur_numerique.sun_es.indicators import (
     domain_definition,
     indicator_definition,
 )
+from segur_numerique.sun_es.plots import plot_domain, plot_volet
 from segur_numerique.sun_es.targets import Target, TargetSet, check_window, target_from_rules
 
 
@@ -60,7 +61,7 @@ class DomainResult(HtmlResult):
     bonus: tuple[IndicatorResult, ...]
     met: bool | None
     explanation: Explanation
-    _headline, _tables = domain_headline, domain_tables
+    _headline, _tables, plot = domain_headline, domain_tables, plot_domain
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object (with its explanation)."""
@@ -264,7 +265,7 @@ class VoletResult(HtmlResult):
     window: str
     domains: tuple[DomainResult, ...]
     explanation: Explanation
-    _headline, _tables = volet_headline, volet_tables
+    _headline, _tables, plot = volet_headline, volet_tables, plot_volet
 
     @property
     def met_domains(self) -> tuple[str, ...]:

@@ -75,6 +75,7 @@ from segur_numerique.sun_es.logs.inputs import (
     _to_lazy,
     _validate,
 )
+from segur_numerique.sun_es.plots import plot_log_rates
 from segur_numerique.sun_es.targets import TargetSet
 
 # --------------------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class LogIndicators(HtmlResult):
     establishments: tuple[EstablishmentIndicators, ...]
     exclusions: tuple[Exclusion, ...] | None
     explanation: Explanation
+    plot = plot_log_rates
 
     def establishment(self, finess: str) -> EstablishmentIndicators:
         """The indicators of one establishment."""
