@@ -24,14 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from segur_numerique.calendar.programmes import Programme
+from segur_numerique.calendar.timeline import draw_revisions
 from segur_numerique.core.explanation import Explanation, ParameterRead
 from segur_numerique.core.provenance import Source, Status, Unit
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, NaiveDatetimeError, UnknownDeadlineError
 from segur_numerique.rules.loading import load_rules, resolve_rules
@@ -164,6 +166,12 @@ class Deadline:
         """The deadline as a :class:`ParameterRead`, for explanations."""
         version = self.value.as_known_on(on=as_known_on)
         return self.value.read(on=as_known_on, alternative=_offered(version, alternative))
+
+    def plot(self, ax: Any = None, *, lang: Lang = "fr", alternative: str | None = None) -> Any:
+        """Draw the revisions: each due date from the day it was announced (matplotlib, extra
+        ``plot``); return the ``Axes``. Several deadlines may share one ``ax``.
+        """
+        return draw_revisions(self, ax=ax, lang=lang, alternative=alternative)
 
     def to_json(self, *, alternative: str | None = None) -> dict[str, JsonValue]:
         """The deadline with its whole history."""

@@ -15,7 +15,8 @@ from segur_numerique.core.plotting import pyplot
 from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import format_date
 
-if TYPE_CHECKING:  # at run time, windows imports this module (Window.plot)
+if TYPE_CHECKING:  # at run time, windows and deadlines import this module (their plot methods)
+    from segur_numerique.calendar.deadlines import Deadline
     from segur_numerique.calendar.windows import Window
 
 _COLOURS = {  # by phase kind (PhaseKind values)
@@ -80,4 +81,43 @@ def draw_timeline(
         frameon=False,
     )
     ax.grid(axis="x", linestyle=":", linewidth=0.5)
+    return ax
+
+
+def draw_revisions(
+    deadline: Deadline, *, ax: Any = None, lang: Lang = "fr", alternative: str | None = None
+) -> Any:
+    """Draw a deadline's revisions: each announced due date, from the day it was announced.
+
+    One step per version (x: the day it was announced, y: the last day it gave), each due date
+    written next to its step; on an existing ``ax`` several deadlines share the chart. The
+    public entry point is :meth:`segur_numerique.calendar.Deadline.plot`.
+
+    Raises:
+        OptionalDependencyError: matplotlib is not installed.
+    """
+    lang = check_lang(lang)
+    plt = pyplot()
+    if ax is None:
+        _fig, ax = plt.subplots(figsize=(9, 4))
+    versions = deadline.versions(alternative)
+    starts = [v.since for v in versions]
+    dues = [v.last_day for v in versions]
+    ends = [*starts[1:], max(dues[-1], starts[-1])]
+    (line,) = ax.plot(starts, dues, marker="o", linestyle="none", label=deadline.label.in_(lang))
+    for start, end, due in zip(starts, ends, dues, strict=True):
+        ax.hlines(due, start, end, color=line.get_color(), linewidth=2)
+        ax.annotate(
+            format_date(due, lang),
+            (start, due),
+            textcoords="offset points",
+            xytext=(4, 5),
+            fontsize=7,
+        )
+    for before, after, due in zip(starts[1:], dues, dues[1:], strict=False):
+        ax.vlines(before, after, due, color=line.get_color(), linestyle=":", linewidth=1)
+    ax.set_xlabel(Text(fr="annoncée le", en="announced on").in_(lang))
+    ax.set_ylabel(Text(fr="échéance", en="deadline").in_(lang))
+    ax.grid(linestyle=":", linewidth=0.5)
+    ax.legend(fontsize=8, frameon=False, loc="best")
     return ax
