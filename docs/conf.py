@@ -53,6 +53,8 @@ doctest_test_doctest_blocks = ""
 # build. "cache" re-runs a notebook only when its code changed (jupyter-cache, in the build dir).
 NOTEBOOKS = ROOT / "examples"
 nb_execution_mode = "cache"
+# One cache for every builder (html, doctest) and output folder: CI runs each notebook once.
+nb_execution_cache_path = str(ROOT / "docs" / "_build" / ".jupyter_cache")
 nb_execution_timeout = 180
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True

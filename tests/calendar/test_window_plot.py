@@ -20,3 +20,12 @@ def test_window_plot() -> None:
     assert len(ax.patches) == len(window.phases)
     assert "15 April 2022" in [t.get_text() for t in ax.texts]
     plt.close("all")
+
+
+def test_deadline_plot_draws_each_revision() -> None:
+    deadline = sn.calendar.deadline("sons.vague1.deadline.lgc_orders")
+    ax = deadline.plot(lang="en")
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["15 July 2022", "30 November 2022"]  # one label per version, oldest first
+    assert len(ax.collections) == 3  # a step per version and the revision between them
+    plt.close("all")

@@ -168,8 +168,9 @@ class Deadline:
         return self.value.read(on=as_known_on, alternative=_offered(version, alternative))
 
     def plot(self, ax: Any = None, *, lang: Lang = "fr", alternative: str | None = None) -> Any:
-        """Draw the revisions: each due date from the day it was announced (matplotlib, extra
-        ``plot``); return the ``Axes``. Several deadlines may share one ``ax``.
+        """Draw the revisions, each due date from the day it was announced; return the ``Axes``.
+
+        matplotlib is the optional extra ``plot``; several deadlines may share one ``ax``.
         """
         return draw_revisions(self, ax=ax, lang=lang, alternative=alternative)
 
