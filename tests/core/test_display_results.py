@@ -88,6 +88,37 @@ BUILDERS: dict[str, Callable[[], object]] = {
     ),
     "ScenarioResult": _scenario,
     "ComputationResult": lambda: sn.kit.compute("sons.ttc", {"amount_ht": "875 €"}),
+    "avenant9.IndicatorResult": lambda: sn.avenant9.evaluate_indicator(
+        "dmp", 21, 100, rules=OFFICIAL
+    ),
+    "VsmResult": lambda: sn.avenant9.evaluate_vsm(45, 50, rules=OFFICIAL),
+    "ComputedDeadline": lambda: sn.e_parcours.usage_deadline(dt.date(2022, 3, 15), rules=OFFICIAL),
+    "DaysLeft": lambda: sn.calendar.days_left(
+        "sons.vague1.deadline.lgc_orders", dt.date(2022, 11, 1)
+    ),
+    "OnTimeCheck": lambda: sn.calendar.is_on_time(
+        "sons.vague1.deadline.lgc_orders", dt.date(2022, 12, 1)
+    ),
+    "ProRata": lambda: sn.funding_scaling.pro_rata_temporis(
+        sn.Euro("365"),
+        sn.Period(dt.date(2022, 7, 1), dt.date(2023, 3, 1)),
+        sn.Period(dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    ),
+    "Maintenance": lambda: sn.sons.maintenance(
+        sn.Period(dt.date(2022, 1, 1), dt.date(2029, 12, 31)), rules=OFFICIAL
+    ),
+    "DialysisStays": lambda: sn.sun_es.dialysis_stays(
+        [
+            sn.sun_es.DialysisSession("s1", "P1", "010000001", dt.date(2022, 1, 3)),
+            sn.sun_es.DialysisSession("s2", "P1", "010000001", dt.date(2022, 2, 7)),
+        ],
+        policy=sn.sun_es.DialysisPeriodPolicy.CALENDAR,
+        rules=OFFICIAL,
+    ),
+    "EstablishmentIndicators": lambda: _logs().establishments[0],
+    "TargetTrendCheck": lambda: sn.sun_es.check_targets_rise(
+        sn.sun_es.targets_from_rules(ILLUSTRATIVE)
+    ),
 }
 
 

@@ -31,7 +31,9 @@ import attrs
 
 from segur_numerique.calendar.programmes import Programme
 from segur_numerique.calendar.timeline import draw_revisions
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.headline import Headline
 from segur_numerique.core.provenance import Source, Status, Unit
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import JsonValue, encode_value
@@ -254,8 +256,8 @@ def resolve_deadline(deadline_or_key: str | Deadline, *, rules: RuleSet | None =
     return deadline(deadline_or_key, rules=rules)
 
 
-@attrs.frozen
-class ComputedDeadline:
+@attrs.frozen(repr=False)
+class ComputedDeadline(HtmlResult):
     """A deadline computed from a start date and rule values (e.g. e-parcours usage targets).
 
     Attributes:
@@ -265,6 +267,13 @@ class ComputedDeadline:
 
     due: dt.date
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Échéance calculée", en="Computed deadline"),
+            value=self.due,
+            value_name="due",
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The deadline as JSON."""

@@ -21,7 +21,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
-from segur_numerique.core.headline import Fact, Headline
+from segur_numerique.core.headline import Fact, Headline, Number
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
@@ -77,10 +77,11 @@ class Forfait(HtmlResult):
                 fr=f"Forfait e-parcours — {self.beneficiary.value}",
                 en=f"e-parcours forfait — {self.beneficiary.value}",
             ),
+            name=self.beneficiary.value,
             value=self.amount,
             facts=(
                 Fact("population", Text(fr="population", en="population"), self.population),
-                Fact("bassins", Text(fr="bassins", en="bassins"), self.bassins),
+                Fact("bassins", Text(fr="bassins", en="bassins"), Number(self.bassins)),
                 Fact("scaling", Text(fr="mise à l'échelle", en="scaling"), self.scaling.label()),
             ),
         )

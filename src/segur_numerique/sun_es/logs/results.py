@@ -82,8 +82,8 @@ from segur_numerique.sun_es.targets import TargetSet
 # Results
 
 
-@attrs.frozen
-class EstablishmentIndicators:
+@attrs.frozen(repr=False)
+class EstablishmentIndicators(HtmlResult):
     """Every volet 1 indicator of one establishment over the measurement period.
 
     Attributes:
@@ -95,6 +95,20 @@ class EstablishmentIndicators:
     finess: str
     counts: tuple[IndicatorCounts, ...]
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr=f"Indicateurs de {self.finess}", en=f"Indicators of {self.finess}"),
+            name=self.finess,
+            facts=tuple(
+                Fact(
+                    c.indicator,
+                    Text(fr=c.indicator, en=c.indicator),
+                    f"{c.numerator}/{c.denominator}",
+                )
+                for c in self.counts
+            ),
+        )
 
     def counts_for(self, indicator: str) -> IndicatorCounts:
         """The counts of one indicator."""
