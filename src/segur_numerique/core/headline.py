@@ -29,7 +29,7 @@ STYLE: Final = (
     "text-align:left;vertical-align:top}"
     ".sn-x th{background:rgba(128,128,128,.14)}"
     ".sn-x details{margin:2px 0 2px 1em}.sn-x summary{cursor:pointer}"
-    ".sn-x .sn-head{font-size:14px;margin:2px 0 4px}"
+    ".sn-x .sn-head{font-size:14px;margin:2px 0 4px}.sn-x .sn-head>b{margin-right:.5em}"
     ".sn-x .sn-type{opacity:.65;font-family:monospace;font-size:11px;margin-right:.6em}"
     ".sn-x .sn-amount{font-size:16px;font-weight:700;margin:0 .5em}"
     ".sn-x .sn-v,.sn-x .sn-win,.sn-x .sn-badge{display:inline-block;border:1px solid;"
