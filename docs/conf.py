@@ -18,17 +18,20 @@ release = segur_numerique.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    # RDR: myst_nb includes myst_parser (Markdown pages) and renders the example notebooks.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    # RDR: charts drawn at build time from the library ({plot} directive), copy buttons.
+    "matplotlib.sphinxext.plot_directive",
+    "sphinx_copybutton",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]
 html_theme = "furo"
-html_title = "segur_numerique"
 language = "en"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
@@ -42,6 +45,49 @@ suppress_warnings = ["myst.header"]
 doctest_global_setup = "import segur_numerique as sn\nfrom fractions import Fraction"
 # Docstring examples are run by pytest --doctest-modules; here only the {doctest} blocks of pages.
 doctest_test_doctest_blocks = ""
+
+
+# --- RDR block: notebooks, build-time charts, copy button, sidebar title -----------------------
+# The example notebooks (examples/*.ipynb) are copied into docs/notebooks/ at each build (the
+# copies are not committed) and executed there, offline, by myst-nb; a failing cell fails the
+# build. "cache" re-runs a notebook only when its code changed (jupyter-cache, in the build dir).
+NOTEBOOKS = ROOT / "examples"
+nb_execution_mode = "cache"
+# One cache for every builder (html, doctest) and output folder: CI runs each notebook once.
+nb_execution_cache_path = str(ROOT / "docs" / "_build" / ".jupyter_cache")
+nb_execution_timeout = 180
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_merge_streams = True
+# The {plot} directive runs its code with the library and embeds the PNG (no committed images).
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 100)]
+plot_rcparams = {"figure.autolayout": True, "savefig.bbox": "tight"}
+plot_pre_code = "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt"
+# Copy buttons skip the prompts of doctest (>>> ...) and console ($ ...) blocks.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False
+# The version in the sidebar; custom.css keeps the name on one line (it broke at 1280 px).
+html_title = f"segur_numerique {release}"
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
+
+
+def _copy_notebooks(_app: object) -> None:
+    """Copy examples/*.ipynb into docs/notebooks/ when they changed (keeps Sphinx incremental)."""
+    out = ROOT / "docs" / "notebooks"
+    out.mkdir(exist_ok=True)
+    for source in sorted(NOTEBOOKS.glob("*.ipynb")):
+        target = out / source.name
+        data = source.read_bytes()
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+
+
+# --- end of RDR block ---------------------------------------------------------------------------
 
 
 def _generate(_app: object) -> None:
@@ -103,4 +149,5 @@ def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
 def setup(app: object) -> None:
     """Generate the reference pages that are computed from the package data."""
     app.connect("builder-inited", _generate)  # type: ignore[attr-defined]
+    app.connect("builder-inited", _copy_notebooks)  # type: ignore[attr-defined]  # RDR
     app.connect("missing-reference", _resolve_public)  # type: ignore[attr-defined]

@@ -1,8 +1,8 @@
 """Draw the SUN-ES volet 1 windows as a timeline and save it as a PNG.
 
 Run: ``python examples/calendar_timeline.py [OUTPUT.png]`` (default: a file in a temporary
-directory). The picture in ``docs/explanation/sun-es-windows.png`` was made with
-``python examples/calendar_timeline.py docs/explanation/sun-es-windows.png``.
+directory). The documentation draws the same chart when it is built (a ``{plot}`` directive in
+``docs/explanation/windows-and-time.md``): no picture is committed.
 """
 
 from __future__ import annotations

@@ -166,11 +166,9 @@ VENDOR = [
         "import pandas as pd\n"
         "\n"
         "import segur_numerique as sn\n"
-        "from segur_numerique.sun_es.evaluation import EstablishmentProfile\n"
-        "from segur_numerique.sun_es.logs.counts import LogParameters; from segur_numerique.sun_es.logs.results import indicators_from_logs\n"
         "\n"
         "rules = sn.illustrative_assumptions()\n"
-        "parameters = LogParameters.from_rules(rules, 'F1')\n"
+        "parameters = sn.sun_es.LogParameters.from_rules(rules, 'F1')\n"
         "parameters.period"
     ),
     md(
@@ -203,8 +201,13 @@ VENDOR = [
         "stays, documents = pd.DataFrame(stays), pd.DataFrame(documents)\n"
         "documents.head()"
     ),
+    md(
+        "## The indicators from the log\n\nIn Jupyter the result shows its headline, the status "
+        "of every rule value it read (here *illustrative, not official*: a warning says so), "
+        "the rates by establishment and, folded, its explanation."
+    ),
+    code("result = sn.sun_es.indicators_from_logs(stays, documents, parameters)\nresult"),
     code(
-        "result = indicators_from_logs(stays, documents, parameters)\n"
         "counts = pd.DataFrame(\n"
         "    [{'indicator': c.indicator, 'numerator': c.numerator, 'denominator': c.denominator,\n"
         "      'rate': None if c.rate is None else f'{c.rate.numerator}/{c.rate.denominator}'}\n"
@@ -233,15 +236,18 @@ VENDOR = [
         "diff"
     ),
     md(
-        "## Against the (illustrative) F1 targets\n\nThe result explains itself; "
-        "in Jupyter it renders as collapsible HTML."
+        "## Against the (illustrative) F1 targets\n\nThe rates against the targets of the "
+        "window, as a chart (green: met, red: not), then the evaluation of each domain; the "
+        "result explains itself (unfold *Explication*)."
     ),
+    code("result.plot(targets=sn.sun_es.targets_from_rules(rules), lang='en');"),
     code(
-        "profile = EstablishmentProfile(FINESS, has_operating_theatre=False, has_own_lab=False,\n"
-        "                               has_own_imaging=True)\n"
+        "profile = sn.sun_es.EstablishmentProfile(\n"
+        "    FINESS, has_operating_theatre=False, has_own_lab=False, has_own_imaging=True\n"
+        ")\n"
         "volet = result.evaluate(profile, rules, window='F1')\n"
         "print('domains met:', volet.met_domains)\n"
-        "volet.explanation"
+        "volet"
     ),
     md(
         "## Save the case as a conformance scenario\n\nThe vendor's CI runs it with "

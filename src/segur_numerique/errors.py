@@ -138,7 +138,7 @@ class OptionalDependencyError(SegurError, ImportError):
         self.package = package
         self.extra = extra
         super().__init__(
-            f"this feature needs the {package!r} package: pip install 'segur-numerique[{extra}]'"
+            f'this feature needs the {package!r} package: pip install "segur-numerique[{extra}]"'
         )
 
 

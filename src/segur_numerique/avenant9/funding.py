@@ -24,6 +24,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import check_int64, to_fraction
 from segur_numerique.core.text import Text
@@ -44,6 +45,18 @@ class Amount(HtmlResult):
     amount: Euro
     points: int | None
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        facts = (
+            ()
+            if self.points is None
+            else (Fact("points", Text(fr="points", en="points"), self.points),)
+        )
+        return Headline(
+            title=Text(fr="Montant avenant 9", en="Avenant 9 amount"),
+            value=self.amount,
+            facts=facts,
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The amount and its explanation as a JSON object."""

@@ -28,7 +28,9 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
@@ -98,8 +100,8 @@ def _counts(numerator: object, denominator: object, where: str) -> tuple[int, in
     return num, den
 
 
-@attrs.frozen
-class IndicatorResult:
+@attrs.frozen(repr=False)
+class IndicatorResult(HtmlResult):
     """An avenant 9 indicator compared with its threshold."""
 
     indicator: str
@@ -109,6 +111,26 @@ class IndicatorResult:
     threshold: Fraction
     met: bool
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr=f"Indicateur avenant 9 {self.indicator}",
+                en=f"Avenant 9 indicator {self.indicator}",
+            ),
+            name=self.indicator,
+            value=self.rate,
+            value_name="rate",
+            verdict=self.met,
+            facts=(
+                Fact("threshold", Text(fr="seuil", en="threshold"), self.threshold),
+                Fact(
+                    "counts",
+                    Text(fr="comptes", en="counts"),
+                    f"{self.numerator}/{self.denominator}",
+                ),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object."""
@@ -172,8 +194,8 @@ class VsmTier(enum.Enum):
     """At least the upper threshold (90 % of ALD patients)."""
 
 
-@attrs.frozen
-class VsmResult:
+@attrs.frozen(repr=False)
+class VsmResult(HtmlResult):
     """The share of ALD patients with a VSM in the DMP, and the tier reached."""
 
     patients_with_vsm: int
@@ -181,6 +203,23 @@ class VsmResult:
     rate: Fraction | None
     tier: VsmTier
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr="Volet de synthèse médicale (avenant 9)", en="Medical summary (avenant 9)"
+            ),
+            value=self.rate,
+            value_name="rate",
+            facts=(
+                Fact("tier", Text(fr="palier", en="tier"), self.tier),
+                Fact(
+                    "counts",
+                    Text(fr="patients VSM / ALD", en="VSM / ALD patients"),
+                    f"{self.patients_with_vsm}/{self.ald_patients}",
+                ),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object."""

@@ -24,14 +24,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from segur_numerique.calendar.programmes import Programme
+from segur_numerique.calendar.timeline import draw_revisions
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, ParameterRead
+from segur_numerique.core.headline import Headline
 from segur_numerique.core.provenance import Source, Status, Unit
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, NaiveDatetimeError, UnknownDeadlineError
 from segur_numerique.rules.loading import load_rules, resolve_rules
@@ -165,6 +169,13 @@ class Deadline:
         version = self.value.as_known_on(on=as_known_on)
         return self.value.read(on=as_known_on, alternative=_offered(version, alternative))
 
+    def plot(self, ax: Any = None, *, lang: Lang = "fr", alternative: str | None = None) -> Any:
+        """Draw the revisions, each due date from the day it was announced; return the ``Axes``.
+
+        matplotlib is the optional extra ``plot``; several deadlines may share one ``ax``.
+        """
+        return draw_revisions(self, ax=ax, lang=lang, alternative=alternative)
+
     def to_json(self, *, alternative: str | None = None) -> dict[str, JsonValue]:
         """The deadline with its whole history."""
         latest = self.as_known_on(alternative=alternative)
@@ -245,8 +256,8 @@ def resolve_deadline(deadline_or_key: str | Deadline, *, rules: RuleSet | None =
     return deadline(deadline_or_key, rules=rules)
 
 
-@attrs.frozen
-class ComputedDeadline:
+@attrs.frozen(repr=False)
+class ComputedDeadline(HtmlResult):
     """A deadline computed from a start date and rule values (e.g. e-parcours usage targets).
 
     Attributes:
@@ -256,6 +267,13 @@ class ComputedDeadline:
 
     due: dt.date
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Échéance calculée", en="Computed deadline"),
+            value=self.due,
+            value_name="due",
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The deadline as JSON."""

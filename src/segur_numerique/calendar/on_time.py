@@ -25,7 +25,9 @@ from segur_numerique.calendar.deadlines import (
     resolve_deadline,
 )
 from segur_numerique.calendar.holidays import FrenchCalendar
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value, format_date
@@ -49,8 +51,8 @@ def _late_rule_read(rules: RuleSet, programme: str) -> tuple[ParameterRead, ...]
     return (rules.read(key),) if key is not None and key in rules else ()
 
 
-@attrs.frozen
-class OnTimeCheck:
+@attrs.frozen(repr=False)
+class OnTimeCheck(HtmlResult):
     """Whether a submission was on time, and why.
 
     Attributes:
@@ -68,6 +70,21 @@ class OnTimeCheck:
     on_time: bool
     days_late: int
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=self.deadline.label,
+            name=self.deadline.key,
+            verdict=self.on_time,
+            verdict_name="on_time",
+            yes=Text(fr="dans les délais", en="on time"),
+            no=Text(fr="en retard", en="late"),
+            facts=(
+                Fact("submitted", Text(fr="déposé", en="submitted"), self.submitted),
+                Fact("due", Text(fr="échéance", en="due"), self.due),
+                Fact("days_late", Text(fr="jours de retard", en="days late"), self.days_late),
+            ),
+        )
 
     def __bool__(self) -> bool:
         return self.on_time
@@ -231,8 +248,8 @@ def is_on_time(
     return OnTimeCheck(d, submitted, version.due, on_time, days_late, explanation)
 
 
-@attrs.frozen
-class DaysLeft:
+@attrs.frozen(repr=False)
+class DaysLeft(HtmlResult):
     """The days left before a deadline.
 
     Attributes:
@@ -251,6 +268,19 @@ class DaysLeft:
     calendar_days: int
     working_days: int
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=self.deadline.label,
+            name=self.deadline.key,
+            value=self.calendar_days,
+            value_name="days",
+            facts=(
+                Fact("working_days", Text(fr="jours ouvrés", en="working days"), self.working_days),
+                Fact("due", Text(fr="échéance", en="due"), self.due),
+                Fact("on", Text(fr="au", en="on"), self.on),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The count as JSON."""

@@ -21,9 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
+from segur_numerique.calendar.headlines import window_headline, window_tables
+from segur_numerique.calendar.timeline import draw_timeline
 from segur_numerique.core.dates import MonthEndPolicy, add_months
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, ParameterRead
@@ -208,6 +211,7 @@ class Window(HtmlResult):
     name: str
     label: Text
     phases: tuple[Phase, ...] = attrs.field(converter=_phases)
+    _headline, _tables = window_headline, window_tables
 
     def __attrs_post_init__(self) -> None:
         where = f"window {self.programme}.{self.name}"
@@ -262,6 +266,10 @@ class Window(HtmlResult):
     def applications(self) -> Phase | None:
         """The candidature phase, if the window has one."""
         return self.phase(PhaseKind.CANDIDATURE)
+
+    def plot(self, ax: Any = None, *, lang: Lang = "fr", mark: dt.date | None = None) -> Any:
+        """Draw the phases as a timeline (matplotlib, extra ``plot``); return the ``Axes``."""
+        return draw_timeline((self,), self.label, ax=ax, lang=lang, mark=mark)
 
     def phase(self, kind: PhaseKind) -> Phase | None:
         """The phase of this kind, if any."""

@@ -14,17 +14,18 @@ from typing import Any
 
 import attrs
 
-from segur_numerique.core.text import Lang, check_lang
-from segur_numerique.core.values import render_number, render_value
-
-_STYLE = (
-    "<style>.sn-x{font-family:system-ui,sans-serif;font-size:13px;line-height:1.4}"
-    ".sn-x table{border-collapse:collapse;margin:4px 0}"
-    ".sn-x td,.sn-x th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
-    ".sn-x details{margin-left:1em}.sn-x summary{cursor:pointer}"
-    ".sn-x .sn-rule{color:#666;font-family:monospace;font-size:11px}"
-    ".sn-x .sn-flag{background:#fff3cd;border-radius:3px;padding:0 3px}</style>"
+from segur_numerique.core.headline import (
+    BADGES,
+    STYLE,
+    Headline,
+    Table,
+    cell,
+    explanation_of,
+    illustrative_keys,
+    value_badges,
 )
+from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.values import render_number, render_value
 
 
 def _e(text: object) -> str:
@@ -130,7 +131,7 @@ def _step_html(step: Any, lang: Lang, *, open_: bool) -> str:
 def explanation_html(explanation: Any, lang: Lang = "fr") -> str:
     """An explanation as nested, collapsible HTML (the root open, its steps folded)."""
     lang = check_lang(lang)
-    return f"{_STYLE}<div class='sn-x'>{_step_html(explanation, lang, open_=True)}</div>"
+    return f"{STYLE}<div class='sn-x'>{_step_html(explanation, lang, open_=True)}</div>"
 
 
 def _fields(obj: Any) -> list[tuple[str, object]]:
@@ -143,37 +144,136 @@ def _fields(obj: Any) -> list[tuple[str, object]]:
     return []
 
 
-def result_html(obj: Any, lang: Lang = "fr") -> str:
-    """A result object as HTML: its fields as a table, then its explanation, folded.
+def _headline_html(obj: Any, head: Headline, lang: Lang) -> str:
+    parts = [
+        f"<div class='sn-head'><span class='sn-type'>{_e(type(obj).__name__)}</span>"
+        f"<b>{_e(head.title.in_(lang))}</b>"
+    ]
+    if head.value is not None:
+        parts.append(f"<span class='sn-amount'>{_e(cell(head.value, lang))}</span>")
+    verdict = head.verdict_label()
+    if verdict is not None:
+        kind = "ok" if head.verdict else "ko"
+        mark = "✓" if head.verdict else "✗"
+        parts.append(f"<span class='sn-v sn-{kind}'>{mark} {_e(verdict.in_(lang))}</span>")
+    if head.window is not None:
+        word = "fenêtre" if lang == "fr" else "window"
+        parts.append(f"<span class='sn-win'>{word} {_e(head.window)}</span>")
+    parts.append("</div>")
+    if head.facts:
+        parts.append(
+            "<div class='sn-facts'>"
+            + " · ".join(
+                f"<span>{_e(f.label.in_(lang))}&nbsp;: <b>{_e(cell(f.value, lang))}</b></span>"
+                if lang == "fr"
+                else f"<span>{_e(f.label.in_(lang))}: <b>{_e(cell(f.value, lang))}</b></span>"
+                for f in head.facts
+            )
+            + "</div>"
+        )
+    return "".join(parts)
 
-    Works for any attrs result with an ``explanation`` attribute, and for objects with a
-    ``render(lang)`` method (shown as preformatted text).
+
+def _badges_html(obj: Any, lang: Lang) -> str:
+    badges = value_badges(obj)
+    if not badges:
+        return ""
+    title = "valeurs de règle lues" if lang == "fr" else "rule values read"
+    spans = "".join(
+        f"<span class='sn-badge sn-b-{kind}' title='{_e(', '.join(sorted(set(badges[kind]))))}'>"
+        f"{_e(label.in_(lang))} ×{len(badges[kind])}</span>"
+        for kind, label in BADGES
+        if kind in badges
+    )
+    return f"<div class='sn-badges'><span class='sn-muted'>{title}&nbsp;:</span> {spans}</div>"
+
+
+def _warning_html(obj: Any, lang: Lang) -> str:
+    keys = illustrative_keys(obj)
+    if not keys:
+        return ""
+    if lang == "fr":
+        text = (
+            f"⚠ Résultat illustratif, non officiel : il utilise {len(keys)} valeur(s) inventée(s) "
+            "pour la démonstration. Ne pas l'utiliser pour une décision de financement."
+        )
+    else:
+        text = (
+            f"⚠ Illustrative result, not official: it uses {len(keys)} value(s) made up for "
+            "demonstration. Do not use it for a funding decision."
+        )
+    return (
+        f"<div class='sn-warn' role='alert'><b>{_e(text)}</b>"
+        f"<div class='sn-rule'>{_e(', '.join(keys))}</div></div>"
+    )
+
+
+def _table_html(tab: Table, lang: Lang) -> str:
+    caption = f"<caption>{_e(tab.caption.in_(lang))}</caption>"
+    html = table_html(
+        [h.in_(lang) for h in tab.header], ([cell(c, lang) for c in row] for row in tab.rows)
+    )
+    html = html.replace("<table>", f"<table>{caption}", 1)
+    if tab.total is not None:
+        shown = len(tab.rows)
+        html += (
+            f"<div class='sn-muted'>{shown} lignes affichées sur {tab.total}</div>"
+            if lang == "fr"
+            else f"<div class='sn-muted'>{shown} rows shown of {tab.total}</div>"
+        )
+    return html
+
+
+def result_html(obj: Any, lang: Lang = "fr") -> str:
+    """A result as HTML: headline, status badges, the illustrative warning, tables, folded details.
+
+    The headline comes from the result's ``_headline()`` (:class:`HtmlResult`), its tables
+    from ``_tables()``; every field and the explanation are folded below (``<details>``).
+    Objects without a headline show their type name and fields; self-contained HTML (inline
+    CSS, no script), readable in light and dark themes.
     """
     lang = check_lang(lang)
-    title = _e(type(obj).__name__)
-    parts = [f"{_STYLE}<div class='sn-x'><b>{title}</b>"]
+    fr = lang == "fr"
+    head_of = getattr(obj, "_headline", None)
+    head = (
+        head_of()
+        if callable(head_of)
+        else Headline(title=Text(fr=type(obj).__name__, en=type(obj).__name__))
+    )
+    parts = [f"{STYLE}<div class='sn-x'>", _headline_html(obj, head, lang)]
+    parts.append(_badges_html(obj, lang))
+    parts.append(_warning_html(obj, lang))
+    tables_of = getattr(obj, "_tables", None)
+    parts.extend(_table_html(tab, lang) for tab in (tables_of() if callable(tables_of) else ()))
     fields = _fields(obj)
     if fields:
         parts.append(
-            table_html(
-                ("champ" if lang == "fr" else "field", "valeur" if lang == "fr" else "value"),
+            f"<details><summary>{'Tous les champs' if fr else 'All fields'}</summary>"
+            + table_html(
+                ("champ" if fr else "field", "valeur" if fr else "value"),
                 ((name, _short(value, lang)) for name, value in fields),
             )
+            + "</details>"
         )
     elif callable(getattr(obj, "render", None)):
         parts.append(f"<pre>{_e(obj.render(lang))}</pre>")
-    explanation = getattr(obj, "explanation", None)
-    if callable(explanation):  # a method on some classes (``Window.explanation()``)
-        explanation = explanation()
+    explanation = explanation_of(obj)
     if explanation is not None:
-        parts.append(_step_html(explanation, lang, open_=False))
+        parts.append(
+            f"<details class='sn-expl'><summary>{'Explication' if fr else 'Explanation'}"
+            f"</summary>{_step_html(explanation, lang, open_=False)}</details>"
+        )
     parts.append("</div>")
     return "".join(parts)
 
 
 def _short(value: object, lang: Lang) -> str:
-    if attrs.has(type(value)) and hasattr(value, "explanation"):
-        return type(value).__name__
+    if attrs.has(type(value)) and not callable(getattr(value, "render", None)):
+        line = repr(value)  # a result's summary, or a plain record (a case) when it is short
+        label = getattr(value, "label", None)
+        if len(line) <= 200:
+            return line
+        return f"{type(value).__name__} {label}" if isinstance(label, str) else type(value).__name__
     try:
         text = render_value(value, lang)
     except Exception:  # display must never fail: fall back to repr
@@ -187,7 +287,7 @@ def comparison_html(comparison: Any, lang: Lang = "fr", *, only_changes: bool = 
     fr = lang == "fr"
     rows = comparison.changes if only_changes else comparison.rows
     return (
-        f"{_STYLE}<div class='sn-x'>"
+        f"{STYLE}<div class='sn-x'>"
         + table_html(
             (
                 "établissement" if fr else "establishment",
@@ -212,43 +312,79 @@ def comparison_html(comparison: Any, lang: Lang = "fr", *, only_changes: bool = 
 
 
 class HtmlResult:
-    """Base of the result classes: their Jupyter display is :func:`result_html` (French)."""
+    """Base of the result classes: a headline, tables, the Jupyter display and a short ``repr``.
+
+    A result type overrides :meth:`_headline` (and :meth:`_tables` for its collections); the
+    display (:func:`result_html`, French) and the ``repr`` (:func:`summary_repr`) follow.
+    """
 
     __slots__ = ()
 
+    def _headline(self) -> Headline:
+        """What the result says first (the type name alone by default)."""
+        return Headline(title=Text(fr=type(self).__name__, en=type(self).__name__))
+
+    def _tables(self) -> tuple[Table, ...]:
+        """The result's collections as tables (none by default)."""
+        return ()
+
     def _repr_html_(self) -> str:
-        """Rich display in Jupyter: the result and its explanation."""
+        """Rich display in Jupyter: headline, badges, warning, tables, folded explanation."""
         return result_html(self)
 
     def __repr__(self) -> str:
-        """A one-line summary: the short fields rendered, the long ones (explanation...) elided."""
+        """A one-line summary of at most 200 characters (see :func:`summary_repr`)."""
         return summary_repr(self)
 
 
-_SUMMARY_WIDTH = 48
-"""The longest rendering of a field shown in a summary ``repr``."""
+REPR_WIDTH = 200
+"""The longest ``repr`` of a result."""
 
 
 def summary_repr(obj: object) -> str:
-    """``Name(field=value, ...)`` on one line: values rendered (``€1,050.00``), long ones ``…``.
+    """``Name(amount=€1,050.00, met, window=F2, fact=value, ..., illustrative)`` on one line.
 
-    The full content stays available: the fields, ``to_json()`` and the explanation.
+    The headline's value, verdict, window and facts, in English, as many as fit in
+    :data:`REPR_WIDTH` characters (``…`` says some were left out); ``illustrative`` when the
+    result read an illustrative value. Everything stays available: the fields, ``to_json()``,
+    the explanation.
     """
-    parts = []
-    for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
-        value = getattr(obj, field.name)
-        text = _field_text(value)
-        parts.append(f"{field.name}={text}")
-    return f"{type(obj).__name__}({', '.join(parts)})"
+    head_of = getattr(obj, "_headline", None)
+    head = head_of() if callable(head_of) else None
+    name = type(obj).__name__
+    if head is None:
+        return f"{name}(…)"
+    parts = [repr(head.name)] if head.name is not None else []
+    if head.value is not None:
+        parts.append(f"{head.value_name}={_field_text(head.value)}")
+    if head.verdict is not None:
+        parts.append(f"{head.verdict_name}={head.verdict}")
+    if head.window is not None:
+        parts.append(f"window={head.window}")
+    facts = ((f.name, _field_text(f.value)) for f in head.facts)
+    parts.extend(f"{name}={text}" for name, text in facts if text != "…")
+    tail = ["illustrative"] if illustrative_keys(obj) else []
+    budget = REPR_WIDTH - len(name) - 2 - sum(len(t) + 2 for t in tail) - 3
+    shown: list[str] = []
+    for part in parts:
+        if sum(len(p) + 2 for p in shown) + len(part) > budget:
+            shown.append("…")
+            break
+        shown.append(part)
+    return f"{name}({', '.join(shown + tail)})"
 
 
 def _field_text(value: object) -> str:
-    if isinstance(value, (bool, int, str)) or value is None:
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (bool, int)) or value is None:
         text = repr(value)
     elif isinstance(value, (tuple, list, frozenset, set, dict)):
         return f"<{len(value)} item{'s' if len(value) != 1 else ''}>"
-    elif hasattr(value, "render") and hasattr(value, "children"):  # an Explanation
-        return "<explanation>"
     else:
-        text = render_value(value, "en")
+        text = cell(value, "en")
     return text if len(text) <= _SUMMARY_WIDTH and "\n" not in text else "…"
+
+
+_SUMMARY_WIDTH = 48
+"""The longest rendering of a value shown in a summary ``repr``."""

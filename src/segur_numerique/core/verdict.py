@@ -21,6 +21,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import ELIGIBLE, NOT_ELIGIBLE, Fact, Headline, Table, table
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import JsonValue
 
@@ -70,6 +71,30 @@ class EligibilityResult(HtmlResult):
     def failed(self) -> tuple[Reason, ...]:
         """The reasons not met (empty when eligible)."""
         return tuple(r for r in self.reasons if not r.met)
+
+    def _headline(self) -> Headline:
+        title = Text(
+            fr=f"Éligibilité {self.programme} — {self.scope}",
+            en=f"Eligibility {self.programme} — {self.scope}",
+        )
+        return Headline(
+            title=title,
+            verdict=self.eligible,
+            name=self.scope,
+            verdict_name="eligible",
+            yes=ELIGIBLE,
+            no=NOT_ELIGIBLE,
+            facts=(Fact("subject", Text(fr="sujet", en="subject"), self.subject),),
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows: list[tuple[object, ...]] = [(r.met, r.code, r.text) for r in self.reasons]
+        header = (
+            Text(fr="rempli", en="met"),
+            Text(fr="critère", en="criterion"),
+            Text(fr="motif", en="reason"),
+        )
+        return (table(Text(fr="Critères", en="Criteria"), header, rows),)
 
     def render(self, lang: Lang = "fr") -> str:
         """The explanation as text (``"fr"`` or ``"en"``)."""

@@ -22,6 +22,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
+from segur_numerique.core.headline import Fact, Headline, Number
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP, check_int64
 from segur_numerique.core.text import Text
@@ -70,6 +71,21 @@ class Forfait(HtmlResult):
     scaling: BassinScaling
     bassins: Fraction
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr=f"Forfait e-parcours — {self.beneficiary.value}",
+                en=f"e-parcours forfait — {self.beneficiary.value}",
+            ),
+            name=self.beneficiary.value,
+            value=self.amount,
+            facts=(
+                Fact("population", Text(fr="population", en="population"), self.population),
+                Fact("bassins", Text(fr="bassins", en="bassins"), Number(self.bassins)),
+                Fact("scaling", Text(fr="mise à l'échelle", en="scaling"), self.scaling.label()),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The forfait and its explanation as a JSON object."""
@@ -231,6 +247,22 @@ class Payments(HtmlResult):
     deadline: dt.date
     pending: bool
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Versements e-parcours", en="e-parcours payments"),
+            value=self.forfait,
+            value_name="forfait",
+            facts=(
+                Fact(
+                    "start", Text(fr="au démarrage (60 %)", en="at start (60%)"), self.start_payment
+                ),
+                Fact("usage", Text(fr="à l'usage (40 %)", en="on usage (40%)"), self.usage_payment),
+                Fact("lost", Text(fr="perdu", en="lost"), self.lost),
+                Fact("deadline", Text(fr="échéance", en="deadline"), self.deadline),
+                Fact("pending", Text(fr="en attente", en="pending"), self.pending),
+            ),
+        )
 
     @property
     def total(self) -> Euro:

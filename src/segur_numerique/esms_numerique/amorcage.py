@@ -21,6 +21,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
@@ -88,6 +89,23 @@ class AmorcageFunding(HtmlResult):
     forfait: Euro
     amount: Euro
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr=f"Amorçage ESMS numérique — {self.kind.label().fr}",
+                en=f"ESMS numérique amorçage — {self.kind.label().en}",
+            ),
+            value=self.amount,
+            facts=(
+                Fact(
+                    "funded_essms",
+                    Text(fr="ESMS financés", en="ESMS funded"),
+                    f"{self.funded_essms}/{self.essms}",
+                ),
+                Fact("forfait", Text(fr="forfait par ESMS", en="forfait per ESMS"), self.forfait),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The funding and its explanation as a JSON object."""

@@ -31,6 +31,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
@@ -75,6 +76,31 @@ class NationalGrappeFunding(HtmlResult):
     vendor_is_ceiling: bool
     segur_bonus: Euro
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        vendor = (
+            Text(fr="éditeur (plafond)", en="vendor (ceiling)")
+            if self.vendor_is_ceiling
+            else Text(fr="éditeur", en="vendor")
+        )
+        return Headline(
+            title=Text(
+                fr="Appel national ESMS numérique 2022", en="ESMS numérique 2022 national call"
+            ),
+            value=self.national_amount,
+            value_name="national",
+            facts=(
+                Fact("essms", Text(fr="ESSMS", en="ESSMS"), self.essms),
+                Fact(
+                    "regional",
+                    Text(fr="montant régional", en="regional amount"),
+                    self.regional_amount,
+                ),
+                Fact("moa", Text(fr="maîtrise d'ouvrage", en="project owner"), self.moa),
+                Fact("vendor", vendor, self.vendor),
+                Fact("segur_bonus", Text(fr="bonus Ségur", en="Ségur bonus"), self.segur_bonus),
+            ),
+        )
 
     @property
     def national_amount(self) -> Euro:

@@ -23,12 +23,14 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
+from segur_numerique.core.headline import Fact, Headline, Number, Table, table
 from segur_numerique.core.money import Euro
 from segur_numerique.core.provenance import Source
 from segur_numerique.core.rounding import RoundingMode, RoundingPolicy
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import AllocationError
+from segur_numerique.funding_scaling.plots import plot_allocation
 from segur_numerique.funding_scaling.remainders import (
     TIE_BREAK,
     Weight,
@@ -85,6 +87,7 @@ class Allocation(HtmlResult):
     explanation: Explanation
     factor: Fraction | None = None
     unallocated: Euro = attrs.field(factory=Euro.zero)
+    plot = plot_allocation
 
     def __getitem__(self, beneficiary: str) -> Euro:
         for share in self.shares:
@@ -101,6 +104,37 @@ class Allocation(HtmlResult):
     def total(self) -> Euro:
         """The sum of the shares."""
         return Euro.from_cents(sum(s.amount.cents for s in self.shares))
+
+    def _headline(self) -> Headline:
+        facts = [
+            Fact("envelope", Text(fr="enveloppe", en="envelope"), self.envelope),
+            Fact("shares", Text(fr="bénéficiaires", en="beneficiaries"), len(self.shares)),
+        ]
+        if self.unallocated:
+            facts.append(
+                Fact("unallocated", Text(fr="non alloué", en="unallocated"), self.unallocated)
+            )
+        if self.factor is not None:
+            facts.append(Fact("factor", Text(fr="coefficient", en="factor"), self.factor))
+        return Headline(
+            title=Text(fr="Répartition d'enveloppe", en="Envelope allocation"),
+            value=self.total,
+            value_name="total",
+            facts=tuple(facts),
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows: list[tuple[object, ...]] = [
+            (s.beneficiary, Number(s.weight), s.amount, s.cap, s.capped) for s in self.shares
+        ]
+        header = (
+            Text(fr="bénéficiaire", en="beneficiary"),
+            Text(fr="poids", en="weight"),
+            Text(fr="montant", en="amount"),
+            Text(fr="plafond", en="cap"),
+            Text(fr="plafonné", en="capped"),
+        )
+        return (table(Text(fr="Parts", en="Shares"), header, rows),)
 
     def to_json(self) -> dict[str, JsonValue]:
         """The allocation and its explanation as a JSON object."""

@@ -6,7 +6,9 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
@@ -16,8 +18,8 @@ from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.remainders import _envelope
 
 
-@attrs.frozen
-class ProRata:
+@attrs.frozen(repr=False)
+class ProRata(HtmlResult):
     """An amount reduced pro rata temporis, with its exact day counts."""
 
     amount: Euro
@@ -25,6 +27,16 @@ class ProRata:
     days: int
     total_days: int
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Prorata temporis", en="Pro rata temporis"),
+            value=self.amount,
+            facts=(
+                Fact("full", Text(fr="montant plein", en="full amount"), self.full),
+                Fact("days", Text(fr="jours", en="days"), f"{self.days}/{self.total_days}"),
+            ),
+        )
 
     @property
     def factor(self) -> Fraction:

@@ -30,9 +30,10 @@ from collections.abc import Mapping
 
 import attrs
 
-from segur_numerique.core.display import HtmlResult, explanation_html, table_html
+from segur_numerique.core.display import HtmlResult, result_html
 from segur_numerique.core.explanation import Explanation
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.headline import Fact, Headline, Table, table
+from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.kit.registry import find_computation
 from segur_numerique.rules.loading import load_rules
@@ -77,13 +78,22 @@ class ComputationResult(HtmlResult):
             "explanation": self.explanation.to_json() if self.explanation else None,
         }
 
+    def _headline(self) -> Headline:
+        title = find_computation(self.computation).title
+        return Headline(
+            title=Text(fr=f"{self.computation} : {title.fr}", en=f"{self.computation}: {title.en}"),
+            name=self.computation,
+            facts=tuple(Fact(k, Text(fr=k, en=k), v) for k, v in self.outputs.items()),
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows: list[tuple[object, ...]] = list(self.outputs.items())
+        header = (Text(fr="sortie", en="output"), Text(fr="valeur", en="value"))
+        return (table(Text(fr="Sorties", en="Outputs"), header, rows),)
+
     def _repr_html_(self) -> str:
-        fr = self.lang == "fr"
-        rows = ((k, render_value(v, self.lang)) for k, v in self.outputs.items())
-        html = table_html(("sortie" if fr else "output", "valeur" if fr else "value"), rows)
-        if self.explanation is not None:
-            html += explanation_html(self.explanation, self.lang)
-        return html
+        """Rich display in Jupyter, in the result's language."""
+        return result_html(self, self.lang)
 
 
 def compute(

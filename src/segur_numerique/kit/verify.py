@@ -20,8 +20,9 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation
+from segur_numerique.core.headline import Fact, Headline, Table, table
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.text import Lang, Text, check_lang
 from segur_numerique.core.values import JsonValue, encode_value, render_value
 from segur_numerique.errors import (
     BrokenSumError,
@@ -88,6 +89,34 @@ class ScenarioResult(HtmlResult):
                 self.scenario.expected_error
             )
         return self.error is None and not self.mismatches
+
+    def _headline(self) -> Headline:
+        facts = [
+            Fact("computation", Text(fr="calcul", en="computation"), self.scenario.computation)
+        ]
+        if self.error is not None:
+            facts.append(Fact("error", Text(fr="erreur", en="error"), self.error))
+        return Headline(
+            title=Text(fr=f"Scénario {self.scenario.name}", en=f"Scenario {self.scenario.name}"),
+            verdict=self.passed,
+            name=self.scenario.name,
+            verdict_name="passed",
+            yes=Text(fr="réussi", en="passed"),
+            no=Text(fr="échoué", en="failed"),
+            facts=tuple(facts),
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows: list[tuple[object, ...]] = [
+            (m.output, m.expected, m.computed, m.difference) for m in self.mismatches
+        ]
+        header = (
+            Text(fr="sortie", en="output"),
+            Text(fr="attendu", en="expected"),
+            Text(fr="calculé", en="computed"),
+            Text(fr="écart", en="difference"),
+        )
+        return (table(Text(fr="Écarts", en="Mismatches"), header, rows),) if rows else ()
 
     def render(self, lang: Lang = "en", *, explain: bool = True) -> str:
         """``ok``/``FAIL`` with the scenario, then each difference and the explanation."""

@@ -22,6 +22,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead, RoundingStep
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro, Price, TaxBasis, VatRate
 from segur_numerique.core.rounding import CENT_HALF_UP
 from segur_numerique.core.text import Text
@@ -49,6 +50,14 @@ class Ceiling(HtmlResult):
     ht: Price
     ttc: Price
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Plafond SONS", en="SONS ceiling"),
+            value=self.ttc,
+            value_name="ttc",
+            facts=(Fact("ht", Text(fr="HT", en="excl. VAT"), self.ht),),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The ceiling and its explanation as a JSON object."""
@@ -275,6 +284,19 @@ class Payments(HtmlResult):
     balance: Euro
     pending: bool
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr="Versements SONS (avance et solde)", en="SONS payments (advance and balance)"
+            ),
+            value=self.amount,
+            facts=(
+                Fact("advance", Text(fr="avance", en="advance"), self.advance),
+                Fact("balance", Text(fr="solde", en="balance"), self.balance),
+                Fact("pending", Text(fr="solde en attente", en="balance pending"), self.pending),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The payments and their explanation as a JSON object."""

@@ -10,7 +10,9 @@ import datetime as dt
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.periods import Period
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
@@ -19,14 +21,29 @@ from segur_numerique.rules.loading import resolve_rules
 from segur_numerique.rules.model import RuleSet
 
 
-@attrs.frozen
-class Maintenance:
+@attrs.frozen(repr=False)
+class Maintenance(HtmlResult):
     """The funded part of a maintenance period (at most six years from its start)."""
 
     requested: Period
     funded: Period
     unfunded_days: int
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Maintenance SONS financée", en="SONS funded maintenance"),
+            value=self.funded,
+            value_name="funded",
+            facts=(
+                Fact("requested", Text(fr="demandée", en="requested"), self.requested),
+                Fact(
+                    "unfunded_days",
+                    Text(fr="jours non financés", en="unfunded days"),
+                    self.unfunded_days,
+                ),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result and its explanation as a JSON object."""

@@ -179,6 +179,7 @@ from segur_numerique.sun_es.outcomes import (
 from segur_numerique.sun_es.outcomes import (
     window1_outcomes as window1_outcomes,
 )
+from segur_numerique.sun_es.plots import plot_degression as plot_degression
 from segur_numerique.sun_es.prerequisites import (
     PrerequisiteChecklist as PrerequisiteChecklist,
 )

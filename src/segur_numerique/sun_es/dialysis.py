@@ -54,7 +54,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import (
@@ -139,13 +141,27 @@ class SessionGroup:
     sessions: int
 
 
-@attrs.frozen
-class DialysisStays:
+@attrs.frozen(repr=False)
+class DialysisStays(HtmlResult):
     """The stays derived from sessions, the groups that made none, and the explanation."""
 
     stays: tuple[DialysisStay, ...]
     too_few: tuple[SessionGroup, ...]
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr="Séjours de dialyse", en="Dialysis stays"),
+            value=len(self.stays),
+            value_name="stays",
+            facts=(
+                Fact(
+                    "too_few",
+                    Text(fr="groupes trop courts", en="groups too short"),
+                    len(self.too_few),
+                ),
+            ),
+        )
 
     def to_records(self) -> tuple[dict[str, object], ...]:
         """The stays as rows of a stays log."""

@@ -26,12 +26,19 @@ from segur_numerique.sun_es.evaluation import (
     IndicatorResult,
     evaluate_indicator,
 )
+from segur_numerique.sun_es.headlines import (
+    domain_headline,
+    domain_tables,
+    volet_headline,
+    volet_tables,
+)
 from segur_numerique.sun_es.indicators import (
     VOLET1,
     DomainDefinition,
     domain_definition,
     indicator_definition,
 )
+from segur_numerique.sun_es.plots import plot_domain, plot_volet
 from segur_numerique.sun_es.targets import Target, TargetSet, check_window, target_from_rules
 
 
@@ -54,6 +61,7 @@ class DomainResult(HtmlResult):
     bonus: tuple[IndicatorResult, ...]
     met: bool | None
     explanation: Explanation
+    _headline, _tables, plot = domain_headline, domain_tables, plot_domain
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object (with its explanation)."""
@@ -257,6 +265,7 @@ class VoletResult(HtmlResult):
     window: str
     domains: tuple[DomainResult, ...]
     explanation: Explanation
+    _headline, _tables, plot = volet_headline, volet_tables, plot_volet
 
     @property
     def met_domains(self) -> tuple[str, ...]:

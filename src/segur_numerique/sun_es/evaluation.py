@@ -27,6 +27,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.rounding import check_int64
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_count
@@ -111,6 +112,28 @@ class IndicatorResult(HtmlResult):
     missing: int
     explanation: Explanation
     bonus: bool = False
+
+    def _headline(self) -> Headline:
+        kind = " (bonus)" if self.bonus else ""
+        return Headline(
+            title=Text(
+                fr=f"Indicateur {self.indicator}{kind}", en=f"Indicator {self.indicator}{kind}"
+            ),
+            name=self.indicator,
+            value=self.rate,
+            value_name="rate",
+            verdict=self.met,
+            window=self.target.window,
+            facts=(
+                Fact("target", Text(fr="cible", en="target"), self.target.rate),
+                Fact(
+                    "counts",
+                    Text(fr="comptes", en="counts"),
+                    f"{self.counts.numerator}/{self.counts.denominator}",
+                ),
+                Fact("missing", Text(fr="manquants", en="missing"), self.missing),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as a JSON object (with its explanation)."""

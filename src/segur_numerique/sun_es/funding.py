@@ -39,6 +39,7 @@ from segur_numerique.sun_es.grid import (
     grid_row,
     row_key,
 )
+from segur_numerique.sun_es.headlines import forfait_headline
 
 
 class DomainPayment(enum.Enum):
@@ -73,6 +74,7 @@ class Forfait(HtmlResult):
     chosen_window: str
     band: int
     explanation: Explanation
+    _headline = forfait_headline
 
     def to_json(self) -> dict[str, JsonValue]:
         """The forfait and its explanation as a JSON object."""

@@ -30,6 +30,7 @@ from segur_numerique.calendar.programmes import Programme, find_programme, find_
 from segur_numerique.calendar.windows import PhaseKind, Window
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.text import Text
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, format_date
@@ -96,6 +97,20 @@ class Reassignment(HtmlResult):
     def moved(self) -> bool:
         """Whether it left the window it chose."""
         return self.window is None or self.window.name != self.original.name
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr=f"Réaffectation depuis {self.original.name}",
+                en=f"Reassignment from {self.original.name}",
+            ),
+            name=self.original.name,
+            window=self.window.name if self.window else None,
+            facts=(
+                Fact("route", Text(fr="issue", en="route"), self.route.label()),
+                Fact("ready_on", Text(fr="prêt le", en="ready on"), self.ready_on),
+            ),
+        )
 
     def to_json(self) -> dict[str, JsonValue]:
         """The result as JSON."""

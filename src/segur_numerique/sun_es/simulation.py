@@ -1,18 +1,16 @@
 """A whole SUN-ES simulation of one establishment: eligibility, window, indicators, funding.
 
 :func:`simulate` chains the library's computations for one establishment and its application
-(rules digest, SUN-ES §2 [docs: explanation/rules/sun-es]): the eligibility of each volet 1 domain applied for (§2.3), the window chosen and,
-when the establishment says from which date it can reach its targets, the window it ends up in
-after a missed deadline (§2.2), its usage indicators from counts against the window's targets
-(§2.1), and the forfait of each domain (§2.4). The result has one root
-:class:`~segur_numerique.Explanation` whose children are the explanations of every step. The
-case simulated (and its file format) is in :mod:`segur_numerique.sun_es.cases`.
+(rules digest, SUN-ES §2 [docs: explanation/rules/sun-es]): the eligibility of each volet 1
+domain applied for (§2.3), the window chosen and, given the date it can reach its targets, the
+window it ends up in after a missed deadline (§2.2), its indicators from counts against the
+window's targets (§2.1), and each domain's forfait (§2.4), under one root
+:class:`~segur_numerique.Explanation`. The case is in :mod:`segur_numerique.sun_es.cases`.
 
 The targets, the forfait grid and its degression are **unknown** (no public source): with the
 official rules, :func:`simulate` raises :class:`~segur_numerique.errors.MissingParameterError` naming the
-first one it needs, unless the caller supplied them (a parameter file) or chose the illustrative,
-**not official**, assumption sets (:func:`~segur_numerique.illustrative_assumptions`). The result
-lists every illustrative value it used (:attr:`Simulation.illustrative_keys`).
+first one it needs, unless the caller supplied them or chose the illustrative, **not official**,
+assumption sets (:func:`~segur_numerique.illustrative_assumptions`); the result lists each one used.
 """
 
 from __future__ import annotations
@@ -42,6 +40,7 @@ from segur_numerique.sun_es.domains import Domain as EligibilityDomain
 from segur_numerique.sun_es.eligibility import establishment_eligibility
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
 from segur_numerique.sun_es.funding import Forfait, forfait
+from segur_numerique.sun_es.headlines import simulation_headline, simulation_tables
 from segur_numerique.sun_es.reassignment import Reassignment, reassign
 from segur_numerique.sun_es.report import report
 
@@ -90,6 +89,7 @@ class Simulation(HtmlResult):
     total: Euro
     illustrative_keys: tuple[str, ...]
     explanation: Explanation
+    _headline, _tables = simulation_headline, simulation_tables
 
     @property
     def at_stake(self) -> bool:

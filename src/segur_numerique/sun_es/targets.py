@@ -23,7 +23,9 @@ from fractions import Fraction
 
 import attrs
 
+from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
+from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.rounding import to_fraction
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
@@ -166,12 +168,25 @@ class TargetFall:
     later: Target
 
 
-@attrs.frozen
-class TargetTrendCheck:
+@attrs.frozen(repr=False)
+class TargetTrendCheck(HtmlResult):
     """The result of :func:`check_targets_rise`: the falls found, and an explanation."""
 
     falls: tuple[TargetFall, ...]
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(
+                fr="Cibles croissantes d'une fenêtre à l'autre",
+                en="Targets rising from window to window",
+            ),
+            verdict=self.rising,
+            verdict_name="rising",
+            yes=Text(fr="croissantes", en="rising"),
+            no=Text(fr="une cible baisse", en="a target falls"),
+            facts=(Fact("falls", Text(fr="baisses", en="falls"), len(self.falls)),),
+        )
 
     @property
     def rising(self) -> bool:

@@ -42,6 +42,7 @@ import narwhals.stable.v2 as nw
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.headline import Fact, Headline, Table, table
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, OrphanDocumentError
@@ -74,14 +75,15 @@ from segur_numerique.sun_es.logs.inputs import (
     _to_lazy,
     _validate,
 )
+from segur_numerique.sun_es.plots import plot_log_rates
 from segur_numerique.sun_es.targets import TargetSet
 
 # --------------------------------------------------------------------------------------------
 # Results
 
 
-@attrs.frozen
-class EstablishmentIndicators:
+@attrs.frozen(repr=False)
+class EstablishmentIndicators(HtmlResult):
     """Every volet 1 indicator of one establishment over the measurement period.
 
     Attributes:
@@ -93,6 +95,20 @@ class EstablishmentIndicators:
     finess: str
     counts: tuple[IndicatorCounts, ...]
     explanation: Explanation
+
+    def _headline(self) -> Headline:
+        return Headline(
+            title=Text(fr=f"Indicateurs de {self.finess}", en=f"Indicators of {self.finess}"),
+            name=self.finess,
+            facts=tuple(
+                Fact(
+                    c.indicator,
+                    Text(fr=c.indicator, en=c.indicator),
+                    f"{c.numerator}/{c.denominator}",
+                )
+                for c in self.counts
+            ),
+        )
 
     def counts_for(self, indicator: str) -> IndicatorCounts:
         """The counts of one indicator."""
@@ -121,6 +137,7 @@ class LogIndicators(HtmlResult):
     establishments: tuple[EstablishmentIndicators, ...]
     exclusions: tuple[Exclusion, ...] | None
     explanation: Explanation
+    plot = plot_log_rates
 
     def establishment(self, finess: str) -> EstablishmentIndicators:
         """The indicators of one establishment."""
@@ -136,6 +153,44 @@ class LogIndicators(HtmlResult):
                 "exclusions were not computed (exclusions=False)", where="exclusions"
             )
         return dict(Counter((e.finess, e.kind, e.indicator, e.reason) for e in self.exclusions))
+
+    def _headline(self) -> Headline:
+        facts = [
+            Fact(
+                "establishments",
+                Text(fr="établissements", en="establishments"),
+                len(self.establishments),
+            ),
+            Fact("period", Text(fr="période", en="period"), self.parameters.period),
+        ]
+        if self.exclusions is not None:
+            facts.append(
+                Fact("exclusions", Text(fr="exclusions", en="exclusions"), len(self.exclusions))
+            )
+        return Headline(
+            title=Text(
+                fr="Indicateurs volet 1 depuis les journaux", en="Volet 1 indicators from logs"
+            ),
+            window=self.parameters.window,
+            facts=tuple(facts),
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows: list[tuple[object, ...]] = [
+            (e.finess, c.indicator, c.numerator, c.denominator, c.rate)
+            for e in self.establishments
+            for c in e.counts
+        ]
+        header = (
+            Text(fr="FINESS", en="FINESS"),
+            Text(fr="indicateur", en="indicator"),
+            Text(fr="numérateur", en="numerator"),
+            Text(fr="dénominateur", en="denominator"),
+            Text(fr="taux", en="rate"),
+        )
+        return (
+            table(Text(fr="Taux par établissement", en="Rates by establishment"), header, rows),
+        )
 
     def evaluate(
         self,
