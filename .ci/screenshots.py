@@ -111,14 +111,24 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def png_is_blank(data: bytes) -> bool:
-    """Whether the PNG is blank: its decompressed rows hold at most two byte values."""
+    """Whether the PNG is blank (one colour): its rows, filter bytes left out, hold few values.
+
+    A one-colour image filtered any way gives only that colour's bytes and zeros; a page with
+    text has anti-aliased edges, so hundreds of values.
+    """
     chunks, at = [], 8
     while at < len(data):
         (length,) = struct.unpack(">I", data[at : at + 4])
         if data[at + 4 : at + 8] == b"IDAT":
             chunks.append(data[at + 8 : at + 8 + length])
         at += 12 + length
-    return len(set(zlib.decompress(b"".join(chunks)))) <= 2
+    raw = zlib.decompress(b"".join(chunks))
+    width, height = png_size(data)
+    stride = len(raw) // height
+    values = set()
+    for row in range(height):
+        values.update(raw[row * stride + 1 : (row + 1) * stride])
+    return len(values) <= 8
 
 
 def scroll_width(dom: str) -> int | None:
