@@ -123,7 +123,7 @@ def png_is_blank(data: bytes) -> bool:
             chunks.append(data[at + 8 : at + 8 + length])
         at += 12 + length
     raw = zlib.decompress(b"".join(chunks))
-    width, height = png_size(data)
+    _width, height = png_size(data)
     stride = len(raw) // height
     values = set()
     for row in range(height):

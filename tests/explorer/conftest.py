@@ -29,11 +29,14 @@ def browser() -> types.ModuleType:
     Skips when Chromium is absent, unless ``SEGUR_REQUIRE_BROWSER=1`` (then the test fails).
     """
     spec = importlib.util.spec_from_file_location("segur_screenshots", _SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if module.chromium() is None:
-        reason = f"no Chromium at {module.CHROMIUM} (apt-get install chromium; .ci/install_browser.sh)"
+        reason = (
+            f"no Chromium at {module.CHROMIUM} (apt-get install chromium; .ci/install_browser.sh)"
+        )
         if os.environ.get("SEGUR_REQUIRE_BROWSER") == "1":
             pytest.fail(f"SEGUR_REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 from segur_numerique.calendars import CALENDAR_PROGRAMMES
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Lang, Text
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.explorer import page_paths, render, serve
 from segur_numerique.explorer.docs_page import explorer_page_markdown
@@ -50,14 +50,16 @@ def _parse(text: str) -> _Links:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_index_lists_every_value_by_programme(lang: str) -> None:
+def test_index_lists_every_value_by_programme(lang: Lang) -> None:
     page = render("", lang=lang)
     assert page is not None
     assert f'<html lang="{lang}">' in page
-    assert ('id="search"' in page) and ("<script>" in page)
+    assert 'id="search"' in page
+    assert "<script>" in page
     for code, title in PROGRAMMES:
         if any(programme_of(v.key) == code for v in RULES):
-            assert f'id="{code}"' in page and html.escape(title.in_(lang)) in page
+            assert f'id="{code}"' in page
+            assert html.escape(title.in_(lang)) in page
     for value in RULES:
         assert f'href="../{lang}/{page_file("rules/" + value.key)}"' in page
     assert ("Rule values" if lang == "en" else "Valeurs des règles") in page
@@ -67,7 +69,9 @@ def test_rule_page_has_history_sources_and_readers() -> None:
     page = render("rules/sun_es.window.F1.targets_deadline", lang="en")
     assert page is not None
     assert '<ol class="timeline" reversed>' in page
-    assert "Version history" in page and "Read by" in page and "Alternatives" in page
+    assert "Version history" in page
+    assert "Read by" in page
+    assert "Alternatives" in page
     assert 'href="https://' in page  # every version's sources, with their links
     assert "(default)" in page  # the conflicting value's default alternative
     assert 'href="../../en/calendars#sun_es"' in page  # the SUN-ES calendar is built from it
@@ -82,7 +86,8 @@ def test_readers_come_from_the_shipped_scenarios() -> None:
     assert "rules.read" not in named
     key, found = next(iter(readers.items()))
     page = render(f"rules/{key}", lang="fr")
-    assert page is not None and f"<code>{found[0].name}</code>" in page
+    assert page is not None
+    assert f"<code>{found[0].name}</code>" in page
 
 
 def test_a_value_nobody_reads_says_so() -> None:
@@ -98,16 +103,18 @@ def test_unknowns_page_lists_every_unknown_and_links_the_how_to() -> None:
     for unknown in RULES.unknowns:
         assert unknown.pattern in page
     assert 'href="https://docs.example/how-to/supply-unknown-values.html"' in page
-    assert 'format = &quot;segur_numerique.rules/v1&quot;' in page
+    assert "format = &quot;segur_numerique.rules/v1&quot;" in page
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_calendars_page_has_every_programme(lang: str) -> None:
+def test_calendars_page_has_every_programme(lang: Lang) -> None:
     page = render("calendars", lang=lang)
     assert page is not None
     for pid, prog in CALENDAR_PROGRAMMES.items():
-        assert f'id="{pid}"' in page and html.escape(prog.title.in_(lang)) in page
-    assert "F1" in page and "2022-06-30" in page
+        assert f'id="{pid}"' in page
+        assert html.escape(prog.title.in_(lang)) in page
+    assert "F1" in page
+    assert "2022-06-30" in page
     unknown = "unknown: supply them" if lang == "en" else "inconnues : fournissez"
     assert unknown in page  # SUN-ES volet 2: its dates are unknowns
 
@@ -122,10 +129,16 @@ def test_no_such_page_and_bad_language() -> None:
 
 def test_serve_gives_pages_and_the_stylesheet() -> None:
     css = serve("explorer.css")
-    assert css is not None and css[0].startswith("text/css") and "table-layout" in css[1]
+    assert css is not None
+    assert css[0].startswith("text/css")
+    assert "table-layout" in css[1]
     page = serve("fr/rules/sun_es.envelope.total")
-    assert page is not None and page[0].startswith("text/html") and 'lang="fr"' in page[1]
-    assert serve("") is not None and serve("de/") is None and serve("en/rules/x") is None
+    assert page is not None
+    assert page[0].startswith("text/html")
+    assert 'lang="fr"' in page[1]
+    assert serve("") is not None
+    assert serve("de/") is None
+    assert serve("en/rules/x") is None
 
 
 def test_pages_are_escaped_and_follow_the_rule_set() -> None:
@@ -134,7 +147,8 @@ def test_pages_are_escaped_and_follow_the_rule_set() -> None:
     rules = RuleSet({odd.key: odd})
     page = render("", lang="en", rules=rules)
     assert page is not None
-    assert "&lt;b&gt;odd&lt;/b&gt; &amp; co" in page and "<b>odd" not in page
+    assert "&lt;b&gt;odd&lt;/b&gt; &amp; co" in page
+    assert "<b>odd" not in page
     assert "1 / 1 values, 0 unknowns" in page.replace('<span id="shown">1</span>', "1")
     assert render("rules/sun_es.envelope.total", lang="en", rules=rules) is not None
     assert render("rules/sun_es.forfait.grid", lang="en", rules=rules) is None
@@ -163,7 +177,8 @@ def test_every_link_of_the_site_resolves(site: Path) -> None:
     parsed = {p.resolve(): _parse(p.read_text(encoding="utf-8")) for p in pages}
     broken = []
     for page, links in parsed.items():
-        assert links.lang in {"en", "fr"} and f"/{links.lang}/" in page.as_posix()
+        assert links.lang in {"en", "fr"}
+        assert f"/{links.lang}/" in page.as_posix()
         for link in links.links:
             target = _target(page, link)
             if target is None:
@@ -179,10 +194,14 @@ def test_both_languages_have_the_same_pages(site: Path) -> None:
     french = {p.relative_to(site / "fr") for p in (site / "fr").rglob("*.html")}
     assert english == french
     page = (site / "fr" / "index.html").read_text(encoding="utf-8")
-    assert 'hreflang="en"' in page and 'href="../en/index.html"' in page
+    assert 'hreflang="en"' in page
+    assert 'href="../en/index.html"' in page
 
 
 def test_docs_page_summarises_and_links_the_explorer() -> None:
     page = explorer_page_markdown()
-    assert "explorer/en/index.html" in page and "explorer/fr/index.html" in page
-    assert re.search(r"\| <a href=\"\.\./\.\./explorer/en/index\.html#sun_es\">SUN-ES</a> \| 8", page)
+    assert "explorer/en/index.html" in page
+    assert "explorer/fr/index.html" in page
+    assert re.search(
+        r"\| <a href=\"\.\./\.\./explorer/en/index\.html#sun_es\">SUN-ES</a> \| 8", page
+    )
