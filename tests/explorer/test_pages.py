@@ -17,7 +17,7 @@ from segur_numerique.errors import InvalidInputError
 from segur_numerique.explorer import page_paths, render, serve
 from segur_numerique.explorer.docs_page import explorer_page_markdown
 from segur_numerique.explorer.labels import PROGRAMMES, programme_of
-from segur_numerique.explorer.markup import page_file
+from segur_numerique.explorer.markup import key_html, page_file
 from segur_numerique.explorer.readers import computation_readers, readers_of
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
@@ -101,7 +101,7 @@ def test_unknowns_page_lists_every_unknown_and_links_the_how_to() -> None:
     page = render("unknowns", lang="en", docs_url="https://docs.example/")
     assert page is not None
     for unknown in RULES.unknowns:
-        assert unknown.pattern in page
+        assert key_html(unknown.pattern) in page
     assert 'href="https://docs.example/how-to/supply-unknown-values.html"' in page
     assert "format = &quot;segur_numerique.rules/v1&quot;" in page
 

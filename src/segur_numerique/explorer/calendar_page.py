@@ -8,16 +8,15 @@ from segur_numerique.calendar.windows import Window
 from segur_numerique.calendars import CALENDAR_PROGRAMMES, deadlines, windows
 from segur_numerique.core.values import render_value
 from segur_numerique.errors import SegurError
+from segur_numerique.explorer.calendar_svg import windows_svg
 from segur_numerique.explorer.labels import WORDS
-from segur_numerique.explorer.markup import Linker, badge, esc, frame, table
+from segur_numerique.explorer.markup import Linker, badge, esc, frame, key_html, table
 from segur_numerique.rules.model import RuleSet
 
 
 def _key_links(keys: list[str], link: Linker) -> str:
     unique = list(dict.fromkeys(keys))
-    return " ".join(
-        f'<a href="{esc(link.rule(k))}"><code class="key">{esc(k)}</code></a>' for k in unique
-    )
+    return " ".join(f'<a href="{esc(link.rule(k))}">{key_html(k)}</a>' for k in unique)
 
 
 def _window_rows(found: tuple[Window, ...], link: Linker) -> list[str]:
@@ -54,14 +53,18 @@ def _windows(prog: Programme, rules: RuleSet, link: Linker) -> str:
             f'<p class="unknown-note"><a href="{href}">{link.word("windows_unknown")}</a></p>'
         )
     head = [link.word(w) for w in ("window", "phase", "start", "end", "rule_keys")]
-    return f"<h3>{link.word('windows')}</h3>{table(head, _window_rows(found, link))}"
+    rows = _window_rows(found, link)
+    chart = windows_svg(
+        found, link.lang, title=f"{prog.title.in_(link.lang)}: {link.word('windows')}"
+    )
+    return f"<h3>{link.word('windows')}</h3>{chart}{table(head, rows, cls='windows')}"
 
 
 def _programme(prog: Programme, rules: RuleSet, link: Linker) -> str:
     found = deadlines(prog.id, rules=rules)
     head = [link.word(w) for w in ("label", "due", "status", "revisions", "key")]
     if found:
-        listed = table(head, [_deadline_row(d, link) for d in found])
+        listed = table(head, [_deadline_row(d, link) for d in found], cls="deadlines")
     else:
         listed = f"<p>{link.word('no_deadline')}</p>"
     return (

@@ -6,7 +6,15 @@ import json
 
 from segur_numerique.core.values import render_value
 from segur_numerique.explorer.labels import PROGRAMMES, WORDS, programme_of
-from segur_numerique.explorer.markup import HOW_TO_UNKNOWNS, Linker, badge, esc, frame, table
+from segur_numerique.explorer.markup import (
+    HOW_TO_UNKNOWNS,
+    Linker,
+    badge,
+    esc,
+    frame,
+    key_html,
+    table,
+)
 from segur_numerique.rules.model import RuleSet, RuleValue, UnknownValue
 
 # Hand-written (a dozen lines, no library needed): hide the rows that do not contain every word
@@ -53,7 +61,7 @@ def _index_row(value: RuleValue, link: Linker) -> str:
     search = esc(" ".join(words).lower())
     return (
         f'<tr data-search="{search}"><td class="what"><a href="{esc(link.rule(value.key))}">'
-        f'{esc(label)}</a><code class="key">{esc(value.key)}</code></td>'
+        f"{esc(label)}</a>{key_html(value.key)}</td>"
         f'{_value_cell(value, link)}<td class="unit">{esc(value.unit.value)}</td>'
         f"<td>{badge(latest.status, link.lang)}</td>"
         f'<td class="date">{esc(latest.since.isoformat())}</td></tr>'
@@ -130,7 +138,7 @@ def unknowns_page(rules: RuleSet, link: Linker) -> str:
     for code, title in PROGRAMMES:
         found = [u for u in rules.unknowns if programme_of(u.pattern) == code]
         rows = [
-            f'<tr><td class="what"><code class="key">{esc(u.pattern)}</code></td>'
+            f'<tr><td class="what">{key_html(u.pattern)}</td>'
             f"<td>{esc(u.label.in_(link.lang))}</td><td>{esc(u.unit.value)}</td>"
             f"<td>{esc(u.why.in_(link.lang))}</td></tr>"
             for u in found

@@ -88,6 +88,15 @@ class Linker:
         return esc(WORDS[name].in_(self.lang))
 
 
+def key_html(key: str) -> str:
+    """A rule key as code that may wrap after each dot (long keys never widen a column).
+
+    >>> key_html("sun_es.envelope.total")
+    '<code class="key">sun_es.<wbr>envelope.<wbr>total</code>'
+    """
+    return f'<code class="key">{esc(key).replace(".", ".<wbr>")}</code>'
+
+
 def badge(status: Status, lang: Lang) -> str:
     """A status badge (colour and word: the word alone carries the meaning)."""
     return f'<span class="badge badge-{status.value}">{esc(status.label().in_(lang))}</span>'

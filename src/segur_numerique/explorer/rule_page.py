@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from segur_numerique.core.provenance import Source
 from segur_numerique.core.values import render_value
-from segur_numerique.explorer.markup import Linker, badge, esc, frame
+from segur_numerique.explorer.markup import Linker, badge, esc, frame, key_html
 from segur_numerique.explorer.readers import Reader
 from segur_numerique.rules.model import Alternative, DatedValue, RuleValue
 
@@ -99,7 +99,7 @@ def rule_page(value: RuleValue, readers: tuple[Reader, ...], link: Linker) -> st
     body = (
         f'<p class="crumbs"><a href="{esc(link.page(""))}">{link.word("back")}</a></p>'
         f"<h1>{esc(value.label.in_(link.lang))}</h1>"
-        f'<p><code class="key">{esc(value.key)}</code></p>{desc}'
+        f"<p>{key_html(value.key)}</p>{desc}"
         f'<div class="current-box"><span>{link.word("current")}</span> '
         f'<strong class="value">{esc(render_value(latest.value, link.lang))}</strong> '
         f'<span class="unit">{esc(value.unit.value)}</span> {badge(latest.status, link.lang)}</div>'
