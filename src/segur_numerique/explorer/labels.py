@@ -120,6 +120,6 @@ WORDS: Mapping[str, Text] = {
     "nav": Text(fr="Navigation de l'explorateur", en="Explorer navigation"),
     "back": Text(fr="Toutes les valeurs", en="All values"),
     "count": Text(fr="{n} valeurs, {u} inconnues", en="{n} values, {u} unknowns"),
-    "not_found": Text(fr="Page introuvable", en="Page not found"),
+    "skip": Text(fr="Aller au contenu", en="Skip to the content"),
 }
 """Every word of the pages (``WORDS["key"].in_(lang)``)."""

@@ -135,7 +135,7 @@ def frame(link: Linker, *, title: str, body: str, script: str = "") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)} · {link.word('site')}</title>"
         f'<link rel="stylesheet" href="{esc(link.root + STYLESHEET)}"></head>'
-        f'<body><header class="top"><a class="brand" href="{esc(link.page(""))}">'
+        f'<body><a class="skip" href="#main">{link.word("skip")}</a><header class="top"><a class="brand" href="{esc(link.page(""))}">'
         f'{link.word("site")}</a><nav aria-label="{link.word("nav")}"><ul>{items}{switch}'
         f'</ul></nav></header><main id="main">{body}</main>{js}</body></html>\n'
     )
