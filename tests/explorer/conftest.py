@@ -23,16 +23,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser() -> types.ModuleType:
-    """The Chromium helpers of ``.ci/screenshots.py`` (one definition of the command line).
-
-    Skips when Chromium is absent, unless ``SEGUR_REQUIRE_BROWSER=1`` (then the test fails).
-    """
+def screenshots_script() -> types.ModuleType:
+    """``.ci/screenshots.py``, loaded as a module (it holds the Chromium helpers)."""
     spec = importlib.util.spec_from_file_location("segur_screenshots", _SCRIPT)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def browser(screenshots_script: types.ModuleType) -> types.ModuleType:
+    """The Chromium helpers of ``.ci/screenshots.py`` (one definition of the command line).
+
+    Skips when Chromium is absent, unless ``SEGUR_REQUIRE_BROWSER=1`` (then the test fails).
+    """
+    module = screenshots_script
     if module.chromium() is None:
         reason = (
             f"no Chromium at {module.CHROMIUM} (apt-get install chromium; .ci/install_browser.sh)"
