@@ -5,10 +5,10 @@ Usage::
     python .ci/screenshots.py [HTML_DIR] [--out DIR] [--width 1280] [--require-browser]
 
 ``HTML_DIR`` is a built docs folder (default ``docs/_build/html``). Each page of :data:`PAGES`
-(the index, a tutorial, a how-to, the API reference, a rendered notebook, the explorer) is served on
-loopback, loaded in Chromium and checked: it has its expected section, and the page is no wider
-than the window (``document.documentElement.scrollWidth``, read by a probe script added when the
-page is served). Then a screenshot is written to ``DIR/<name>.png`` (default
+(the index, a tutorial, a how-to, the API reference, a rendered notebook, the explorer) is served
+on loopback, loaded in Chromium and checked: its relative links resolve, it has its expected
+section, and it is no wider than the window (``document.documentElement.scrollWidth``, read by a
+probe script added when the page is served). Then a screenshot is written to ``DIR/<name>.png`` (default
 ``docs/_build/screenshots``) and checked to be a PNG of the right width, not blank. The exit
 status is 1 if a check fails, 0 otherwise; without Chromium it is 0 (a message says why) unless
 ``--require-browser`` or ``SEGUR_REQUIRE_BROWSER=1``.
@@ -57,6 +57,7 @@ PAGES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("explorer-index", ("explorer/en/index.html",), r'id="search"'),
     ("explorer-rule", ("explorer/fr/rules/sun_es.window.F1.targets_deadline.html",), r"timeline"),
     ("explorer-calendars", ("explorer/en/calendars.html",), r'id="sun_es"'),
+    ("explorer-unknowns", ("explorer/en/unknowns.html",), r"supply-unknown-values"),
 )
 
 
@@ -189,6 +190,18 @@ def notebook_page(html_dir: Path) -> str | None:
     return None
 
 
+def broken_links(html_dir: Path, page: str) -> list[str]:
+    """The relative links of ``page`` (a file of ``html_dir``) whose target file is missing."""
+    text = (html_dir / page).read_text(encoding="utf-8")
+    found = []
+    for link in re.findall(r'href="([^"#?]+)', text):
+        if "://" in link or link.startswith(("mailto:", "/", "data:")):
+            continue
+        if not ((html_dir / page).parent / link).exists():
+            found.append(f"{page}: broken link {link}")
+    return found
+
+
 def check_page(base: str, page: str, pattern: str, out: Path, *, width: int) -> list[str]:
     """Load ``page``, check its section and width, write its screenshot; the problems found."""
     problems = []
@@ -227,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"screenshots: {name}: no such page in {args.html}; skipped")
                 continue
             out = args.out / f"{name}.png"
+            problems += broken_links(args.html, page)
             problems += check_page(base, page, pattern, out, width=args.width)
             print(f"screenshots: {name}: {page} -> {out}")
     for problem in problems:

@@ -37,3 +37,5 @@ def test_checks_pass_on_a_readable_page_and_catch_a_wide_one(
     assert browser.main([str(html), "--out", str(out)]) == 1
     _page(html / "index.html", "<h1>something else</h1>")
     assert browser.main([str(html), "--out", str(out)]) == 1
+    _page(html / "index.html", '<h1>segur_numerique</h1><a href="gone.html">gone</a>')
+    assert browser.broken_links(html, "index.html") == ["index.html: broken link gone.html"]
