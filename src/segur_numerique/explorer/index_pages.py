@@ -14,6 +14,7 @@ from segur_numerique.explorer.markup import (
     frame,
     key_html,
     table,
+    value_html,
 )
 from segur_numerique.rules.model import RuleSet, RuleValue, UnknownValue
 
@@ -47,7 +48,7 @@ SEARCH_JS = """
 
 def _value_cell(value: RuleValue, link: Linker) -> str:
     latest = value.versions[-1]
-    shown = esc(render_value(latest.value, link.lang))
+    shown = value_html(latest.value, link.lang)
     if latest.alternatives:
         shown += f' <span class="muted">({link.word("default")})</span>'
     return f'<td class="value">{shown}</td>'

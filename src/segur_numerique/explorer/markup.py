@@ -8,6 +8,7 @@ one for the server and the docs alike).
 from __future__ import annotations
 
 import html
+import re
 from importlib import resources
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ import attrs
 
 from segur_numerique.core.provenance import Status
 from segur_numerique.core.text import Lang
+from segur_numerique.core.values import render_value
 from segur_numerique.explorer.labels import WORDS
 
 STYLESHEET = "explorer.css"
@@ -86,6 +88,21 @@ class Linker:
     def word(self, name: str) -> str:
         """A word of the pages in this page's language, escaped."""
         return esc(WORDS[name].in_(self.lang))
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def value_html(value: object, lang: Lang) -> str:
+    """A rule value as people read it, escaped; an ISO date never breaks at its hyphens.
+
+    >>> import datetime as dt
+    >>> from segur_numerique.core.periods import Period
+    >>> value_html(Period(dt.date(2021, 1, 1), dt.date(2025, 12, 31)), "en")
+    '<span class="nowrap">2021-01-01</span> → <span class="nowrap">2025-12-31</span>'
+    """
+    shown = esc(render_value(value, lang))
+    return _ISO_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', shown)
 
 
 def key_html(key: str) -> str:

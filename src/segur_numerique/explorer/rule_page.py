@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from segur_numerique.core.provenance import Source
-from segur_numerique.core.values import render_value
-from segur_numerique.explorer.markup import Linker, badge, esc, frame, key_html
+from segur_numerique.explorer.markup import Linker, badge, esc, frame, key_html, value_html
 from segur_numerique.explorer.readers import Reader
 from segur_numerique.rules.model import Alternative, DatedValue, RuleValue
 
@@ -35,7 +34,7 @@ def _alternative(alt: Alternative, version: DatedValue, link: Linker) -> str:
     note = f'<p class="note">{esc(alt.note.in_(link.lang))}</p>' if alt.note else ""
     return (
         f"<li><strong>{esc(alt.name)}</strong>{default}: "
-        f'<span class="value">{esc(render_value(alt.value, link.lang))}</span>'
+        f'<span class="value">{value_html(alt.value, link.lang)}</span>'
         f"{note}{_sources(alt.sources, link)}</li>"
     )
 
@@ -59,7 +58,7 @@ def _version(value: RuleValue, version: DatedValue, link: Linker, *, current: bo
         items = "".join(_alternative(a, version, link) for a in version.alternatives)
         alts = f"<h4>{link.word('alternatives')}</h4><ul>{items}</ul>"
     cls = "current" if current else ""
-    shown = esc(render_value(version.value, link.lang))
+    shown = value_html(version.value, link.lang)
     return (
         f'<li class="{cls}"><h3><time datetime="{version.since.isoformat()}">'
         f"{esc(version.since.isoformat())}</time> "
@@ -101,7 +100,7 @@ def rule_page(value: RuleValue, readers: tuple[Reader, ...], link: Linker) -> st
         f"<h1>{esc(value.label.in_(link.lang))}</h1>"
         f"<p>{key_html(value.key)}</p>{desc}"
         f'<div class="current-box"><span>{link.word("current")}</span> '
-        f'<strong class="value">{esc(render_value(latest.value, link.lang))}</strong> '
+        f'<strong class="value">{value_html(latest.value, link.lang)}</strong> '
         f'<span class="unit">{esc(value.unit.value)}</span> {badge(latest.status, link.lang)}</div>'
         f'<h2>{link.word("history")}</h2><ol class="timeline" reversed>{versions}</ol>'
         f"<h2>{link.word('read_by')}</h2>{_readers(readers, link)}"
