@@ -40,7 +40,7 @@ def _alternative(alt: Alternative, version: DatedValue, link: Linker) -> str:
 
 
 def _facts(version: DatedValue, link: Linker) -> str:
-    facts = [(link.word("origin"), esc(version.origin.value))]
+    facts = [(link.word("origin"), esc(version.origin.label().in_(link.lang)))]
     if version.valid_until:
         facts.append((link.word("valid_until"), esc(version.valid_until.isoformat())))
     if version.last_verified:
