@@ -112,9 +112,13 @@ html_css_files = ["readable.css"]
 
 def _build_explorer(app, exception):  # type: ignore[no-untyped-def]
     if exception is None and app.builder.format == "html":
+        import shutil  # noqa: PLC0415
+
         from segur_numerique.explorer import build_site  # noqa: PLC0415
 
-        build_site(Path(app.outdir) / "explorer", docs_url="../")
+        out = Path(app.outdir) / "explorer"
+        shutil.rmtree(out, ignore_errors=True)  # no page left from a key since removed
+        build_site(out, docs_url="../")
 
 
 # --- end of the rule explorer block ----------------------------------------------------------------

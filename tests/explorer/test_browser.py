@@ -46,23 +46,26 @@ def test_the_search_box_filters_the_values(base: str, browser: types.ModuleType)
 
 
 @pytest.mark.parametrize(
-    "page",
+    ("page", "shot"),
     [
-        "en/index.html",
-        "fr/index.html",
-        "en/rules/sun_es.window.F1.targets_deadline.html",
-        "fr/unknowns.html",
-        "en/calendars.html",
+        ("en/index.html", True),
+        ("fr/index.html", False),
+        ("fr/rules/sun_es.window.F1.targets_deadline.html", True),
+        ("fr/unknowns.html", False),
+        ("en/calendars.html", False),
     ],
 )
-def test_pages_fit_1280_px(base: str, browser: types.ModuleType, page: str, tmp_path: Path) -> None:
+def test_pages_fit_1280_px(
+    base: str, browser: types.ModuleType, page: str, shot: bool, tmp_path: Path
+) -> None:
     dom = browser.dump_dom(base + page, width=WIDTH)
     width = browser.scroll_width(dom)
     assert width is not None, f"{page}: the width probe did not run"
     assert width <= WIDTH, f"{page} is {width} px wide"
-    data = browser.screenshot(base + page, tmp_path / "page.png", width=WIDTH).read_bytes()
-    assert browser.png_size(data) == (WIDTH, browser.HEIGHT)
-    assert not browser.png_is_blank(data)
+    if shot:
+        data = browser.screenshot(base + page, tmp_path / "page.png", width=WIDTH).read_bytes()
+        assert browser.png_size(data) == (WIDTH, browser.HEIGHT)
+        assert not browser.png_is_blank(data)
 
 
 def test_blank_and_sizes_are_detected(browser: types.ModuleType, tmp_path: Path) -> None:
