@@ -14,7 +14,7 @@ import pytest
 from segur_numerique.calendars import CALENDAR_PROGRAMMES
 from segur_numerique.core.text import Lang, Text
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.explorer import page_paths, render, serve
+from segur_numerique.explorer import INDEX, page_paths, render, serve
 from segur_numerique.explorer.docs_page import explorer_page_markdown
 from segur_numerique.explorer.labels import PROGRAMMES, programme_of
 from segur_numerique.explorer.markup import key_html, page_file
@@ -136,7 +136,9 @@ def test_serve_gives_pages_and_the_stylesheet() -> None:
     assert page is not None
     assert page[0].startswith("text/html")
     assert 'lang="fr"' in page[1]
-    assert serve("") is not None
+    assert serve("en/") == serve("en/index")
+    assert serve(INDEX) is not None
+    assert serve("") is None  # relative links need /explorer/<lang>/: redirect to INDEX
     assert serve("de/") is None
     assert serve("en/rules/x") is None
 

@@ -27,6 +27,9 @@ from segur_numerique.rules.model import RuleSet
 DOCS_URL = "https://example.invalid/segur-numerique/"
 """Where the pages of a server link for the documentation (the project's Documentation URL)."""
 
+INDEX = "en/index"
+"""Where a server sends a request for the explorer's root (``/explorer/`` → ``/explorer/en/index``)."""
+
 _PAGES: dict[str, Callable[[RuleSet, Linker], str]] = {
     "": index_page,
     "unknowns": unknowns_page,
@@ -116,8 +119,9 @@ def serve(
 ) -> tuple[str, str] | None:
     """The media type and body for ``url_path`` under the explorer's mount point, or ``None``.
 
-    ``url_path`` is what follows ``/explorer/``: ``en/``, ``fr/rules/<key>``, ``explorer.css``.
-    A bare ``""`` is the English index.
+    ``url_path`` is what follows ``/explorer/``: ``en/``, ``en/index``, ``fr/rules/<key>``,
+    ``explorer.css``. Links between pages are relative to ``/explorer/<lang>/``, so a bare
+    ``/explorer/`` has no page: redirect it to :data:`INDEX` (``/explorer/en/index``).
 
     >>> serve("explorer.css")[0], serve("fr/calendars")[0], serve("de/index")
     ('text/css; charset=utf-8', 'text/html; charset=utf-8', None)
@@ -125,8 +129,6 @@ def serve(
     if url_path == STYLESHEET:
         return "text/css; charset=utf-8", stylesheet()
     lang, _, rest = url_path.partition("/")
-    if url_path == "":
-        lang = "en"
     if lang not in LANGS:
         return None
     body = render(rest, lang=lang, rules=rules, docs_url=docs_url)
