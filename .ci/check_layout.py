@@ -16,7 +16,7 @@ Rules (docs/explanation/design.md gives the reasoning):
 
         core < rules < {calendar, funding_scaling, entities}
              < {sun_es, sons, hopen, esms_numerique, avenant9, e_parcours, catalogue}
-             < {kit, whatif, calendars} < cli
+             < {kit, whatif, calendars, explorer} < cli
 
     ``errors`` may be imported from anywhere and itself imports only ``core``. The top
     package's ``__init__.py``, ``pytest_plugin.py``, ``__main__.py`` and ``cli`` are the top:
@@ -74,6 +74,7 @@ LAYERS: dict[str, int] = {
     "kit": 4,
     "whatif": 4,
     "calendars": 4,
+    "explorer": 4,
     "cli": 5,
 }
 TOP_LAYER = 6

@@ -1,10 +1,10 @@
-"""Write the generated reference pages (rule values with their sources and statuses)."""
+"""Write the generated reference pages (the page that leads to the rule explorer)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from segur_numerique.rules.docs import rule_values_markdown
+from segur_numerique.explorer.docs_page import explorer_page_markdown
 
 OUT = Path(__file__).resolve().parent / "reference" / "_generated"
 
@@ -12,7 +12,7 @@ OUT = Path(__file__).resolve().parent / "reference" / "_generated"
 def main() -> None:
     """Write every generated page, only when its text changed (keeps Sphinx incremental)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    pages = {"rule-values.md": rule_values_markdown()}
+    pages = {"rule-values.md": explorer_page_markdown()}
     for name, text in pages.items():
         path = OUT / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:

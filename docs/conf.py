@@ -146,8 +146,33 @@ def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
     )
 
 
+# --- Rule explorer and readability at 1280 px (helper EXP) ----------------------------------------
+# The explorer (segur_numerique.explorer) is written into the HTML output under explorer/, so the
+# docs site is an explorer too (reference/_generated/rule-values links there). The short title
+# fits furo's sidebar at 1280 px ("segur_numeriqu / e" otherwise); readable.css makes wide
+# tables scroll inside their container and long identifiers wrap.
+html_short_title = "segur_numerique"
+html_static_path = ["_static"]
+html_css_files = ["readable.css"]
+
+
+def _build_explorer(app, exception):  # type: ignore[no-untyped-def]
+    if exception is None and app.builder.format == "html":
+        import shutil  # noqa: PLC0415
+
+        from segur_numerique.explorer import build_site  # noqa: PLC0415
+
+        out = Path(app.outdir) / "explorer"
+        shutil.rmtree(out, ignore_errors=True)  # no page left from a key since removed
+        build_site(out, docs_url="../")
+
+
+# --- end of the rule explorer block ----------------------------------------------------------------
+
+
 def setup(app: object) -> None:
     """Generate the reference pages that are computed from the package data."""
     app.connect("builder-inited", _generate)  # type: ignore[attr-defined]
     app.connect("builder-inited", _copy_notebooks)  # type: ignore[attr-defined]  # RDR
     app.connect("missing-reference", _resolve_public)  # type: ignore[attr-defined]
+    app.connect("build-finished", _build_explorer)  # type: ignore[attr-defined]
