@@ -56,6 +56,9 @@ if TYPE_CHECKING:
         hopen as hopen,
     )
     from segur_numerique import (
+        explorer as explorer,
+    )
+    from segur_numerique import (
         kit as kit,
     )
     from segur_numerique import (
@@ -246,6 +249,7 @@ _NAMESPACES: dict[str, str] = {
     "entities": "segur_numerique.entities",
     "errors": "segur_numerique.errors",
     "esms_numerique": "segur_numerique.esms_numerique",
+    "explorer": "segur_numerique.explorer",
     "funding_scaling": "segur_numerique.funding_scaling",
     "hopen": "segur_numerique.hopen",
     "kit": "segur_numerique.kit",
@@ -315,6 +319,7 @@ __all__ = [
     "e_parcours",
     "entities",
     "errors",
+    "explorer",
     "esms_numerique",
     "euro_sum",
     "explanation_json_schema",
