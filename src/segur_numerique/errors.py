@@ -10,6 +10,8 @@ class never moves out of this module, so ``except segur_numerique.errors.X`` kee
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class SegurError(Exception):
     """Base class of every error raised by ``segur_numerique``."""
@@ -280,28 +282,57 @@ class MissingColumnError(LogError):
     """A required column is missing."""
 
 
-class EmptyValueError(LogError):
+class InvalidRowsError(LogError):
+    """Rows of a stays or documents log are invalid; :attr:`rows` lists every one.
+
+    The message lists the first 20 (file, row, column and reason each) and the total count;
+    ``where`` names the first. A subclass (:class:`EmptyValueError`, :class:`DuplicateIdError`...)
+    is raised when every bad row is of its kind, this class when they are of several kinds.
+
+    Attributes:
+        rows: every bad row, sorted (``segur_numerique.sun_es.logs.validation.BadRow`` objects:
+            ``source``, ``row``, ``row_id``, ``column``, ``reason``, ``value``).
+    """
+
+    def __init__(self, what: str, *, where: str | None = None, rows: tuple[Any, ...] = ()) -> None:
+        self.rows = rows
+        super().__init__(what, where=where)
+
+
+class EmptyValueError(InvalidRowsError):
     """A required value is empty."""
 
 
-class DuplicateIdError(LogError):
+class DuplicateIdError(InvalidRowsError):
     """An id appears on more than one row."""
 
 
-class UnknownDocumentTypeError(LogError):
+class UnknownDocumentTypeError(InvalidRowsError):
     """A document type is not one of :class:`DocumentType`."""
 
 
-class UnknownInsStatusError(LogError):
+class UnknownInsStatusError(InvalidRowsError):
     """An INS status is not one of :class:`InsStatus`."""
 
 
-class OrphanDocumentError(LogError):
+class OrphanDocumentError(InvalidRowsError):
     """A document refers to a stay that is not in the stays table."""
 
 
-class DischargeBeforeAdmissionError(LogError):
+class DischargeBeforeAdmissionError(InvalidRowsError):
     """A stay is discharged before it is admitted."""
+
+
+class SentBeforeProducedError(InvalidRowsError):
+    """A document is sent to the DMP before it was produced."""
+
+
+class LogFinessError(InvalidRowsError):
+    """A stay's FINESS is not a FINESS number (9 characters, a département code, digits)."""
+
+
+class LogDateError(InvalidRowsError):
+    """A date of a log file is not a date in the format of its column (ISO or dd/mm/yyyy)."""
 
 
 class UnreadableLogError(LogError):
@@ -345,7 +376,10 @@ __all__ = [
     "InputFileError",
     "InvalidFinessError",
     "InvalidInputError",
+    "InvalidRowsError",
+    "LogDateError",
     "LogError",
+    "LogFinessError",
     "MissingColumnError",
     "MissingParameterError",
     "NaiveDatetimeError",
@@ -359,6 +393,7 @@ __all__ = [
     "RuleDataError",
     "ScenarioError",
     "SegurError",
+    "SentBeforeProducedError",
     "UnitMismatchError",
     "UnknownChoiceError",
     "UnknownComputationError",
