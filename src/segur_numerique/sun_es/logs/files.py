@@ -122,7 +122,8 @@ def _read_parquet(path: Path, columns: tuple[str, ...]) -> Any:
         raise OptionalDependencyError("pyarrow", "parquet")
     names = pq.read_schema(path).names
     table = pq.read_table(path, columns=[c for c in columns if c in names])
-    return pl.from_arrow(table).with_row_index(INDEX).lazy()
+    frame: Any = pl.from_arrow(table)  # a table gives a DataFrame
+    return frame.with_row_index(INDEX).lazy()
 
 
 _ENGINE_EXCEPTIONS = (

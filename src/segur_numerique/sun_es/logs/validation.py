@@ -192,11 +192,12 @@ def _bad_rows(
     eager = flagged.collect() if isinstance(flagged, nw.LazyFrame) else flagged
     rows, kinds = [], []
     for record in eager.rows(named=True):
-        for i, (column, reason, kind, _) in enumerate(checks):
+        for i, (column, fixed, kind, _) in enumerate(checks):
             if not record[f"__bad{i}"]:
                 continue
             value = record.get(column)
             text = None if value is None else str(value)
+            reason = fixed
             if kind is LogDateError:
                 reason, text = str(record[f"{BAD_DATE}{column}"]), None
             elif kind is LogFinessError:
