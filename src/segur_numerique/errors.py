@@ -283,15 +283,10 @@ class MissingColumnError(LogError):
 
 
 class InvalidRowsError(LogError):
-    """Rows of a stays or documents log are invalid; :attr:`rows` lists every one.
+    """Rows of a log are invalid; :attr:`rows` lists every one (the message the first 20).
 
-    The message lists the first 20 (file, row, column and reason each) and the total count;
-    ``where`` names the first. A subclass (:class:`EmptyValueError`, :class:`DuplicateIdError`...)
-    is raised when every bad row is of its kind, this class when they are of several kinds.
-
-    Attributes:
-        rows: every bad row, sorted (``segur_numerique.sun_es.logs.validation.BadRow`` objects:
-            ``source``, ``row``, ``row_id``, ``column``, ``reason``, ``value``).
+    A subclass is raised when every bad row is of its kind. ``rows``: the
+    ``segur_numerique.sun_es.logs.validation.BadRow`` objects (source, row, column, reason).
     """
 
     def __init__(self, what: str, *, where: str | None = None, rows: tuple[Any, ...] = ()) -> None:
