@@ -10,8 +10,6 @@ class never moves out of this module, so ``except segur_numerique.errors.X`` kee
 
 from __future__ import annotations
 
-from typing import Any
-
 
 class SegurError(Exception):
     """Base class of every error raised by ``segur_numerique``."""
@@ -283,13 +281,11 @@ class MissingColumnError(LogError):
 
 
 class InvalidRowsError(LogError):
-    """Rows of a log are invalid; :attr:`rows` lists every one (the message the first 20).
+    """Bad rows of a log, each in :attr:`rows` (a subclass when all are of its kind)."""
 
-    A subclass is raised when every bad row is of its kind. ``rows``: the
-    ``segur_numerique.sun_es.logs.validation.BadRow`` objects (source, row, column, reason).
-    """
-
-    def __init__(self, what: str, *, where: str | None = None, rows: tuple[Any, ...] = ()) -> None:
+    def __init__(
+        self, what: str, *, where: str | None = None, rows: tuple[object, ...] = ()
+    ) -> None:
         self.rows = rows
         super().__init__(what, where=where)
 
