@@ -231,7 +231,18 @@ def indicators_from_logs(
         result = _compute(
             stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names
         )
-    return attrs.evolve(result, formats=formats, rejected=rejected)
+    said = [f.describe() for f in formats]
+    if skip_invalid:
+        said.append(
+            Text(
+                fr=f"{len(rejected)} valeur(s) invalide(s) : leurs lignes sont exclues",
+                en=f"{len(rejected)} invalid value(s): their rows are left out",
+            )
+        )
+    explanation = attrs.evolve(
+        result.explanation, assumptions=(*said, *result.explanation.assumptions)
+    )
+    return attrs.evolve(result, formats=formats, rejected=rejected, explanation=explanation)
 
 
 def _compute(

@@ -265,8 +265,10 @@ def check_rows(
     return stays, documents, tuple(sorted(rows, key=_order)), tuple(kinds)
 
 
-def _order(row: BadRow) -> tuple[str, int, str, str]:
-    return (row.source, -1 if row.row is None else row.row, row.row_id or "", row.column)
+def _order(row: BadRow) -> tuple[bool, str, int, str, str]:
+    """Stays first, then by file, row, id and column."""
+    number = -1 if row.row is None else row.row
+    return (row.id_column != "stay_id", row.source, number, row.row_id or "", row.column)
 
 
 def _any(checks: list[_Check]) -> Any:
@@ -282,7 +284,7 @@ def raise_bad_rows(rows: tuple[BadRow, ...], kinds: tuple[type[InvalidRowsError]
         return
     distinct = set(kinds)
     error = distinct.pop() if len(distinct) == 1 else InvalidRowsError
-    lines = [f"{r.where()}: {r.reason}" + _value(r) for r in rows[:MAX_LISTED]]
+    lines = [f"{r.where()}: {r.reason}" + show_value(r) for r in rows[:MAX_LISTED]]
     more = len(rows) - MAX_LISTED
     if more > 0:
         lines.append(f"... and {more} more")
@@ -293,5 +295,8 @@ def raise_bad_rows(rows: tuple[BadRow, ...], kinds: tuple[type[InvalidRowsError]
     raise error(what, where=rows[0].where(), rows=rows)
 
 
-def _value(row: BadRow) -> str:
-    return "" if row.value is None or row.reason == "empty value" else f" ({row.value!r})"
+def show_value(row: BadRow) -> str:
+    """`` ('value')`` to append to a reason that does not already show the value."""
+    if row.value is None or repr(row.value) in row.reason:
+        return ""
+    return f" ({row.value!r})"
