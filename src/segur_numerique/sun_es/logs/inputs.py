@@ -216,6 +216,14 @@ def _lit_date(day: dt.date, dtype: Any) -> Any:
     return nw.lit(day)
 
 
+def _in_memory(frame: _Frame) -> nw.LazyFrame[Any]:
+    """A polars scan collected once (checks and counts then reuse it, not re-parse the file)."""
+    lazy = _to_lazy(frame)
+    if lazy.implementation.is_polars() and isinstance(frame, nw.LazyFrame):
+        return lazy.collect().lazy()
+    return lazy
+
+
 def _validate(
     stays: _Frame,
     documents: _Frame,
@@ -240,7 +248,7 @@ def _validate(
         _INS_VALUES,
     )
     with engine_errors(", ".join(names)):
-        stays_a, docs_a = _align_ids(_to_lazy(stays), _to_lazy(documents))
+        stays_a, docs_a = _align_ids(_in_memory(stays), _in_memory(documents))
         kept_s, kept_d, rows, kinds = check_rows(
             stays_a,
             docs_a,

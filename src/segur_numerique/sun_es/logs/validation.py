@@ -113,7 +113,7 @@ def _stay_checks(names: list[str], required: tuple[str, ...]) -> list[_Check]:
     finess = nw.col("finess").cast(nw.String)
     checks: list[_Check] = [(c, "empty value", EmptyValueError, _empty(c, names)) for c in required]
     checks += [
-        ("stay_id", "stay_id on several rows", DuplicateIdError, nw.col("__n") > 1),
+        ("stay_id", "stay_id on several rows", DuplicateIdError, nw.col("__dup")),
         (
             "finess",
             "",
@@ -135,7 +135,12 @@ def _document_checks(
 ) -> list[_Check]:
     checks: list[_Check] = [(c, "empty value", EmptyValueError, _empty(c, names)) for c in required]
     checks += [
-        ("document_id", "document_id on several rows", DuplicateIdError, nw.col("__n") > 1),
+        (
+            "document_id",
+            "document_id on several rows",
+            DuplicateIdError,
+            nw.col("__dup"),
+        ),
         (
             "type",
             f"unknown document type; expected one of {', '.join(types)}",
@@ -164,9 +169,15 @@ def _document_checks(
     return checks + _date_checks(names)
 
 
-def _with_counts(frame: Any, id_column: str) -> Any:
-    counts = frame.group_by(id_column).agg(nw.len().alias("__n"))
-    return frame.join(counts, on=id_column, how="left")
+def _with_duplicates(frame: Any, id_column: str) -> Any:
+    """The frame with ``__dup``: its id is on several rows (a window count; a join on Dask)."""
+    if frame.implementation.is_dask():  # Dask cannot repartition a window over strings
+        counts = frame.group_by(id_column).agg(nw.len().alias("__dup"))
+        frame = frame.join(counts, on=id_column, how="left")
+        dup = nw.col("__dup") > 1
+    else:
+        dup = nw.len().over(id_column) > 1
+    return frame.with_columns(_unless_null(id_column, dup).alias("__dup"))
 
 
 def _finess_reason(value: str | None) -> str:
@@ -235,11 +246,11 @@ def check_rows(
     Without ``skip_invalid`` the tables are returned unfiltered.
     """
     stay_req, doc_req, types, ins = spec
-    stays_n = _with_counts(stays, "stay_id")
+    stays_n = _with_duplicates(stays, "stay_id")
     s_checks = _stay_checks(stays_n.collect_schema().names(), stay_req)
     stay_rows, stay_kinds = _bad_rows(stays_n, s_checks, sources[0], "stay_id")
     known = stays.select("stay_id").unique().with_columns(nw.lit(value=True).alias("__stay"))
-    docs_n = _with_counts(documents, "document_id").join(known, on="stay_id", how="left")
+    docs_n = _with_duplicates(documents, "document_id").join(known, on="stay_id", how="left")
     d_checks = _document_checks(docs_n.collect_schema().names(), doc_req, types, ins)
     doc_rows, doc_kinds = _bad_rows(docs_n, d_checks, sources[1], "document_id")
     rows, kinds = [*stay_rows, *doc_rows], [*stay_kinds, *doc_kinds]
@@ -249,7 +260,7 @@ def check_rows(
         any_bad = nw.any_horizontal(
             *(c[3].fill_null(value=False) for c in s_checks), ignore_nulls=True
         )
-        kept_stays = stays_n.filter(~any_bad).drop("__n")
+        kept_stays = stays_n.filter(~any_bad).drop("__dup")
         good = kept_stays.select("stay_id").unique().with_columns(nw.lit(value=True).alias("__ok"))
         cascade: _Check = (
             "stay_id",
@@ -260,7 +271,7 @@ def check_rows(
         docs_ok = docs_n.join(good, on="stay_id", how="left")
         more, _ = _bad_rows(docs_ok.filter(~_any(d_checks)), [cascade], sources[1], "document_id")
         rows += more
-        documents = docs_ok.filter(~_any([*d_checks, cascade])).drop("__n", "__stay", "__ok")
+        documents = docs_ok.filter(~_any([*d_checks, cascade])).drop("__dup", "__stay", "__ok")
         stays = kept_stays
     return stays, documents, tuple(sorted(rows, key=_order)), tuple(kinds)
 
