@@ -18,6 +18,8 @@ import pytest
 
 import segur_numerique as sn
 from segur_numerique.cli import main
+from segur_numerique.sun_es.logs.inputs import DOCUMENT_COLUMNS
+from segur_numerique.sun_es.logs.validation import BadRow
 
 PARAMS = sn.sun_es.LogParameters.from_rules(sn.illustrative_assumptions(), "F1")
 STAYS = (
@@ -103,8 +105,9 @@ EXPECTED = [
 ]
 
 
-def _matches(rows: tuple[sn.sun_es.logs.validation.BadRow, ...]) -> list[tuple[str, int, str]]:
-    return [(r.source.split(":")[0], r.row or 0, r.column) for r in rows]
+def _matches(rows: tuple[object, ...]) -> list[tuple[str, int, str]]:
+    bad = [r for r in rows if isinstance(r, BadRow)]
+    return [(r.source.split(":")[0], r.row or 0, r.column) for r in bad]
 
 
 def test_every_bad_row_is_reported_with_its_row_and_column(tmp_path: Path) -> None:
@@ -112,7 +115,7 @@ def test_every_bad_row_is_reported_with_its_row_and_column(tmp_path: Path) -> No
     with pytest.raises(sn.errors.InvalidRowsError) as info:
         sn.sun_es.indicators_from_logs(stays, documents, PARAMS)
     rows = info.value.rows
-    assert _matches(rows) == [(t, r, c) for t, r, c, _ in EXPECTED]  # type: ignore[arg-type]
+    assert _matches(rows) == [(t, r, c) for t, r, c, _ in EXPECTED]
     for row, (_, _, _, reason) in zip(rows, EXPECTED, strict=True):
         assert reason in row.reason  # type: ignore[attr-defined]
     assert str(stays) in str(info.value)
@@ -141,8 +144,8 @@ def test_one_kind_raises_its_class_and_in_memory_rows_are_0_based() -> None:
         }
     )
     documents = pl.DataFrame(
-        {c: [] for c in sn.sun_es.logs.inputs.DOCUMENT_COLUMNS}, schema_overrides={}
-    ).cast(pl.String)
+        {c: [] for c in DOCUMENT_COLUMNS}, schema={c: pl.String for c in DOCUMENT_COLUMNS}
+    )
     with pytest.raises(sn.errors.LogFinessError, match="index 1, stay_id 'S2', column finess"):
         sn.sun_es.indicators_from_logs(stays, documents, PARAMS)
 
