@@ -56,8 +56,9 @@ def register(subparsers: Any) -> None:
 
 
 def library_unknowns(rules: RuleSet) -> tuple[NeededValue, ...]:
-    """Every declared unknown not supplied, its ``*`` replaced by the instances the illustrative
-    sets hold (a pattern without any is kept, its ``*`` to replace).
+    """Every declared unknown not supplied, one entry per instance the illustrative sets hold.
+
+    A pattern without any instance there is kept as it is, its ``*`` to replace.
     """
     probe = illustrative_assumptions()
     out: list[NeededValue] = []
