@@ -144,7 +144,7 @@ def test_one_kind_raises_its_class_and_in_memory_rows_are_0_based() -> None:
         }
     )
     documents = pl.DataFrame(
-        {c: [] for c in DOCUMENT_COLUMNS}, schema={c: pl.String for c in DOCUMENT_COLUMNS}
+        {c: [] for c in DOCUMENT_COLUMNS}, schema=dict.fromkeys(DOCUMENT_COLUMNS, pl.String)
     )
     with pytest.raises(sn.errors.LogFinessError, match="index 1, stay_id 'S2', column finess"):
         sn.sun_es.indicators_from_logs(stays, documents, PARAMS)
