@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,7 +148,7 @@ READ_SINCE_ISSUE_12 = frozenset({"latin1_csv", "windows1252_csv", "cut_utf8_csv"
 """Read since issue 12 (Windows-1252 detected, ``;`` separators): computed, or bad rows listed."""
 
 
-def _read_or_rows_listed(code: int, captured: pytest.CaptureResult[str], name: str) -> None:
+def _read_or_rows_listed(code: int, captured: Any, name: str) -> None:
     """Exit 0, or exit 2 with the bad rows listed one a line, each printable."""
     assert "Traceback" not in captured.err
     if code == 0:

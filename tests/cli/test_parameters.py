@@ -47,7 +47,8 @@ def test_simulate_lists_every_missing_value_at_once(
 def _fill(text: str) -> str:
     """Fill a template the way a user would (made-up test values, one per unit)."""
     out, unit, band = [], "", 0
-    for line in text.splitlines():
+    for given in text.splitlines():
+        line = given
         if line.startswith("# ") and line.endswith("]"):
             unit = line.rsplit("[", 1)[1].rstrip("]")
         if line.startswith("[values."):
