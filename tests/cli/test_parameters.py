@@ -38,7 +38,8 @@ def test_simulate_lists_every_missing_value_at_once(
     err = capsys.readouterr().err.splitlines()
     listed = [line for line in err if line.startswith("  sun_es.")]
     assert err[0].startswith(f"segur-numerique: error: {len(listed)} unknown value(s)")
-    assert len(listed) >= 8  # one run, not one per value
+    assert len(listed) == 14  # one run, not one per value (the tutorial shows this count)
+    assert f"error: {len(listed)} unknown value(s)" in TUTORIAL.read_text(encoding="utf-8")
     assert any(line.startswith("  sun_es.target.F1.discharge_letter — ") for line in listed)
     assert any("[EUR]" in line for line in listed)
     assert any("parameters template" in line for line in err[-2:])
