@@ -93,6 +93,7 @@ LAZY_ALLOWED = frozenset(
         "numpy",
         "pint",
         "matplotlib",
+        "rich",  # the optional progress bar of the log commands (cli/log_inputs.py)
         "icalendar",
         "jsonschema",
         "nbclient",

@@ -50,13 +50,13 @@ if TYPE_CHECKING:
         esms_numerique as esms_numerique,
     )
     from segur_numerique import (
+        explorer as explorer,
+    )
+    from segur_numerique import (
         funding_scaling as funding_scaling,
     )
     from segur_numerique import (
         hopen as hopen,
-    )
-    from segur_numerique import (
-        explorer as explorer,
     )
     from segur_numerique import (
         kit as kit,
@@ -319,10 +319,10 @@ __all__ = [
     "e_parcours",
     "entities",
     "errors",
-    "explorer",
     "esms_numerique",
     "euro_sum",
     "explanation_json_schema",
+    "explorer",
     "funding_scaling",
     "hopen",
     "illustrative_assumptions",

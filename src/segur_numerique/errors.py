@@ -284,28 +284,50 @@ class MissingColumnError(LogError):
     """A required column is missing."""
 
 
-class EmptyValueError(LogError):
+class InvalidRowsError(LogError):
+    """Bad rows of a log, each in :attr:`rows` (a subclass when all are of its kind)."""
+
+    def __init__(
+        self, what: str, *, where: str | None = None, rows: tuple[object, ...] = ()
+    ) -> None:
+        self.rows = rows
+        super().__init__(what, where=where)
+
+
+class EmptyValueError(InvalidRowsError):
     """A required value is empty."""
 
 
-class DuplicateIdError(LogError):
+class DuplicateIdError(InvalidRowsError):
     """An id appears on more than one row."""
 
 
-class UnknownDocumentTypeError(LogError):
+class UnknownDocumentTypeError(InvalidRowsError):
     """A document type is not one of :class:`DocumentType`."""
 
 
-class UnknownInsStatusError(LogError):
+class UnknownInsStatusError(InvalidRowsError):
     """An INS status is not one of :class:`InsStatus`."""
 
 
-class OrphanDocumentError(LogError):
+class OrphanDocumentError(InvalidRowsError):
     """A document refers to a stay that is not in the stays table."""
 
 
-class DischargeBeforeAdmissionError(LogError):
+class DischargeBeforeAdmissionError(InvalidRowsError):
     """A stay is discharged before it is admitted."""
+
+
+class SentBeforeProducedError(InvalidRowsError):
+    """A document is sent to the DMP before it was produced."""
+
+
+class LogFinessError(InvalidRowsError):
+    """A stay's FINESS is not a FINESS number (9 characters, a département code, digits)."""
+
+
+class LogDateError(InvalidRowsError):
+    """A date of a log file is not a date in the format of its column (ISO or dd/mm/yyyy)."""
 
 
 class UnreadableLogError(LogError):
@@ -349,7 +371,10 @@ __all__ = [
     "InputFileError",
     "InvalidFinessError",
     "InvalidInputError",
+    "InvalidRowsError",
+    "LogDateError",
     "LogError",
+    "LogFinessError",
     "MissingColumnError",
     "MissingParameterError",
     "NaiveDatetimeError",
@@ -363,6 +388,7 @@ __all__ = [
     "RuleDataError",
     "ScenarioError",
     "SegurError",
+    "SentBeforeProducedError",
     "UnitMismatchError",
     "UnknownChoiceError",
     "UnknownComputationError",

@@ -303,12 +303,10 @@ def _truncated_parquet() -> bytes:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        (
-            "latin1.csv",
-            LOG_STAYS.replace("MCO", "MCé").encode("latin-1"),
-            "byte 59, line 2, column 16: not valid UTF-8 text (byte 0xe9); Latin-1 or "
-            "Windows-1252? a log CSV is UTF-8 (with or without a byte-order mark) and "
-            "comma-separated",
+        (  # since issue 12 Latin-1 and ';' are read (tests/sun_es/test_log_vendor_exports.py)
+            "utf16.csv",
+            LOG_STAYS.encode("utf-16"),
+            "UTF-16 text (byte-order mark)",
         ),
         ("empty.csv", b"", "line 1: empty file"),
         ("nul.csv", LOG_STAYS.replace("MCO", "M\x00O").encode(), "byte 58, line 2, column 15"),
@@ -318,9 +316,9 @@ def _truncated_parquet() -> bytes:
             "line 1, column 6: duplicate column 'stay_id' (also column 1)",
         ),
         (
-            "semicolon.csv",
-            LOG_STAYS.replace(",", ";").encode(),
-            "line 1: the header is separated by semicolons (';'), not commas",
+            "tab.csv",
+            LOG_STAYS.replace(",", "\t").encode(),
+            "line 1: the header is separated by tabs ('\\t'); a log CSV is UTF-8",
         ),
         ("truncated.parquet", None, "not a Parquet file, or a truncated one"),
         ("empty.parquet", b"", "empty file: not a Parquet file"),

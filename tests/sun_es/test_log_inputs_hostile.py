@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 import segur_numerique as sn
-from segur_numerique.sun_es.logs import files
+from segur_numerique.sun_es.logs import csv_files, files
 
 PARAMS = sn.sun_es.LogParameters.from_rules(sn.illustrative_assumptions(), "F1")
 STAYS = "stay_id,finess,activity,admission,discharge\nS1,750000001,MCO,2022-02-01,2022-02-05\n"
@@ -36,11 +36,15 @@ def _refused(tmp_path: Path, content: bytes, name: str = "stays.csv") -> str:
     return message
 
 
-def test_latin1_csv_names_the_byte_and_what_is_accepted(tmp_path: Path) -> None:
-    message = _refused(tmp_path, STAYS.replace("MCO", "MCé").encode("latin-1"))
+def test_latin1_csv_declared_utf8_names_the_byte_and_what_is_accepted(tmp_path: Path) -> None:
+    stays, documents = tmp_path / "stays.csv", tmp_path / "documents.csv"
+    stays.write_bytes(STAYS.replace("MCO", "MCé").encode("latin-1"))
+    documents.write_text(DOCUMENTS, encoding="utf-8")
+    with pytest.raises(sn.errors.UnreadableLogError) as info:
+        sn.sun_es.indicators_from_logs(stays, documents, PARAMS, encoding="utf-8")
+    message = str(info.value)
     assert "byte 59, line 2, column 16: not valid UTF-8 text (byte 0xe9)" in message
-    assert "Latin-1 or Windows-1252?" in message
-    assert "UTF-8 (with or without a byte-order mark) and comma-separated" in message
+    assert "Latin-1 or Windows-1252? give its encoding" in message
 
 
 def test_empty_csv_is_refused(tmp_path: Path) -> None:
@@ -58,11 +62,11 @@ def test_duplicate_header_names_both_columns(tmp_path: Path) -> None:
     assert "line 1, column 6: duplicate column 'stay_id' (also column 1)" in message
 
 
-@pytest.mark.parametrize(("separator", "name"), [(";", "semicolons"), ("\t", "tabs")])
+@pytest.mark.parametrize(("separator", "name"), [("\t", "tabs"), ("|", "vertical bars")])
 def test_other_separator_is_named(tmp_path: Path, separator: str, name: str) -> None:
     message = _refused(tmp_path, STAYS.replace(",", separator).encode())
     assert f"line 1: the header is separated by {name}" in message
-    assert "comma-separated" in message
+    assert "separated by commas or semicolons" in message
     assert "missing column" not in message
 
 
@@ -114,7 +118,7 @@ def test_a_bug_is_not_disguised_as_bad_data() -> None:
 
 
 def test_the_size_limit_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "MAX_LOG_BYTES", 40)
+    monkeypatch.setattr(csv_files, "MAX_LOG_BYTES", 40)
     assert "larger than 40 bytes" in _refused(tmp_path, STAYS.encode())
 
 
@@ -129,5 +133,7 @@ def test_a_bad_row_names_the_file(tmp_path: Path) -> None:
     stays, documents = tmp_path / "stays.csv", tmp_path / "documents.csv"
     stays.write_text(STAYS + STAYS.splitlines()[1] + "\n", encoding="utf-8")
     documents.write_text(DOCUMENTS, encoding="utf-8")
-    with pytest.raises(sn.errors.DuplicateIdError, match=r"stays\.csv: stay_id: stay_id 'S1'"):
+    with pytest.raises(
+        sn.errors.DuplicateIdError, match=r"stays\.csv: row 2, stay_id 'S1', column stay_id"
+    ):
         sn.sun_es.indicators_from_logs(stays, documents, PARAMS)

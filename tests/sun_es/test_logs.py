@@ -244,8 +244,9 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
     bad_csv = tmp_path / "stays.csv"
     bad_csv.write_text(
         "stay_id,finess,activity,admission,discharge\nS1,750000001,MCO,2022-02-01,05/02/2022\n"
+        "S2,750000001,MCO,2022-02-01,2022-02-06\nS3,750000001,MCO,2022-02-01,2022-02-07\n"
     )
-    with pytest.raises(sn.errors.UnreadableLogError, match="discharge"):
+    with pytest.raises(sn.errors.LogDateError, match="row 2, stay_id 'S1', column discharge"):
         sn.sun_es.indicators_from_logs(bad_csv, DOCUMENTS[:0], PARAMS)
     with pytest.raises(sn.errors.UnreadableLogError, match="expected a dataframe"):
         sn.sun_es.indicators_from_logs(42, DOCUMENTS, PARAMS)

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
-from typing import Any, TextIO
+from typing import Any
 
 from segur_numerique.cli import emit, emit_json
+from segur_numerique.cli.log_inputs import (
+    StageProgress,
+    add_log_input_arguments,
+    input_lines,
+    rejected_path,
+    report_bad_rows,
+    write_rejected,
+)
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
+from segur_numerique.errors import InvalidRowsError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -24,39 +31,7 @@ from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
 from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
 
-_STAGES = ("validate", "count", "exclusions")
-
-
-class _Progress:
-    """A stage progress bar on standard error, drawn only when it is a terminal."""
-
-    def __init__(self, stream: TextIO, total: int) -> None:
-        self.stream = stream
-        self.total = total
-        self.done = 0
-        self.start = time.monotonic()
-        self.enabled = stream.isatty()
-
-    def __call__(self, stage: str) -> None:
-        self.done += 1
-        self._draw(stage)
-
-    def _draw(self, stage: str) -> None:
-        if not self.enabled:
-            return
-        width = 20
-        filled = width * self.done // self.total
-        elapsed = time.monotonic() - self.start
-        self.stream.write(
-            f"\r[{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total} {stage:<12}"
-            f" {elapsed:6.1f} s"
-        )
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+_STAGES = ("read", "validate", "count", "exclusions")
 
 
 def register(subparsers: Any) -> None:
@@ -93,6 +68,7 @@ def register(subparsers: Any) -> None:
         help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
         "the broken check is recorded and shown, not silenced",
     )
+    add_log_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
     parser.add_argument(
         "--lang",
@@ -185,17 +161,23 @@ def run(args: argparse.Namespace) -> int:
     window = args.window or "F1"
     rules = _rules(args)
     parameters = LogParameters.from_rules(rules, window)
-    progress = _Progress(sys.stderr, len(_STAGES) - (1 if args.no_exclusions else 0))
+    stages = len(_STAGES) - (1 if args.no_exclusions else 0) + (1 if args.skip_invalid else 0)
+    rejected = rejected_path(args) if args.skip_invalid else None
     try:
-        result = indicators_from_logs(
-            args.stays,
-            args.documents,
-            parameters,
-            exclusions=not args.no_exclusions,
-            progress=progress,
-        )
-    finally:
-        progress.close()
+        with StageProgress(stages, lang) as progress:
+            result = indicators_from_logs(
+                args.stays,
+                args.documents,
+                parameters,
+                exclusions=not args.no_exclusions,
+                progress=progress,
+                skip_invalid=args.skip_invalid,
+                encoding=args.encoding,
+            )
+    except InvalidRowsError as error:
+        return report_bad_rows(error, lang)
+    if rejected is not None:
+        write_rejected(rejected, result.rejected)
     targets = _targets(rules, window)
     if args.json:
         document = result.to_json()
@@ -203,8 +185,11 @@ def run(args: argparse.Namespace) -> int:
             **document,
             "window_defaulted": args.window is None,
             "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
+            "rejected_file": None if rejected is None else str(rejected),
         }
         emit_json(json.dumps(document, ensure_ascii=False, indent=2))
     else:
+        for line in input_lines(result.formats, len(result.rejected), rejected, lang):
+            emit(line)
         emit(_text(result, targets, window, args.window is None, lang))
     return 0

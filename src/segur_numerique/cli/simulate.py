@@ -2,20 +2,22 @@
 
 The file describes an establishment and its application in TOML or JSON (format
 ``segur_numerique.simulation/v1``; see the tutorial). ``--sample`` simulates the embedded sample
-establishment (illustrative). Exit codes: ``0`` simulated; ``2`` bad input or a value nobody could
-source is missing (the message names it, and says how to supply it).
+establishment (illustrative). Exit codes: ``0`` simulated; ``2`` bad input or values nobody could
+source are missing (every one is listed, once, with how to supply them).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
-from segur_numerique.cli import emit, emit_json
+from segur_numerique.cli import EXIT_BAD_INPUT, emit, emit_json, error_line
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import check_lang
+from segur_numerique.core.text import Lang, Text, check_lang, printable
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
+from segur_numerique.rules.compact import NeededValue, needed_values
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -104,11 +106,54 @@ def total_of(sim: Simulation) -> Euro:
     return sim.total
 
 
+def needed_for_case(given: SimulationInput, rules: RuleSet) -> tuple[NeededValue, ...]:
+    """Every unknown value the simulation of ``given`` needs under ``rules``, found in one go."""
+    return needed_values(
+        lambda probed: simulate(given.case, rules=probed), rules, illustrative_assumptions()
+    )
+
+
+def report_missing(needed: tuple[NeededValue, ...], lang: Lang, file: str | None) -> int:
+    """Print every missing value on standard error, one a line, with what to do; return 2."""
+    head = Text(
+        fr=f"{len(needed)} valeur(s) inconnue(s) (aucune source officielle) nécessaire(s) : "
+        "fournissez-les avec --parameters FICHIER, ou --illustrative pour les jeux illustratifs "
+        "(NON officiels)",
+        en=f"{len(needed)} unknown value(s) (no official source) needed: supply them with "
+        "--parameters FILE, or use --illustrative for the illustrative (NOT official) sets",
+    )
+    lines = [error_line(head.in_(lang))]
+    lines += [
+        printable(f"  {v.key} — {v.label.in_(lang)} [{v.unit.value}]")
+        + ("" if v.needed_for == v.label.en else printable(f": {v.needed_for}"))
+        for v in needed
+    ]
+    lines.append(
+        Text(
+            fr="  (trouvées en poursuivant le calcul avec les valeurs illustratives : de vraies "
+            "valeurs peuvent en demander d'autres, par exemple plus de tranches)",
+            en="  (found by carrying on with the illustrative values: real values may need "
+            "others, e.g. more bands)",
+        ).in_(lang)
+    )
+    command = f"segur-numerique parameters template {file or 'FILE'} -o my-values.toml"
+    lines.append(
+        Text(fr=f"  Un fichier à remplir : {command}", en=f"  A file to fill: {command}").in_(lang)
+    )
+    sys.stderr.write("\n".join(lines) + "\n")
+    return EXIT_BAD_INPUT
+
+
 def run(args: argparse.Namespace) -> int:
-    """Simulate and print the report (or JSON)."""
+    """Simulate and print the report (or JSON); a missing value lists every one missing."""
     lang = check_lang(args.lang)
     given, rules = read_input(args)
-    sim = run_simulation(given, rules)
+    try:
+        sim = run_simulation(given, rules)
+    except NotYetKnownError:
+        raise
+    except MissingParameterError:
+        return report_missing(needed_for_case(given, rules), lang, args.file)
     if args.json:
         emit_json(json.dumps(sim.to_json(), ensure_ascii=False, indent=2))
         return 0

@@ -18,12 +18,23 @@ _MAX_HEADER = 1 << 20
 """The first line is kept up to this many characters (a header is a few hundred)."""
 
 
-def check_text_file(path: Path, *, what: str, max_bytes: int, hint: str = "") -> str:
+def check_text_file(
+    path: Path,
+    *,
+    what: str,
+    max_bytes: int,
+    hint: str = "",
+    encoding: str = "utf-8",
+    sink: BinaryIO | None = None,
+) -> str:
     r"""Stream a (large) text file through the rules of :func:`read_text`; return its first line.
 
     Read in chunks, never whole: a regular file (not ``/dev/zero``, not a pipe), at most
     ``max_bytes``, UTF-8 (a UTF-8 byte-order mark is allowed, left out of the first line), no NUL
-    byte. ``hint`` ends the message of a decoding error.
+    byte. ``hint`` ends the message of a decoding error. Another ``encoding`` (a Python codec name,
+    e.g. ``cp1252``) decodes the file with that codec instead; ``sink``, if given, receives the
+    decoded text re-encoded as UTF-8, chunk by chunk (a streaming transcoding: the file is never
+    whole in memory).
 
     Raises:
         InputFileError: naming the file, and the byte offset, line and column of a bad byte.
@@ -31,7 +42,8 @@ def check_text_file(path: Path, *, what: str, max_bytes: int, hint: str = "") ->
     file = str(path)
     if not path.is_file():
         raise InputFileError(f"the {what} is not a regular file", file=file)
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    decoder = codecs.getincrementaldecoder(encoding)()
+    label = "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
     offset, lines, start, first = 0, 1, 0, ""  # start: the offset of the current line
     with _open(path, what, file) as stream:
         while chunk := stream.read(1 << 20):
@@ -46,7 +58,7 @@ def check_text_file(path: Path, *, what: str, max_bytes: int, hint: str = "") ->
             except UnicodeDecodeError as exc:
                 at = exc.start - len(pending)
                 raise InputFileError(
-                    f"not valid UTF-8 text (byte 0x{(pending + chunk)[exc.start]:02x}){hint}",
+                    f"not valid {label} text (byte 0x{(pending + chunk)[exc.start]:02x}){hint}",
                     file=file,
                     where=_position(offset, lines, start, chunk, at),
                 ) from None
@@ -56,13 +68,15 @@ def check_text_file(path: Path, *, what: str, max_bytes: int, hint: str = "") ->
                     file=file,
                     where=_position(offset, lines, start, chunk, nul),
                 )
+            if sink is not None:
+                sink.write(text.encode("utf-8"))
             first += text if "\n" not in first and len(first) < _MAX_HEADER else ""
             lines += chunk.count(b"\n")
             start = offset + chunk.rfind(b"\n") + 1 if b"\n" in chunk else start
             offset += len(chunk)
     if pending := decoder.getstate()[0]:
         raise InputFileError(
-            f"not valid UTF-8 text (the file ends inside a character){hint}",
+            f"not valid {label} text (the file ends inside a character){hint}",
             file=file,
             where=f"byte {offset - len(pending)}, line {lines}",
         )

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -41,14 +42,18 @@ class _LoadedFile:
     sources: dict[str, Source]
 
 
-def _read_raw(text: str, file: str) -> _RawFile:
+def _read_toml(text: str, file: str) -> dict[str, Any]:
     try:
-        data = parse_toml(text, where=file)
+        return parse_toml(text, where=file)
     except InputFileError as exc:
         # tomllib reports duplicate keys, malformed dates and syntax errors with line and column.
         at = f" (at {exc.where})" if exc.where else ""
         raise RuleDataError(exc.what + at, file=file) from None
-    return _structure_file(data, file)
+
+
+def _read_raw(text: str | dict[str, Any], file: str) -> _RawFile:
+    """Rule data from TOML text, or from TOML already parsed (a compact parameter file's)."""
+    return _structure_file(_read_toml(text, file) if isinstance(text, str) else text, file)
 
 
 def _build_value(
@@ -114,7 +119,7 @@ def _build_checks(raw: _RawFile, file: str) -> tuple[SumCheck, ...]:
 
 
 def _parse_file(
-    text: str, file: str, *, origin: Origin, known_sources: Mapping[str, Source]
+    text: str | dict[str, Any], file: str, *, origin: Origin, known_sources: Mapping[str, Source]
 ) -> _LoadedFile:
     raw = _read_raw(text, file)
     if raw.format != RULES_FORMAT:

@@ -13,7 +13,8 @@ from pathlib import Path
 from segur_numerique.core.inputs import read_text
 from segur_numerique.core.provenance import Origin
 from segur_numerique.errors import InputFileError, InvalidInputError, RuleDataError
-from segur_numerique.rules.loading import _parse_file, load_rules
+from segur_numerique.rules.compact import COMPACT_FORMAT, compact_to_rule_data
+from segur_numerique.rules.loading import _parse_file, _read_toml, load_rules
 from segur_numerique.rules.model import RuleSet
 
 ILLUSTRATIVE_FOLDER = "illustrative"
@@ -21,12 +22,24 @@ ILLUSTRATIVE_FOLDER = "illustrative"
 
 
 def parse_parameter_text(
-    text: str, *, file: str = "<parameters>", origin: Origin = Origin.CALLER
+    text: str,
+    *,
+    file: str = "<parameters>",
+    origin: Origin = Origin.CALLER,
+    base: RuleSet | None = None,
 ) -> RuleSet:
-    """Read a caller parameter file's text (same format as the rule data); see :func:`load_parameter_file`."""
+    """Read a caller parameter file's text; see :func:`load_parameter_file`.
+
+    The file uses the rule-data format or the compact one
+    (:data:`~segur_numerique.rules.compact.COMPACT_FORMAT`, whose labels and units come from the
+    unknowns of ``base``, the shipped rules by default).
+    """
     if origin is Origin.SHIPPED:
         raise InvalidInputError("a parameter file cannot claim the shipped origin", where="origin")
-    loaded = _parse_file(text, file, origin=origin, known_sources={})
+    data = _read_toml(text, file)
+    if data.get("format") == COMPACT_FORMAT:
+        data = compact_to_rule_data(data, base or load_rules(), file)
+    loaded = _parse_file(data, file, origin=origin, known_sources={})
     return RuleSet(loaded.values)
 
 
@@ -35,7 +48,9 @@ def load_parameter_file(
 ) -> RuleSet:
     """The official rules overlaid with a caller parameter file.
 
-    A parameter file uses the rule-data format (``format = "segur_numerique.rules/v1"``). Its values
+    A parameter file uses the rule-data format (``format = "segur_numerique.rules/v1"``) or the
+    compact one (``format = "segur_numerique.parameters/v1"``, one table a value; see
+    :mod:`segur_numerique.rules.compact`). Its values
     must be declared unknowns (e.g. a SUN-ES target), or official values explicitly marked
     ``replaces_official = true``; each needs a source (title and date; a URL if there is one) and
     a status, and is marked ``caller`` in every explanation.
@@ -56,7 +71,7 @@ def load_parameter_file(
         text = read_text(file, what="parameter file")
     except InputFileError as exc:
         raise RuleDataError(exc.what, file=str(file), path=exc.where or "") from None
-    overlay = parse_parameter_text(text, file=str(file))
+    overlay = parse_parameter_text(text, file=str(file), base=base)
     return (base or load_rules()).with_overlay(overlay, accept_broken_sums=accept_broken_sums)
 
 

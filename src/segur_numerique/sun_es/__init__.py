@@ -143,6 +143,7 @@ from segur_numerique.sun_es.logs.counts import (
 from segur_numerique.sun_es.logs.counts import (
     indicator_counts_frame as indicator_counts_frame,
 )
+from segur_numerique.sun_es.logs.csv_files import CsvFormat as CsvFormat
 from segur_numerique.sun_es.logs.exclusions import (
     Exclusion as Exclusion,
 )
@@ -164,6 +165,7 @@ from segur_numerique.sun_es.logs.results import (
 from segur_numerique.sun_es.logs.results import (
     indicators_from_logs as indicators_from_logs,
 )
+from segur_numerique.sun_es.logs.validation import BadRow as BadRow
 from segur_numerique.sun_es.national import national_simulation as national_simulation
 from segur_numerique.sun_es.national_result import EnvelopeGap as EnvelopeGap
 from segur_numerique.sun_es.national_result import NationalSimulation as NationalSimulation

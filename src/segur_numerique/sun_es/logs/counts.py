@@ -235,10 +235,11 @@ def indicator_counts_frame(
     """
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
     docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
+    names = (source_name(stays, "stays"), source_name(documents, "documents"))
     if validate:
-        _validate(
-            stays_f, docs_f, (source_name(stays, "stays"), source_name(documents, "documents"))
-        )
+        stays_f, docs_f, _ = _validate(stays_f, docs_f, names)
+    else:  # the checking columns (row numbers, date reasons) are not needed
+        stays_f, docs_f = stays_f.select(*STAY_COLUMNS), docs_f.select(*DOCUMENT_COLUMNS)
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}

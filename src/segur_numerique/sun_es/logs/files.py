@@ -1,17 +1,14 @@
 """Reading stay and document log files (CSV, Parquet) safely, before any value is looked at.
 
-A CSV log goes through the rules of the input boundary first
-(:func:`segur_numerique.core.text_files.check_text_file`: size limit, UTF-8 with or without a
-byte-order mark, no NUL byte), then its header is checked (comma-separated, each column once);
-only then does polars (or pyarrow) scan it. A Parquet file must begin and end with ``PAR1`` and is
-decoded by pyarrow. Every error of a dataframe engine becomes an
+A CSV log is read by :mod:`segur_numerique.sun_es.logs.csv_files` (boundary checks, separator,
+encoding and date formats found and recorded). A Parquet file must begin and end with ``PAR1`` and
+is decoded by pyarrow. Every error of a dataframe engine becomes an
 :class:`~segur_numerique.errors.UnreadableLogError` at one place, :func:`engine_errors`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import importlib
 import os
 import sys
@@ -20,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import narwhals.stable.v2 as nw
+import polars as pl
 
-from segur_numerique.core.text_files import check_text_file
 from segur_numerique.errors import (
-    InputFileError,
     OptionalDependencyError,
     SegurError,
     UnreadableLogError,
 )
+from segur_numerique.sun_es.logs.csv_files import INDEX, CsvFormat, read_csv
 
 Frame = Any
 """A narwhals ``DataFrame`` (eager input, checked eagerly: it keeps its fast paths, e.g. sorted
@@ -47,14 +44,19 @@ def optional(name: str) -> Any:
         return None
 
 
-MAX_LOG_BYTES = 16 * 1024**3
-"""The largest CSV log accepted (16 GiB: a national year of stays is about 2 GiB)."""
-_ACCEPTED = "a log CSV is UTF-8 (with or without a byte-order mark) and comma-separated"
-_SEPARATORS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
+def read_file(
+    path: Path,
+    table: str,
+    columns: tuple[str, ...],
+    *,
+    dates: frozenset[str] = frozenset(),
+    encoding: str | None = None,
+) -> tuple[Frame, CsvFormat | None]:
+    """A CSV or Parquet log file as a narwhals frame, checked, and how a CSV file was read.
 
-
-def read_file(path: Path, table: str, columns: tuple[str, ...]) -> Frame:
-    """A CSV or Parquet log file as a narwhals frame, checked (see the module docstring).
+    The frame has a row number column (:data:`~segur_numerique.sun_es.logs.csv_files.ROW`,
+    spreadsheet numbering, for CSV; :data:`~segur_numerique.sun_es.logs.csv_files.INDEX` for
+    Parquet) and, for CSV, the ``dates`` columns parsed with their reason columns (see :func:`~segur_numerique.sun_es.logs.csv_files.read_csv`).
 
     Raises:
         UnreadableLogError: naming the table, the file and, where it applies, the line and column.
@@ -72,56 +74,16 @@ def read_file(path: Path, table: str, columns: tuple[str, ...]) -> Frame:
             f"unsupported file type {suffix!r}; expected .csv or .parquet", where=where
         )
     if suffix == ".csv":
-        header = _csv_header(path, table)
-        return _engine_read(lambda: _scan_csv(path, header, columns), where)
+        found: list[CsvFormat] = []
+
+        def scan() -> Any:
+            frame, fmt = read_csv(path, table, columns, dates, encoding)
+            found.append(fmt)
+            return frame
+
+        return _engine_read(scan, where), found[0]
     _check_parquet(path, where)
-    return _engine_read(lambda: _read_parquet(path, columns), where)
-
-
-def _csv_header(path: Path, table: str) -> list[str]:
-    """The header of a CSV log, after the whole file passed the checks of the input boundary."""
-    where = f"{table}: {path}"
-    try:
-        line = check_text_file(
-            path,
-            what=f"{table} log",
-            max_bytes=MAX_LOG_BYTES,
-            hint=f"; Latin-1 or Windows-1252? {_ACCEPTED}: save it as UTF-8",
-        )
-    except InputFileError as exc:
-        at = f"{where}: {exc.where}" if exc.where else where
-        raise UnreadableLogError(exc.what, where=at) from exc
-    if not line.strip():
-        raise UnreadableLogError(
-            "empty file: the first line must name the columns", where=f"{where}: line 1"
-        )
-    header = next(csv.reader([line]))
-    if len(header) == 1:
-        for sep, name in _SEPARATORS.items():
-            if sep in line:
-                raise UnreadableLogError(
-                    f"the header is separated by {name}s ({sep!r}), not commas; {_ACCEPTED}",
-                    where=f"{where}: line 1",
-                )
-    seen: dict[str, int] = {}
-    for i, name in enumerate(header, start=1):
-        if name and name in seen:
-            raise UnreadableLogError(
-                f"duplicate column {name!r} (also column {seen[name]}): each column once",
-                where=f"{where}: line 1, column {i}",
-            )
-        seen[name] = i
-    return header
-
-
-def _scan_csv(path: Path, header: list[str], columns: tuple[str, ...]) -> Any:
-    pl: Any = optional("polars")
-    if pl is None:  # pragma: no cover
-        import pyarrow.csv as pacsv  # noqa: PLC0415
-
-        return pacsv.read_csv(path)
-    overrides = {c: pl.String for c in header if c in columns}
-    return pl.scan_csv(path, schema_overrides=overrides)
+    return _engine_read(lambda: _read_parquet(path, columns), where), None
 
 
 _PARQUET_MAGIC = b"PAR1"
@@ -160,8 +122,8 @@ def _read_parquet(path: Path, columns: tuple[str, ...]) -> Any:
         raise OptionalDependencyError("pyarrow", "parquet")
     names = pq.read_schema(path).names
     table = pq.read_table(path, columns=[c for c in columns if c in names])
-    pl: Any = optional("polars")
-    return table if pl is None else pl.from_arrow(table).lazy()
+    frame: Any = pl.from_arrow(table)  # a table gives a DataFrame
+    return frame.with_row_index(INDEX).lazy()
 
 
 _ENGINE_EXCEPTIONS = (

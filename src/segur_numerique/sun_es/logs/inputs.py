@@ -9,32 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
 import narwhals.stable.v2 as nw
 
-from segur_numerique.errors import (
-    DischargeBeforeAdmissionError,
-    DuplicateIdError,
-    EmptyValueError,
-    MissingColumnError,
-    UnknownDocumentTypeError,
-    UnknownInsStatusError,
-    UnreadableLogError,
-)
+from segur_numerique.errors import MissingColumnError, UnreadableLogError
 from segur_numerique.sun_es.indicators import (
     INDICATORS,
     Basis,
     DocumentType,
     InsStatus,
 )
+from segur_numerique.sun_es.logs.csv_files import BAD_DATE, INDEX, CsvFormat
 from segur_numerique.sun_es.logs.files import Frame as _Frame
 from segur_numerique.sun_es.logs.files import engine_errors, source_name
 from segur_numerique.sun_es.logs.files import lazy as _lazy
 from segur_numerique.sun_es.logs.files import optional as _optional
 from segur_numerique.sun_es.logs.files import read_file as _read_file
+from segur_numerique.sun_es.logs.validation import BadRow, check_rows, raise_bad_rows
 
 STAY_COLUMNS: tuple[str, ...] = ("stay_id", "finess", "activity", "admission", "discharge")
 """The columns a stays table must have (others are ignored)."""
@@ -51,6 +45,7 @@ _NULLABLE = frozenset({"sent", "ins_status"})
 _ID_COLUMNS = frozenset({"stay_id", "document_id"})
 """Id columns keep their type (integers or strings); the two ``stay_id`` columns must agree."""
 _DATES = frozenset({"admission", "discharge", "produced", "sent"})
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}(?:[ T].*)?$"
 _DOC_TYPES = tuple(t.value for t in DocumentType)
 _INS_VALUES = tuple(s.value for s in InsStatus)
 _STAY_BASED = tuple(d for d in INDICATORS if d.basis is Basis.STAY)
@@ -118,9 +113,20 @@ def _from_records(
     return _lazy(pl.DataFrame(data, schema=pl_schema))
 
 
-def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
+def _as_frame(
+    source: Any, table: str, columns: tuple[str, ...], *, encoding: str | None = None
+) -> _Frame:
+    """The table as a narwhals frame: its ``columns`` (dates as dates) and its checking columns."""
+    return _read_log(source, table, columns, encoding=encoding)[0]
+
+
+def _read_log(
+    source: Any, table: str, columns: tuple[str, ...], *, encoding: str | None = None
+) -> tuple[_Frame, CsvFormat | None]:
+    """:func:`_as_frame`, and how a CSV file was read (``None`` for other sources)."""
+    found = None
     if _is_path(source):
-        frame = _read_file(Path(source), table, columns)
+        frame, found = _read_file(Path(source), table, columns, dates=_DATES, encoding=encoding)
     else:
         try:
             frame = _lazy(source)
@@ -139,7 +145,10 @@ def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
             raise MissingColumnError(
                 f"missing column {column!r}", where=f"{source_name(source, table)}: column {column}"
             )
-    frame = frame.select(*columns)
+    extra = [n for n in names if n.startswith("__")]
+    if isinstance(frame, nw.DataFrame) and not extra:
+        frame, extra = frame.with_row_index(INDEX), [INDEX]
+    frame = frame.select(*columns, *extra)
     schema = frame.collect_schema()
     impl = frame.implementation
     # pandas stores dates as Python objects (its group-by then falls back to Python, 100x
@@ -152,17 +161,30 @@ def _as_frame(source: Any, table: str, columns: tuple[str, ...]) -> _Frame:
             if pandas_like and dtype != nw.String:
                 fixes.append(nw.col(column).cast(nw.Datetime("us")).dt.truncate("1d"))
             elif dtype == nw.String:
-                fixes.append(nw.col(column).str.to_datetime(format="%Y-%m-%d").dt.truncate("1d"))
+                fixes += _iso_dates(column)
             elif dtype == nw.Datetime:
                 fixes.append(nw.col(column).dt.truncate("1d"))
         elif column not in _ID_COLUMNS and dtype != nw.String:
             fixes.append(nw.col(column).cast(nw.String))
-    return frame.with_columns(*fixes) if fixes else frame
+    return (frame.with_columns(*fixes) if fixes else frame), found
 
 
-def _align_ids(
-    stays: nw.LazyFrame[Any], documents: nw.LazyFrame[Any]
-) -> tuple[nw.LazyFrame[Any], nw.LazyFrame[Any]]:
+def _iso_dates(column: str) -> list[Any]:
+    """A text date column of a table parsed as ISO dates, and why a value is not one."""
+    fits = nw.col(column).str.strip_chars().str.contains(_ISO_DATE)
+    return [
+        nw.when(~fits)
+        .then(nw.concat_str(nw.lit("not a date (YYYY-MM-DD): "), nw.col(column)))
+        .alias(f"{BAD_DATE}{column}"),
+        nw.when(fits)
+        .then(nw.col(column).str.strip_chars().str.slice(0, 10))
+        .str.to_datetime(format="%Y-%m-%d")
+        .dt.truncate("1d")
+        .alias(column),
+    ]
+
+
+def _align_ids(stays: Any, documents: Any) -> tuple[Any, Any]:
     """Cast both ``stay_id`` columns to strings when their types differ (e.g. integers and text)."""
     if stays.collect_schema()["stay_id"] == documents.collect_schema()["stay_id"]:
         return stays, documents
@@ -194,97 +216,47 @@ def _lit_date(day: dt.date, dtype: Any) -> Any:
     return nw.lit(day)
 
 
-def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: int) -> None:
-    row = (
-        ""
-        if column == id_column
-        else f"{id_column} {_first(frame.filter(nw.col(column).is_null()), id_column)!r}, "
-    )
-    raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
+def _in_memory(frame: _Frame) -> nw.LazyFrame[Any]:
+    """A polars scan collected once (checks and counts then reuse it, not re-parse the file)."""
+    lazy = _to_lazy(frame)
+    if lazy.implementation.is_polars() and isinstance(frame, nw.LazyFrame):
+        return lazy.collect().lazy()
+    return lazy
 
 
 def _validate(
-    stays: _Frame, documents: _Frame, names: tuple[str, str] = ("stays", "documents")
-) -> None:
-    """Check both tables, naming the first bad row.
+    stays: _Frame,
+    documents: _Frame,
+    names: tuple[str, str] = ("stays", "documents"),
+    *,
+    skip_invalid: bool = False,
+    step: Callable[[str], None] | None = None,
+) -> tuple[_Frame, _Frame, tuple[BadRow, ...]]:
+    """Check both tables by columnar checks: the tables (required columns only) and the bad rows.
 
-    A backend error while reading them (e.g. a malformed date in a CSV file) becomes an
-    :class:`UnreadableLogError` naming both (see :func:`engine_errors`). ``names`` name the
-    tables in the errors (with their files, see :func:`source_name`).
+    Every bad row is found (:func:`~segur_numerique.sun_es.logs.validation.check_rows`); unless
+    ``skip_invalid``, they raise an :class:`~segur_numerique.errors.InvalidRowsError` listing them
+    (a subclass when they are all of one kind); with it, they are left out of the tables returned.
+    A backend error while reading them becomes an :class:`UnreadableLogError` naming both (see
+    :func:`engine_errors`). ``names`` name the tables in the errors (with their files, see
+    :func:`source_name`).
     """
+    required = (
+        tuple(c for c in STAY_COLUMNS if c not in _NULLABLE),
+        tuple(c for c in DOCUMENT_COLUMNS if c not in _NULLABLE),
+        _DOC_TYPES,
+        _INS_VALUES,
+    )
     with engine_errors(", ".join(names)):
-        _check_stays(stays, names[0])
-        _check_documents(documents, names[1])
-
-
-def _check_stays(stays: _Frame, name: str) -> None:
-    checks = [nw.len().alias("rows"), nw.col("stay_id").n_unique().alias("unique")]
-    checks += [
-        nw.col(c).null_count().alias(f"null_{c}") for c in STAY_COLUMNS if c not in _NULLABLE
-    ]
-    checks.append(
-        (nw.col("discharge") < nw.col("admission")).cast(nw.Int64).sum().alias("reversed")
-    )
-    s = _collect_rows(stays.select(*checks))[0]
-    for column in STAY_COLUMNS:
-        if _int(s[f"null_{column}"]):
-            _raise_empty(stays, name, "stay_id", column, _int(s[f"null_{column}"]))
-    if _int(s["rows"]) != _int(s["unique"]):
-        dup = _first(
-            stays.group_by("stay_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1), "stay_id"
+        stays_a, docs_a = _align_ids(_in_memory(stays), _in_memory(documents))
+        kept_s, kept_d, rows, kinds = check_rows(
+            stays_a,
+            docs_a,
+            names,
+            required,
+            skip_invalid=skip_invalid,
+            step=step,
         )
-        raise DuplicateIdError(f"stay_id {dup!r} appears more than once", where=f"{name}: stay_id")
-    if _int(s["reversed"]):
-        bad = _first(stays.filter(nw.col("discharge") < nw.col("admission")), "stay_id")
-        raise DischargeBeforeAdmissionError(
-            "discharge before admission", where=f"{name}: stay_id {bad!r}, column discharge"
-        )
-
-
-def _check_documents(documents: _Frame, name: str) -> None:
-    checks = [nw.len().alias("rows"), nw.col("document_id").n_unique().alias("unique")]
-    checks += [
-        nw.col(c).null_count().alias(f"null_{c}") for c in DOCUMENT_COLUMNS if c not in _NULLABLE
-    ]
-    checks.append((~nw.col("type").is_in(_DOC_TYPES)).cast(nw.Int64).sum().alias("bad_type"))
-    checks.append(
-        (~nw.col("ins_status").is_in(_INS_VALUES) & ~nw.col("ins_status").is_null())
-        .cast(nw.Int64)
-        .sum()
-        .alias("bad_ins")
-    )
-    d = _collect_rows(documents.select(*checks))[0]
-    for column in DOCUMENT_COLUMNS:
-        if column not in _NULLABLE and _int(d[f"null_{column}"]):
-            _raise_empty(documents, name, "document_id", column, _int(d[f"null_{column}"]))
-    if _int(d["rows"]) != _int(d["unique"]):
-        dup = _first(
-            documents.group_by("document_id").agg(nw.len().alias("n")).filter(nw.col("n") > 1),
-            "document_id",
-        )
-        raise DuplicateIdError(
-            f"document_id {dup!r} appears more than once", where=f"{name}: document_id"
-        )
-    if _int(d["bad_type"]):
-        row = _collect_rows(
-            documents.filter(~nw.col("type").is_in(_DOC_TYPES))
-            .select("document_id", "type")
-            .head(1)
-        )[0]
-        raise UnknownDocumentTypeError(
-            f"unknown document type {row['type']!r}; expected one of {', '.join(_DOC_TYPES)}",
-            where=f"{name}: document_id {row['document_id']!r}, column type",
-        )
-    if _int(d["bad_ins"]):
-        row = _collect_rows(
-            documents.filter(
-                ~nw.col("ins_status").is_in(_INS_VALUES) & ~nw.col("ins_status").is_null()
-            )
-            .select("document_id", "ins_status")
-            .head(1)
-        )[0]
-        raise UnknownInsStatusError(
-            f"unknown INS status {row['ins_status']!r}; expected one of {', '.join(_INS_VALUES)} "
-            "or empty",
-            where=f"{name}: document_id {row['document_id']!r}, column ins_status",
-        )
+    if not skip_invalid:
+        raise_bad_rows(rows, kinds)
+    return kept_s.select(*STAY_COLUMNS), kept_d.select(*DOCUMENT_COLUMNS), rows

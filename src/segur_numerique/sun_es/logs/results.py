@@ -57,6 +57,7 @@ from segur_numerique.sun_es.logs.counts import (
     _aggregate,
     _stay_table,
 )
+from segur_numerique.sun_es.logs.csv_files import CsvFormat
 from segur_numerique.sun_es.logs.exclusions import (
     Exclusion,
     ExclusionReason,
@@ -68,13 +69,14 @@ from segur_numerique.sun_es.logs.inputs import (
     DOCUMENT_COLUMNS,
     STAY_COLUMNS,
     _align_ids,
-    _as_frame,
     _collect_rows,
     _first,
     _int,
+    _read_log,
     _to_lazy,
     _validate,
 )
+from segur_numerique.sun_es.logs.validation import BadRow
 from segur_numerique.sun_es.plots import plot_log_rates
 from segur_numerique.sun_es.targets import TargetSet
 
@@ -137,6 +139,11 @@ class LogIndicators(HtmlResult):
     establishments: tuple[EstablishmentIndicators, ...]
     exclusions: tuple[Exclusion, ...] | None
     explanation: Explanation
+    formats: tuple[CsvFormat, ...] = ()
+    """How each CSV file was read (encoding, separator, date formats; declared or detected)."""
+    rejected: tuple[BadRow, ...] = ()
+    """The invalid rows left out (``skip_invalid``), with their file, row, column and reason."""
+
     plot = plot_log_rates
 
     def establishment(self, finess: str) -> EstablishmentIndicators:
@@ -226,6 +233,8 @@ class LogIndicators(HtmlResult):
             if self.exclusions is None
             else [x.to_json() for x in self.exclusions],
             "explanation": self.explanation.to_json(),
+            "formats": [f.to_json() for f in self.formats],
+            "rejected": [r.to_json() for r in self.rejected],
         }
 
 
@@ -236,6 +245,8 @@ def indicators_from_logs(
     *,
     exclusions: bool = True,
     progress: Callable[[str], None] | None = None,
+    skip_invalid: bool = False,
+    encoding: str | None = None,
 ) -> LogIndicators:
     """Compute every volet 1 indicator per establishment from a stays log and a documents log.
 
@@ -246,21 +257,48 @@ def indicators_from_logs(
             usually :meth:`LogParameters.from_rules`.
         exclusions: also list every stay and document that does not count, with the reason
             (one Python object per row: turn it off for national-scale logs).
-        progress: called with the name of each stage as it starts (``validate``, ``count``,
-            ``exclusions``), e.g. to draw a progress bar.
+        progress: called with the name of each stage as it starts (``read``, ``validate``,
+            ``exclude`` (with ``skip_invalid``), ``count``, ``exclusions``), e.g. to draw a
+            progress bar.
+        skip_invalid: leave the invalid rows out (listed in :attr:`LogIndicators.rejected`, with
+            the documents of a rejected stay) instead of raising.
+        encoding: the encoding of CSV files (``utf-8``, ``windows-1252``, ``latin-1``); by
+            default detected (UTF-8, else Windows-1252), and said in :attr:`LogIndicators.formats`.
 
     Raises:
-        LogError: a log is malformed (missing column, empty value, duplicate id, unknown
-            document type or INS status, a document whose stay is missing, a discharge before
-            its admission); the error names the table, column and row (by its id).
+        InvalidRowsError: rows are invalid (empty value, duplicate id, unknown document type or
+            INS status, a FINESS that is not one, a document whose stay is missing or sent before
+            it was produced, a discharge before its admission, a date not in its column's
+            format); the error lists every one with its file, row, column and reason (a subclass,
+            e.g. :class:`~segur_numerique.errors.DuplicateIdError`, when they share one kind).
+        LogError: a log cannot be read (a missing column, an unreadable file).
     """
     step = progress or (lambda _stage: None)
-    step("validate")
-    stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
-    docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
+    step("read")
+    stays_f, stays_format = _read_log(stays, "stays", STAY_COLUMNS, encoding=encoding)
+    docs_f, docs_format = _read_log(documents, "documents", DOCUMENT_COLUMNS, encoding=encoding)
     names = (source_name(stays, "stays"), source_name(documents, "documents"))
+    step("validate")
+    stays_f, docs_f, rejected = _validate(
+        stays_f, docs_f, names, skip_invalid=skip_invalid, step=step
+    )
+    formats = tuple(f for f in (stays_format, docs_format) if f is not None)
     with engine_errors(", ".join(names)):
-        return _compute(stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names)
+        result = _compute(
+            stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names
+        )
+    said = [f.describe() for f in formats]
+    if skip_invalid:
+        said.append(
+            Text(
+                fr=f"{len(rejected)} valeur(s) invalide(s) : leurs lignes sont exclues",
+                en=f"{len(rejected)} invalid value(s): their rows are left out",
+            )
+        )
+    explanation = attrs.evolve(
+        result.explanation, assumptions=(*said, *result.explanation.assumptions)
+    )
+    return attrs.evolve(result, formats=formats, rejected=rejected, explanation=explanation)
 
 
 def _compute(
@@ -272,7 +310,6 @@ def _compute(
     step: Callable[[str], None],
     names: tuple[str, str],
 ) -> LogIndicators:
-    _validate(stays_f, docs_f, names)
     stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
     stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
