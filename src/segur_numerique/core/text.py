@@ -156,3 +156,64 @@ def capped(items: list[str] | tuple[str, ...], *, limit: int = 20, sep: str = ",
     if len(items) <= limit:
         return sep.join(items)
     return f"{sep.join(items[:limit])} and {len(items) - limit} more ({len(items)} in all)"
+
+
+def tr(lang: Lang, *, fr: str, en: str) -> str:
+    """The French or English of a short text, chosen now (``Text(fr, en).in_(lang)``).
+
+    >>> tr("en", fr="fichier", en="file")
+    'file'
+    """
+    return fr if check_lang(lang) == "fr" else en
+
+
+# Plurals and numbers are written by hand rather than with Babel: two languages and two rules
+# only, and the output must not change with the CLDR data of a Babel release (CLDR 34 changed
+# the French group separator, which would change every report).
+
+GROUP_SEPARATOR_FR = "\u202f"
+"""French digit-group separator: the narrow no-break space (``225 000``), per French typography."""
+
+CURRENCY_SPACE_FR = "\u00a0"
+"""French space between an amount and its unit (``225 000,00 €``): a no-break space."""
+
+
+def is_singular(n: int, lang: Lang) -> bool:
+    """Whether ``n`` takes the singular: French 0 and 1 (« 0 séjour »), English 1 only.
+
+    >>> [is_singular(n, "fr") for n in (0, 1, 2)], [is_singular(n, "en") for n in (0, 1, 2)]
+    ([True, True, False], [False, True, False])
+    """
+    return abs(n) < 2 if check_lang(lang) == "fr" else abs(n) == 1
+
+
+def group_digits(n: int, lang: Lang) -> str:
+    """A whole number with its digits grouped by three: ``225 000`` (narrow no-break) or ``225,000``.
+
+    >>> group_digits(-1234567, "fr") == "-1\u202f234\u202f567", group_digits(1234567, "en")
+    (True, '1,234,567')
+    """
+    grouped = f"{n:,}"
+    return grouped.replace(",", GROUP_SEPARATOR_FR) if check_lang(lang) == "fr" else grouped
+
+
+def counted(n: int, lang: Lang, *, fr: tuple[str, str], en: tuple[str, str]) -> str:
+    """``n`` and the noun phrase in the right number: ``fr``/``en`` are (singular, plural).
+
+    >>> forms = dict(fr=("séjour manquant", "séjours manquants"), en=("missing stay", "missing stays"))
+    >>> [counted(n, "fr", **forms) for n in (0, 1, 2)]
+    ['0 séjour manquant', '1 séjour manquant', '2 séjours manquants']
+    >>> [counted(n, "en", **forms) for n in (0, 1, 2)]
+    ['0 missing stays', '1 missing stay', '2 missing stays']
+    """
+    one, many = fr if check_lang(lang) == "fr" else en
+    return f"{group_digits(n, lang)} {one if is_singular(n, lang) else many}"
+
+
+def counted_text(n: int, *, fr: tuple[str, str], en: tuple[str, str]) -> Text:
+    """:func:`counted` in both languages, as a :class:`Text`.
+
+    >>> counted_text(1, fr=("jour", "jours"), en=("day", "days")).to_json()
+    {'fr': '1 jour', 'en': '1 day'}
+    """
+    return Text(fr=counted(n, "fr", fr=fr, en=en), en=counted(n, "en", fr=fr, en=en))

@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from segur_numerique.core.money import Euro, Price
-from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.text import Lang, Text, check_lang, group_digits
 
 _MONTHS = {
     "fr": (
@@ -81,10 +81,8 @@ def render_value(value: object, lang: Lang) -> str:
     render = getattr(value, "render", None)
     if callable(render):
         return str(render(lang))
-    if isinstance(value, int) and lang == "fr":
-        return f"{value:,}".replace(",", " ")
     if isinstance(value, int):
-        return f"{value:,}"
+        return group_digits(value, lang)
     return str(value)
 
 
