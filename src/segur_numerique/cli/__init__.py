@@ -15,6 +15,7 @@ time. To write (or convert) a ``register`` function::
 
     from segur_numerique.cli import cli_lang, tr
 
+
     def register(subparsers: Any) -> None:
         lang = cli_lang(subparsers)  # "fr" or "en"
         parser = subparsers.add_parser(
@@ -45,16 +46,19 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import cast
 
 from segur_numerique.cli.parsing import (
     CommandParser,
     Commands,
+    add_broken_sums_option,
+    add_json_option,
     add_lang_option,
     cli_lang,
     requested_lang,
 )
 from segur_numerique.core.outputs import write_stdout
-from segur_numerique.core.text import Lang, json_printable, printable, tr
+from segur_numerique.core.text import Lang, counted, json_printable, printable, tr
 from segur_numerique.core.version import __version__
 from segur_numerique.errors import SegurError
 
@@ -62,6 +66,8 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_FAILURE",
     "EXIT_OK",
+    "add_broken_sums_option",
+    "add_json_option",
     "build_parser",
     "cli_lang",
     "emit",
@@ -141,7 +147,10 @@ def build_parser(lang: Lang = "fr") -> argparse.ArgumentParser:
         ),
     )
     add_lang_option(parser, lang, top=True)
-    subparsers = parser.add_subparsers(dest="command", parser_class=CommandParser, action=Commands)
+    subparsers = cast(
+        Commands,
+        parser.add_subparsers(dest="command", parser_class=CommandParser, action=Commands),
+    )
     subparsers.lang = lang
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -166,7 +175,12 @@ def error_line(message: str, lang: Lang = "en") -> str:
     line = printable(message)
     if len(line) > MAX_MESSAGE_CHARS:
         cut = len(line) - MAX_MESSAGE_CHARS
-        more = tr(lang, fr=f"{cut} caractères de plus", en=f"{cut} more characters")
+        more = counted(
+            cut,
+            lang,
+            fr=("caractère de plus", "caractères de plus"),
+            en=("more character", "more characters"),
+        )
         line = f"{line[:MAX_MESSAGE_CHARS]}... ({more})"
     return f"segur-numerique{tr(lang, fr=' : erreur : ', en=': error: ')}{line}"
 

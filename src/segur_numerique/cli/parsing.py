@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from segur_numerique.core.text import LANGUAGES, Lang, printable, tr
@@ -77,17 +77,20 @@ def french_message(message: str) -> str:
         match = pattern.fullmatch(message)
         if match is None:
             continue
-        values = {name: french_message(value) for name, value in match.groupdict().items()}
-        count = 0
-
-        def fill(placeholder: re.Match[str]) -> str:
-            nonlocal count
-            name = placeholder[1] or f"_{count}"
-            count += 1
-            return values[name]
-
-        return _PLACEHOLDER.sub(fill, french)
+        values = [french_message(value) for value in match.groups()]
+        return _fill(french, match.re.groupindex, values)
     return message
+
+
+def _fill(template: str, names: Mapping[str, int], values: list[str]) -> str:
+    """``template`` with its placeholders replaced by ``values`` (by name, else by position)."""
+    position = iter(range(len(values)))
+
+    def value(placeholder: re.Match[str]) -> str:
+        index = next(position)
+        return values[names[placeholder[1]] - 1 if placeholder[1] else index]
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
@@ -174,8 +177,8 @@ def requested_lang(argv: Sequence[str]) -> Lang:
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if arg.startswith("--lang="):
             value = arg.removeprefix("--lang=")
-        if value == "en" or value == "fr":
-            lang = value
+        if value in LANGUAGES:
+            lang = "en" if value == "en" else "fr"
     return lang
 
 
@@ -189,5 +192,32 @@ def add_lang_option(parser: argparse.ArgumentParser, lang: Lang, *, top: bool = 
             lang,
             fr="langue des messages et des sorties (fr par défaut ; avant ou après la commande)",
             en="language of messages and output (default fr; before or after the command)",
+        ),
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """``--json``: one JSON document, for tools."""
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=tr(
+            lang, fr="un seul document JSON, pour les outils", en="one JSON document, for tools"
+        ),
+    )
+
+
+def add_broken_sums_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """``--accept-broken-sums`` (for the commands that read a parameter file)."""
+    parser.add_argument(
+        "--accept-broken-sums",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="accepter un fichier de paramètres dont les valeurs cassent une vérification de "
+            "somme (158 + 52 = 210 M€...) ; la vérification cassée est enregistrée et montrée, "
+            "pas tue",
+            en="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
+            "the broken check is recorded and shown, not silenced",
         ),
     )

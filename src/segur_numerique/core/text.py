@@ -200,7 +200,9 @@ def group_digits(n: int, lang: Lang) -> str:
 def counted(n: int, lang: Lang, *, fr: tuple[str, str], en: tuple[str, str]) -> str:
     """``n`` and the noun phrase in the right number: ``fr``/``en`` are (singular, plural).
 
-    >>> forms = dict(fr=("séjour manquant", "séjours manquants"), en=("missing stay", "missing stays"))
+    >>> forms = dict(
+    ...     fr=("séjour manquant", "séjours manquants"), en=("missing stay", "missing stays")
+    ... )
     >>> [counted(n, "fr", **forms) for n in (0, 1, 2)]
     ['0 séjour manquant', '1 séjour manquant', '2 séjours manquants']
     >>> [counted(n, "en", **forms) for n in (0, 1, 2)]
