@@ -46,6 +46,7 @@ ARGPARSE_FRENCH: tuple[tuple[str, str], ...] = (
     ("can't open '%(filename)s': %(error)s", "impossible d'ouvrir '%(filename)s' : %(error)s"),
     # the command line's own argument types (segur_numerique.cli.iso_date)
     ("not a date (YYYY-MM-DD): %r", "pas une date (AAAA-MM-JJ) : %r"),
+    ("not a whole number, 0 or more: %r", "pas un nombre entier positif ou nul : %r"),
 )  # fmt: skip
 """``argparse``'s English message templates (``%``-style, as in its source) and their French."""
 

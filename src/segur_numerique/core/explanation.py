@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from segur_numerique.core import trees
 from segur_numerique.core.display import explanation_html
 from segur_numerique.core.provenance import Origin, Source, Status, Unit
 from segur_numerique.core.rounding import RoundingPolicy
@@ -196,7 +197,7 @@ class Explanation:
         writes every occurrence in full.
         """
         lang = check_lang(lang)
-        refs = {} if repeat else _references(self)
+        refs = {} if repeat else trees.references(self, _SHAPE)
         return "\n".join(self._lines(lang, indent, refs, set()))
 
     def _lines(self, lang: Lang, indent: int, refs: dict[str, int], done: set[str]) -> list[str]:
@@ -271,15 +272,7 @@ class Explanation:
         >>> root.only("nothing") is None
         True
         """
-        wanted = tuple(p.casefold() for p in patterns)
-        if any(
-            p in text.casefold()
-            for p in wanted
-            for text in (self.rule, *self.title.to_json().values())
-        ):
-            return self
-        kept = tuple(c for c in (child.only(*patterns) for child in self.children) if c is not None)
-        return attrs.evolve(self, children=kept) if kept else None
+        return trees.only(self, patterns, _SHAPE)
 
     def truncated(self, depth: int) -> Explanation:
         """This explanation down to ``depth`` levels below it (``0``: this step only).
@@ -298,12 +291,7 @@ class Explanation:
         """
         if depth < 0:
             raise InvalidInputError(f"must be 0 or more, got {depth}", where="depth")
-        if not self.children:
-            return self
-        if depth == 0:
-            hidden = sum(1 for _ in self.walk()) - 1
-            return attrs.evolve(self, children=(_hidden_steps(hidden),))
-        return attrs.evolve(self, children=tuple(c.truncated(depth - 1) for c in self.children))
+        return trees.truncated(self, depth, _SHAPE, hidden_steps)
 
     def _repr_html_(self) -> str:
         """Collapsible HTML for Jupyter (French; see :func:`segur_numerique.core.display.explanation_html`)."""
@@ -340,7 +328,8 @@ TRUNCATED_RULE = "explanation.truncated"
 """The rule id of the step :meth:`Explanation.truncated` puts where it cut steps."""
 
 
-def _hidden_steps(count: int) -> Explanation:
+def hidden_steps(count: int) -> Explanation:
+    """The step standing for ``count`` steps cut by :meth:`Explanation.truncated`."""
     return Explanation(
         rule=TRUNCATED_RULE,
         title=counted_text(
@@ -358,27 +347,17 @@ def _key(step: Explanation) -> str:
     return json.dumps(step._node_json(), sort_keys=True, ensure_ascii=False)
 
 
-def _references(root: Explanation) -> dict[str, int]:
-    """The steps :meth:`Explanation.render` refers back to, numbered in order of first appearance.
+def _with_children(step: Explanation, children: tuple[Explanation, ...]) -> Explanation:
+    return attrs.evolve(step, children=children)
 
-    A step counts when it is met again (in the order of rendering) and has more than its title
-    and result to show; steps inside a referred-back step are not visited again.
-    """
-    seen: set[str] = set()
-    again: list[str] = []
 
-    def visit(step: Explanation) -> None:
-        key = _key(step)
-        if key in seen:
-            if key not in again and step._has_body():
-                again.append(key)
-            return
-        seen.add(key)
-        for child in step.children:
-            visit(child)
-
-    visit(root)
-    return {key: number for number, key in enumerate(again, start=1)}
+_SHAPE: trees.TreeShape[Explanation] = trees.TreeShape(
+    names=lambda step: (step.rule, step.title.fr, step.title.en),
+    children=lambda step: step.children,
+    with_children=_with_children,
+    key=_key,
+    has_body=lambda step: step._has_body(),
+)
 
 
 def explanation_json_schema() -> dict[str, Any]:
