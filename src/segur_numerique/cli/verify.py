@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from segur_numerique.cli import add_json_option, cli_lang, emit, emit_json, tr
-from segur_numerique.core.text import check_lang
+from segur_numerique.core.text import check_lang, counted
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import shipped_scenarios
@@ -112,9 +112,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             emit(result.render(lang, explain=not args.no_explain))
-        fr = lang == "fr"
+        passed = counted(
+            len(results) - len(failed), lang, fr=("réussi", "réussis"), en=("passed", "passed")
+        )
         emit(
-            f"{len(results) - len(failed)} {'réussi(s)' if fr else 'passed'}, "
-            f"{len(failed)} {'en échec' if fr else 'failed'}"
+            f"{passed}, {counted(len(failed), lang, fr=('en échec', 'en échec'), en=('failed', 'failed'))}"
         )
     return 1 if failed else 0

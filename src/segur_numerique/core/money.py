@@ -251,11 +251,8 @@ class Euro:
     def format(self, lang: Lang = "fr") -> str:
         """The amount written for people: ``1 234,56 €`` (fr) or ``€1,234.56`` (en).
 
-        French output follows French typography: digits grouped with narrow no-break spaces
-        (:data:`~segur_numerique.core.text.GROUP_SEPARATOR_FR`) and a no-break space before
-        ``€``, so an amount never breaks across lines; :meth:`parse` reads these back (and plain
-        spaces). Digits are grouped by :func:`~segur_numerique.core.text.group_digits`, the one
-        number formatter of the library.
+        French typography: digits grouped by narrow no-break spaces, a no-break space before
+        ``€`` (:func:`~segur_numerique.core.text.group_digits`); :meth:`parse` reads them back.
         """
         sign = "-" if self.cents < 0 else ""
         whole, cents = divmod(abs(self.cents), 100)

@@ -7,6 +7,7 @@ The language of every rendering is passed explicitly; it is never read from the 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Literal, TypeGuard
 
 import attrs
@@ -178,13 +179,16 @@ CURRENCY_SPACE_FR = "\u00a0"
 """French space between an amount and its unit (``225 000,00 €``): a no-break space."""
 
 
-def is_singular(n: int, lang: Lang) -> bool:
-    """Whether ``n`` takes the singular: French 0 and 1 (« 0 séjour »), English 1 only.
+def is_singular(n: int | Fraction, lang: Lang) -> bool:
+    """Whether ``n`` takes the singular: French below 2 (« 0 séjour », « 1,5 jour »), English 1 only.
+
+    These are the CLDR cardinal rules of the two languages (French ``one``: the whole part is 0
+    or 1; English ``one``: exactly 1).
 
     >>> [is_singular(n, "fr") for n in (0, 1, 2)], [is_singular(n, "en") for n in (0, 1, 2)]
     ([True, True, False], [False, True, False])
     """
-    return abs(n) < 2 if check_lang(lang) == "fr" else abs(n) == 1
+    return -2 < n < 2 if check_lang(lang) == "fr" else n in (1, -1)
 
 
 def group_digits(n: int, lang: Lang) -> str:
@@ -219,3 +223,20 @@ def counted_text(n: int, *, fr: tuple[str, str], en: tuple[str, str]) -> Text:
     {'fr': '1 jour', 'en': '1 day'}
     """
     return Text(fr=counted(n, "fr", fr=fr, en=en), en=counted(n, "en", fr=fr, en=en))
+
+
+def by_count(n: int, *, one: Text, other: Text) -> Text:
+    """The singular or plural sentence for ``n``, chosen in each language by its own rule.
+
+    For sentences whose verb and adjectives follow the number, where :func:`counted_text`
+    (a number and a noun) is not enough.
+
+    >>> one = Text(fr="{n} valeur est inventée", en="{n} value is made up")
+    >>> other = Text(fr="{n} valeurs sont inventées", en="{n} values are made up")
+    >>> by_count(0, one=one, other=other).format(n=0).to_json()
+    {'fr': '0 valeur est inventée', 'en': '0 values are made up'}
+    """
+    return Text(
+        fr=one.fr if is_singular(n, "fr") else other.fr,
+        en=one.en if is_singular(n, "en") else other.en,
+    )

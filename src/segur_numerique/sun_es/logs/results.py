@@ -42,7 +42,7 @@ import narwhals.stable.v2 as nw
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, OrphanDocumentError
 from segur_numerique.rules.model import RuleSet
@@ -75,6 +75,10 @@ from segur_numerique.sun_es.logs.inputs import (
     _validate,
 )
 from segur_numerique.sun_es.targets import TargetSet
+
+_ESTABLISHMENTS_FR = ("établissement", "établissements")
+_ESTABLISHMENTS_EN = ("establishment", "establishments")
+
 
 # --------------------------------------------------------------------------------------------
 # Results
@@ -295,8 +299,10 @@ def _logs_explanation(
             en="SUN-ES volet 1 indicators computed from logs",
         ),
         outcome=Text(
-            fr=f"{len(establishments)} établissement(s), période {parameters.period.render('fr')}",
-            en=f"{len(establishments)} establishment(s), period {parameters.period.render('en')}",
+            fr=counted(len(establishments), "fr", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
+            + f", période {parameters.period.render('fr')}",
+            en=counted(len(establishments), "en", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
+            + f", period {parameters.period.render('en')}",
         ),
         inputs=(
             InputValue("period", parameters.period),
