@@ -14,6 +14,7 @@ from segur_numerique.core.money import Euro
 from segur_numerique.core.text import (
     CURRENCY_SPACE_FR,
     GROUP_SEPARATOR_FR,
+    Lang,
     counted,
     counted_text,
     group_digits,
@@ -48,7 +49,8 @@ def test_plural_rules(n: int) -> None:
 
 @given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_grouped_digits_read_back(n: int) -> None:
-    for lang, mark in (("fr", GROUP_SEPARATOR_FR), ("en", ",")):
+    marks: tuple[tuple[Lang, str], ...] = (("fr", GROUP_SEPARATOR_FR), ("en", ","))
+    for lang, mark in marks:
         text = group_digits(n, lang)
         assert int(text.replace(mark, "")) == n
         assert all(len(g) == 3 for g in text.lstrip("-").split(mark)[1:])
