@@ -40,7 +40,7 @@ def test_disjoint_periods_count_no_day() -> None:
     for result in (after, before):
         assert (result.days, result.amount, result.factor) == (0, Euro("0"), Fraction(0))
     assert after.explanation.outcome == Text(
-        fr="0 jours sur 365 : 0,00\u00a0€", en="0 days out of 365: €0.00"
+        fr="0 jour sur 365 : 0,00\u00a0€", en="0 days out of 365: €0.00"
     )
 
 

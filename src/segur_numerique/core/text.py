@@ -191,6 +191,15 @@ def is_singular(n: int | Fraction, lang: Lang) -> bool:
     return -2 < n < 2 if check_lang(lang) == "fr" else n in (1, -1)
 
 
+def plural_word(n: int, lang: Lang, one: str, many: str) -> str:
+    """``one`` or ``many``, as :func:`is_singular` decides for ``n`` in ``lang`` (one language).
+
+    >>> plural_word(1, "en", "value", "values"), plural_word(0, "en", "value", "values")
+    ('value', 'values')
+    """
+    return one if is_singular(n, lang) else many
+
+
 def group_digits(n: int, lang: Lang) -> str:
     """A whole number with its digits grouped by three: ``225 000`` (narrow no-break) or ``225,000``.
 

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 import narwhals.stable.v2 as nw
 
+from segur_numerique.core.text import plural_word
 from segur_numerique.errors import (
     DischargeBeforeAdmissionError,
     DuplicateIdError,
@@ -200,7 +201,8 @@ def _raise_empty(frame: _Frame, table: str, id_column: str, column: str, count: 
         if column == id_column
         else f"{id_column} {_first(frame.filter(nw.col(column).is_null()), id_column)!r}, "
     )
-    raise EmptyValueError(f"{count} empty value(s)", where=f"{table}: {row}column {column}")
+    values = plural_word(count, "en", "empty value", "empty values")
+    raise EmptyValueError(f"{count} {values}", where=f"{table}: {row}column {column}")
 
 
 def _validate(

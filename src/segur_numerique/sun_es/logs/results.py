@@ -42,7 +42,7 @@ import narwhals.stable.v2 as nw
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
-from segur_numerique.core.text import Text, counted
+from segur_numerique.core.text import Text, counted, plural_word
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, OrphanDocumentError
 from segur_numerique.rules.model import RuleSet
@@ -259,7 +259,9 @@ def _check_orphans(
             docs_lf.join(stays_lf.select("stay_id"), on="stay_id", how="anti"), "document_id"
         )
         raise OrphanDocumentError(
-            f"{total_docs - matched} document(s) refer to a stay missing from the stays log",
+            f"{total_docs - matched} "
+            f"{plural_word(total_docs - matched, 'en', 'document refers', 'documents refer')} "
+            "to a stay missing from the stays log",
             where=f"{name}: document_id {orphan!r}, column stay_id",
         )
 
