@@ -126,7 +126,7 @@ def test_as_known_on() -> None:
 def test_explanation_renders_and_exports() -> None:
     explanation = sn.catalogue.lookup("segur.medico_social").explanation
     fr, en = explanation.render("fr"), explanation.render("en")
-    assert "600 000 000,00 €" in fr
+    assert "600\u202f000\u202f000,00\u00a0€" in fr
     assert "sources contradictoires" in fr
     assert "€600,000,000.00" in en
     assert "version '600M' used" in en
@@ -170,7 +170,7 @@ def test_regional_envelopes() -> None:
     assert regions["dom"].amount.value == sn.Euro("1673800")
     assert "FMIS" in regions["dom"].amount.sources[0].title
     rendered = regions["hdf"].explanation.render("fr")
-    assert "13 500 000,00 €" in rendered
+    assert "13\u202f500\u202f000,00\u00a0€" in rendered
     assert "environ 13,5 M€" in rendered
     assert [r.region for r in sn.sun_es.regional_envelopes(on=dt.date(2022, 1, 1))] == [
         "ara",

@@ -85,7 +85,7 @@ def test_malformed_file_is_one_line_and_exit_2(
     lines = captured.err.splitlines()
     assert len(lines) == 1, captured.err[:2000]
     line = lines[0]
-    assert line.startswith("segur-numerique: error: ")
+    assert line.startswith("segur-numerique : erreur : ")
     assert "Traceback" not in captured.err
     assert path.name in line
     assert "internal error" not in line
@@ -188,7 +188,7 @@ def test_malformed_log_is_one_line_and_exit_2(
     lines = captured.err.splitlines()
     assert len(lines) == 1, captured.err[:2000]
     line = lines[0]
-    assert line.startswith("segur-numerique: error: ")
+    assert line.startswith("segur-numerique : erreur : ")
     assert "Traceback" not in captured.err
     assert "internal error" not in line
     assert path.name in line

@@ -25,4 +25,4 @@ def test_both_commands_share_it(command: str, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exit_:
         main([command, "--on", "20210901"])
     assert exit_.value.code == 2
-    assert "not a date (YYYY-MM-DD): '20210901'" in capsys.readouterr().err
+    assert "pas une date (AAAA-MM-JJ) : '20210901'" in capsys.readouterr().err

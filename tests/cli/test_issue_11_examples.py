@@ -195,7 +195,7 @@ def test_ics_on_a_full_disk_keeps_the_good_calendar(
     monkeypatch.setattr(os, "fsync", full)
     line = _one_error(capsys, ["calendar", "--ics", str(path), "--force"])
     assert line == (
-        f"segur-numerique: error: {path}: cannot write the file: No space left on device"
+        f"segur-numerique : erreur : {path}: cannot write the file: No space left on device"
     )
     assert path.read_bytes() == good
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cal.ics"]
@@ -213,7 +213,7 @@ def test_json_on_a_full_disk_is_one_line() -> None:
         )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "segur-numerique: error: <standard output>: cannot write: No space left on device"
+        "segur-numerique : erreur : <standard output>: cannot write: No space left on device"
     ]
 
 
@@ -228,8 +228,8 @@ def test_an_unexpected_exception_is_one_line_and_debug_shows_it(
     monkeypatch.setattr(rules_cli, "run", boom)
     line = _one_error(capsys, ["rules"])
     assert line == (
-        "segur-numerique: error: internal error (RuntimeError: boom\\x1b[2J); please report it "
-        "(run with --debug for the traceback)"
+        "segur-numerique : erreur : erreur interne (RuntimeError : boom\\x1b[2J) ; merci de la "
+        "signaler (--debug affiche la pile d'appels)"
     )
     assert main(["--debug", "rules"]) == 2
     assert "Traceback" in capsys.readouterr().err
@@ -247,7 +247,7 @@ def test_a_long_message_is_capped(
     monkeypatch.setattr(rules_cli, "run", long)
     line = _one_error(capsys, ["rules"])
     assert len(line) < 2100
-    assert line.endswith("(787000 more characters)")
+    assert line.endswith("(787\u202f000 caractères de plus)")
 
 
 def test_a_label_that_is_not_a_table_is_named(

@@ -11,7 +11,7 @@ from segur_numerique.cli import main
 def test_bare_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: segur-numerique")
+    assert out.startswith("utilisation : segur-numerique")
     for command in ("simulate", "explain", "rules", "calendar", "indicators", "verify"):
         assert command in out
 

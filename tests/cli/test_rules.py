@@ -149,7 +149,7 @@ def test_table_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["clé", "valeur", "statut", "source"]
     row = next(line for line in lines if line.startswith("segur.medico_social.envelope"))
-    assert "600 000 000,00 €" in row
+    assert "600\u202f000\u202f000,00\u00a0€" in row
     assert "sources contradictoires [600M]" in row
     assert "https://" in row
 
@@ -208,7 +208,7 @@ def test_bad_parameter_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path
     params.write_text('format = "segur_numerique.rules/v1"\n[values."x"]\nunit = "EUR"\n', "utf-8")
     code, _, err = run(capsys, "rules", "--parameters", str(params))
     assert code == 2
-    assert err.startswith("segur-numerique: error: ")
+    assert err.startswith("segur-numerique : erreur : ")
     assert "bad.toml" in err
 
 
@@ -216,4 +216,4 @@ def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["rules", "--on", "2021-13-01"])
     assert info.value.code == 2
-    assert "not a date" in capsys.readouterr().err
+    assert "pas une date" in capsys.readouterr().err

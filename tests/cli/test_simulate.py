@@ -95,7 +95,7 @@ def test_bad_input_exit_2_one_line(
         path.write_text(content, encoding="utf-8")
     assert main([command, str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("segur-numerique: error: ")
+    assert err.startswith("segur-numerique : erreur : ")
     assert err.count("\n") == 1
 
 
@@ -111,7 +111,7 @@ def test_explain_rejects_a_json_that_is_not_an_explanation(
 @pytest.mark.parametrize("argv", [["simulate"], ["simulate", "--sample", "x.toml"]])
 def test_file_or_sample_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
-    assert "FILE or --sample" in capsys.readouterr().err
+    assert "donner FILE ou --sample" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2() -> None:

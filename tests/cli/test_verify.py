@@ -55,14 +55,14 @@ def test_bad_input_exit_2_one_line(
         path.write_text(content, encoding="utf-8")
     assert main(["verify", str(path)]) == 2
     captured = capsys.readouterr()
-    assert captured.err.startswith("segur-numerique: error: ")
+    assert captured.err.startswith("segur-numerique : erreur : ")
     assert captured.err.count("\n") == 1
     assert "Traceback" not in captured.err
 
 
 def test_no_path_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify"]) == 2
-    assert "at least one" in capsys.readouterr().err
+    assert "au moins un fichier" in capsys.readouterr().err
 
 
 def test_shipped_folder_exists() -> None:

@@ -54,7 +54,7 @@ def test_comparison_html() -> None:
     )
     html = table._repr_html_()
     assert "<table>" in html
-    assert "1,00 €" in html
+    assert "1,00\u00a0€" in html
     assert "delta" in comparison_html(table, "en")
 
 

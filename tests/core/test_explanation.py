@@ -59,7 +59,7 @@ def test_render_in_both_languages_is_explicit() -> None:
     assert "(defaulted)" in en
     assert "confirmé" in fr
     assert "https://" in en
-    assert "90 000 000,00 €" in fr
+    assert "90\u202f000\u202f000,00\u00a0€" in fr
     with pytest.raises(sn.errors.InvalidInputError, match="unknown language"):
         e.render("de")  # type: ignore[arg-type]
 

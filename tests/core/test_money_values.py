@@ -18,32 +18,32 @@ def test_zero() -> None:
     assert zero == Euro("0") == Euro.from_cents(0)
     assert not zero
     assert bool(Euro("0.01"))
-    assert zero.format("fr") == "0,00 €"
+    assert zero.format("fr") == "0,00\u00a0€"
     assert zero.format("en") == "€0.00"
     assert repr(zero) == "Euro('0.00')"
     assert zero.to_json() == "0.00"
 
 
-@pytest.mark.parametrize("text", ["-0,00 €", "−0,00 €", "-€0.00", "+0 €", "-0 M€"])
+@pytest.mark.parametrize("text", ["-0,00\u00a0€", "−0,00\u00a0€", "-€0.00", "+0 €", "-0 M€"])
 def test_negative_zero_parses_and_formats_as_zero(text: str) -> None:
     amount = Euro.parse(text)
     assert amount == Euro.zero()
-    assert amount.format("fr") == "0,00 €"
+    assert amount.format("fr") == "0,00\u00a0€"
     assert amount.format("en") == "€0.00"
-    assert (-amount).format("fr") == "0,00 €"
-    assert str(Euro("-0.00")) == "0,00 €"
+    assert (-amount).format("fr") == "0,00\u00a0€"
+    assert str(Euro("-0.00")) == "0,00\u00a0€"
     assert Euro(Decimal("-0")).to_json() == "0.00"
 
 
 def test_negative_amounts_format_and_serialise() -> None:
     amount = Euro("-1234.05")
-    assert amount.format("fr") == "-1 234,05 €"
+    assert amount.format("fr") == "-1\u202f234,05\u00a0€"
     assert amount.format("en") == "-€1,234.05"
-    assert str(amount) == "-1 234,05 €"
+    assert str(amount) == "-1\u202f234,05\u00a0€"
     assert amount.to_json() == "-1234.05"
     assert amount.decimal == Decimal("-1234.05")
     assert amount.value == Fraction(-123405, 100)
-    assert Euro("1000000").format("fr") == "1 000 000,00 €"
+    assert Euro("1000000").format("fr") == "1\u202f000\u202f000,00\u00a0€"
 
 
 def test_euro_times_int_and_int_times_euro() -> None:
@@ -165,4 +165,4 @@ def test_vat_rate_and_price() -> None:
     assert ht.to_ht(vat) is ht
     assert Price(Euro("0.01"), TaxBasis.HT).to_ttc(vat).amount == Euro("0.01")
     assert ttc.format("en") == "€1,050.00 TTC"
-    assert ht.format() == "875,00 € HT"
+    assert ht.format() == "875,00\u00a0€ HT"

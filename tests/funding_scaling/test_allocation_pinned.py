@@ -107,7 +107,7 @@ def test_water_filling_over_several_rounds() -> None:
         (Fraction(50), None, False),
     ]
     assert result.explanation.outcome == Text(
-        fr="100,00 € répartis entre 3 bénéficiaires, 2 plafonnés",
+        fr="100,00\u00a0€ répartis entre 3 bénéficiaires, 2 plafonnés",
         en="€100.00 shared among 3 beneficiaries, 2 capped",
     )
     caps = next(i for i in result.explanation.inputs if i.name == "caps")
@@ -256,7 +256,7 @@ def test_allocation_explanation_in_full() -> None:
         fr="Répartition d'une enveloppe au prorata", en="Pro rata allocation of an envelope"
     )
     assert e.outcome == Text(
-        fr="100,00 € répartis entre 3 bénéficiaires, 0 plafonnés",
+        fr="100,00\u00a0€ répartis entre 3 bénéficiaires, 0 plafonnés",
         en="€100.00 shared among 3 beneficiaries, 0 capped",
     )
     assert e.result == Euro("100")
@@ -324,8 +324,8 @@ def test_requests_that_fit_are_paid_in_full() -> None:
         fr="Réduction des demandes à l'enveloppe", en="Scaling requests to an envelope"
     )
     assert e.outcome == Text(
-        fr="Les demandes (40,00 €) tiennent dans l'enveloppe : servies en entier, "
-        "10,00 € non alloués",
+        fr="Les demandes (40,00\u00a0€) tiennent dans l'enveloppe : servies en entier, "
+        "10,00\u00a0€ non alloués",
         en="The requests (€40.00) fit the envelope: paid in full, €10.00 unallocated",
     )
     assert e.result == Euro("40")
@@ -351,7 +351,7 @@ def test_requests_scaled_down() -> None:
         fr="Réduction des demandes à l'enveloppe", en="Scaling requests to an envelope"
     )
     assert e.outcome == Text(
-        fr="Demandes (400,00 €) réduites au prorata par un facteur 1/2 pour tenir dans 200,00 €",
+        fr="Demandes (400,00\u00a0€) réduites au prorata par un facteur 1/2 pour tenir dans 200,00\u00a0€",
         en="Requests (€400.00) scaled pro rata by a factor 1/2 to fit €200.00",
     )
     assert [i.name for i in e.inputs] == ["envelope", "requests", "caps"]

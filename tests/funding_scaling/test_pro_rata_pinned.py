@@ -40,7 +40,7 @@ def test_disjoint_periods_count_no_day() -> None:
     for result in (after, before):
         assert (result.days, result.amount, result.factor) == (0, Euro("0"), Fraction(0))
     assert after.explanation.outcome == Text(
-        fr="0 jours sur 365 : 0,00 €", en="0 days out of 365: €0.00"
+        fr="0 jour sur 365 : 0,00\u00a0€", en="0 days out of 365: €0.00"
     )
 
 
@@ -82,7 +82,9 @@ def test_explanation_and_json_in_full() -> None:
     e = result.explanation
     assert e.rule == "funding.pro_rata_temporis"
     assert e.title == Text(fr="Prorata temporis", en="Pro rata temporis")
-    assert e.outcome == Text(fr="184 jours sur 365 : 184,00 €", en="184 days out of 365: €184.00")
+    assert e.outcome == Text(
+        fr="184 jours sur 365 : 184,00\u00a0€", en="184 days out of 365: €184.00"
+    )
     assert e.result == Euro("184")
     assert [(i.name, i.value, i.defaulted) for i in e.inputs] == [
         ("amount", Euro("365"), False),

@@ -46,7 +46,7 @@ def test_result_renders_and_encodes() -> None:
     assert "amount = €3.33" in result.render()
     assert result.render("fr").splitlines()[:2] == [
         "money.scale: Part d'un montant, arrondie au centime",
-        "  amount = 3,33 €",
+        "  amount = 3,33\u00a0€",
     ]
     assert result.to_json()["outputs"] == {"amount": {"type": "euro", "value": "3.33"}}
     assert "<table>" in result._repr_html_()

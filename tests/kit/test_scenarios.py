@@ -106,7 +106,7 @@ HEAD = 'format = "segur_numerique.scenario/v1"\n'
             'name = "x"\nprogramme = "sun_es"\ncomputation = "rules.read"\nexpected = {value = 1}\n'
             "colour = 1\n",
             "",
-            "unexpected field(s) colour",
+            "unexpected field colour",
             True,
         ),
     ],

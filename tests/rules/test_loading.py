@@ -249,7 +249,7 @@ def test_parts_not_adding_up() -> None:
     found = error(BASE + PARTS.replace("PART2", "51 M€"))
     assert found.path == "checks[0]"
     assert "parts do not add up to their whole on 2021-09-01" in found.problem
-    assert "but t.whole = 210 000 000,00 €" in found.problem
+    assert "but t.whole = 210\u202f000\u202f000,00\u00a0€" in found.problem
 
 
 def test_check_naming_an_unknown_value() -> None:

@@ -364,8 +364,8 @@ def test_a_broken_check_in_the_official_data_points_at_the_check() -> None:
         sn.load_rules_from([("t.toml", text)])
     assert (info.value.file, info.value.path) == ("t.toml", "checks[0]")
     assert info.value.problem == (
-        "parts do not add up to their whole on 2021-09-01: t.part1 = 158,00 € + t.part2 = "
-        "53,00 € = 211,00 €, but t.whole = 210,00 € (difference 1,00 €); sum check "
+        "parts do not add up to their whole on 2021-09-01: t.part1 = 158,00\u00a0€ + t.part2 = "
+        "53,00\u00a0€ = 211,00\u00a0€, but t.whole = 210,00\u00a0€ (difference 1,00\u00a0€); sum check "
         f"{NAME} (t.toml checks[0])"
     )
 
@@ -376,8 +376,8 @@ def test_a_broken_check_from_a_caller_file_points_at_the_value() -> None:
     assert (info.value.file, info.value.path) == ("mine.toml", 'values."t.part2"')
     assert str(info.value) == (
         'mine.toml: values."t.part2": parts do not add up to their whole on 2021-09-01: '
-        "t.part1 = 158,00 € + t.part2 = 53,00 € = 211,00 €, but t.whole = 210,00 € "
-        f"(difference 1,00 €); sum check {NAME} (t.toml checks[0]); changed: t.part2 "
+        "t.part1 = 158,00\u00a0€ + t.part2 = 53,00\u00a0€ = 211,00\u00a0€, but t.whole = 210,00\u00a0€ "
+        f"(difference 1,00\u00a0€); sum check {NAME} (t.toml checks[0]); changed: t.part2 "
         "(set by mine.toml); fix the values, or pass accept_broken_sums=True to accept and "
         "record it"
     )
@@ -396,8 +396,8 @@ def test_an_accepted_broken_check_described_in_full() -> None:
     assert result.changed_by == (("t.part2", "mine.toml"),)
     assert result.describe() == sn.Text(
         fr=f"contrôle de somme {NAME} (t.toml checks[0]) NON RESPECTÉ le 2021-09-01, accepté "
-        "par l'appelant : t.part1 = 158,00 € + t.part2 = 53,00 € = 211,00 € au lieu de "
-        "t.whole = 210,00 € (écart 1,00 €) ; modifié : t.part2 par mine.toml",
+        "par l'appelant : t.part1 = 158,00\u00a0€ + t.part2 = 53,00\u00a0€ = 211,00\u00a0€ au lieu de "
+        "t.whole = 210,00\u00a0€ (écart 1,00\u00a0€) ; modifié : t.part2 par mine.toml",
         en=f"sum check {NAME} (t.toml checks[0]) BROKEN on 2021-09-01, accepted by the "
         "caller: t.part1 = €158.00 + t.part2 = €53.00 = €211.00, but t.whole = €210.00 "
         "(difference €1.00); changed: t.part2 by mine.toml",
@@ -537,8 +537,8 @@ def test_a_broken_check_with_defaults_and_no_change_in_full() -> None:
     result = _broken(defaults=(("t.part1", "150"), ("t.part2", "61")))
     assert result.describe() == sn.Text(
         fr="contrôle de somme t.whole = t.part1 + t.part2 (t.toml checks[3]) NON RESPECTÉ le "
-        "2022-03-01, accepté par l'appelant : t.part1 = 150,00 € + t.part2 = 61,00 € = "
-        "211,00 € au lieu de t.whole = 210,00 € (écart 1,00 €) ; modifié : données officielles"
+        "2022-03-01, accepté par l'appelant : t.part1 = 150,00\u00a0€ + t.part2 = 61,00\u00a0€ = "
+        "211,00\u00a0€ au lieu de t.whole = 210,00\u00a0€ (écart 1,00\u00a0€) ; modifié : données officielles"
         " ; valeur par défaut contrôlée pour t.part1 (150), t.part2 (61)",
         en="sum check t.whole = t.part1 + t.part2 (t.toml checks[3]) BROKEN on 2022-03-01, "
         "accepted by the caller: t.part1 = €150.00 + t.part2 = €61.00 = €211.00, but "
@@ -548,8 +548,8 @@ def test_a_broken_check_with_defaults_and_no_change_in_full() -> None:
     error = broken_sum_error(result)
     assert (error.file, error.path) == ("t.toml", "checks[3]")
     assert error.problem == (
-        "parts do not add up to their whole on 2022-03-01: t.part1 = 150,00 € + t.part2 = "
-        "61,00 € = 211,00 €, but t.whole = 210,00 € (difference 1,00 €); sum check "
+        "parts do not add up to their whole on 2022-03-01: t.part1 = 150,00\u00a0€ + t.part2 = "
+        "61,00\u00a0€ = 211,00\u00a0€, but t.whole = 210,00\u00a0€ (difference 1,00\u00a0€); sum check "
         "t.whole = t.part1 + t.part2 (t.toml checks[3]); the default alternative was checked "
         "for t.part1 (150), t.part2 (61)"
     )

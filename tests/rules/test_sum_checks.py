@@ -127,10 +127,13 @@ def test_the_new_user_case_volet2_at_53_is_refused_with_figures(tmp_path: Path) 
     with pytest.raises(BrokenSumError) as info:
         sn.load_parameter_file(write(tmp_path, "sun_es.volet2.envelope", "53 M€"))
     message = str(info.value)
-    assert "sun_es.volet1.envelope = 158 000 000,00 €" in message
-    assert "sun_es.volet2.envelope = 53 000 000,00 €" in message
-    assert "= 211 000 000,00 €, but sun_es.envelope.total = 210 000 000,00 €" in message
-    assert "(difference 1 000 000,00 €)" in message
+    assert "sun_es.volet1.envelope = 158\u202f000\u202f000,00\u00a0€" in message
+    assert "sun_es.volet2.envelope = 53\u202f000\u202f000,00\u00a0€" in message
+    assert (
+        "= 211\u202f000\u202f000,00\u00a0€, but sun_es.envelope.total = 210\u202f000\u202f000,00\u00a0€"
+        in message
+    )
+    assert "(difference 1\u202f000\u202f000,00\u00a0€)" in message
 
 
 def test_a_change_that_keeps_the_sum_is_accepted() -> None:
@@ -295,7 +298,7 @@ def test_a_check_on_an_unknown_part_is_skipped_and_recorded() -> None:
     assert result.to_json()["status"] == "skipped"
     supplied = rules.with_overlay(sn.parse_parameter_text(SUPPLY.replace("VALUE", "6 €")))
     assert supplied.check_results[0].status is CheckStatus.PASSED
-    with pytest.raises(BrokenSumError, match=r"t\.part2 = 7,00 €"):
+    with pytest.raises(BrokenSumError, match=r"t\.part2 = 7,00\u00a0€"):
         rules.with_overlay(sn.parse_parameter_text(SUPPLY.replace("VALUE", "7 €")))
 
 

@@ -21,7 +21,7 @@ ILLUSTRATIVE = sn.illustrative_assumptions()
 def test_worked_example_875_ht_is_1050_ttc() -> None:
     c = ttc(Euro("875"), rules=RULES)
     assert c.ttc.amount == Euro("1050.00")
-    assert c.ttc.format("fr") == "1 050,00 € TTC"
+    assert c.ttc.format("fr") == "1\u202f050,00\u00a0€ TTC"
 
 
 def test_known_ceilings() -> None:

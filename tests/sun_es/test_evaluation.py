@@ -107,7 +107,7 @@ def test_domain_met_when_all_required_indicators_are() -> None:
     assert result.domain("biology").met is False
     assert result.domain("biology").required[0].missing == 1
     text = result.explanation.render("en")
-    assert "2 of 3 domain(s) met" in text
+    assert "2 of 3 domains met" in text
     assert "sun_es.indicator.operative_report.is_bonus (bonus)" in text
 
 

@@ -94,7 +94,7 @@ def test_a_falling_target_is_reported() -> None:
         ("discharge_letter", "F1", "F2"),
         ("imaging_report", "F1", "F3"),
     ]
-    assert "2 target fall(s)" in check.explanation.render("en")
+    assert "2 target falls" in check.explanation.render("en")
     assert "baisse" in check.explanation.render("fr")
 
 

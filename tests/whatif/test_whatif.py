@@ -162,7 +162,7 @@ def test_compare_gives_a_table_of_differences() -> None:
     assert len(table.changes) == 4
     row = table.changes[0]
     assert row.delta == sn.Euro("90000000")
-    assert "90 000 000,00 €" in table.render("fr")
+    assert "90\u202f000\u202f000,00\u00a0€" in table.render("fr")
     assert table.to_json()["format"] == "segur_numerique.comparison/v1"
     frame = table.to_frame("pandas")
     assert list(frame["delta_cents"])[:2] == [9_000_000_000, 3_000_000_000]

@@ -28,12 +28,16 @@ from segur_numerique.calendar.holidays import FrenchCalendar
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.headline import Fact, Headline
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.validators import check_date
 from segur_numerique.core.values import JsonValue, encode_value, format_date
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
+
+_DAY_FR = ("jour", "jours")
+_DAY_EN = ("day", "days")
+
 
 _STRICT_RULE = "segur.rule.strict_deadlines"
 """The SONS rule: the vendor windows are strict (its key predates its scoping to SONS)."""
@@ -153,8 +157,10 @@ def _on_time_outcome(
         )
     then = _LATE_CONSEQUENCE.get(programme)
     return Text(
-        fr=f"hors délai de {days_late} jour(s) (date limite : {due_text_fr}){then.fr if then else ''}",
-        en=f"{days_late} day(s) late (deadline: {due_text}){then.en if then else ''}",
+        fr=f"hors délai de {counted(days_late, 'fr', fr=_DAY_FR, en=_DAY_EN)} (date limite : "
+        f"{due_text_fr}){then.fr if then else ''}",
+        en=f"{counted(days_late, 'en', fr=_DAY_FR, en=_DAY_EN)} late (deadline: {due_text})"
+        f"{then.en if then else ''}",
     )
 
 
@@ -326,10 +332,14 @@ def days_left(
         rule="segur.deadline.days_left",
         title=Text(fr=f"Jours restants : {d.label.fr}", en=f"Days left: {d.label.en}"),
         outcome=Text(
-            fr=f"{calendar_days} jour(s) calendaire(s), {working} jour(s) ouvré(s) jusqu'au "
-            f"{format_date(last_day, 'fr')} inclus",
-            en=f"{calendar_days} calendar day(s), {working} working day(s) to "
-            f"{format_date(last_day, 'en')} included",
+            fr=counted(calendar_days, "fr", fr=("jour calendaire", "jours calendaires"), en=_DAY_EN)
+            + ", "
+            + counted(working, "fr", fr=("jour ouvré", "jours ouvrés"), en=_DAY_EN)
+            + f" jusqu'au {format_date(last_day, 'fr')} inclus",
+            en=counted(calendar_days, "en", fr=_DAY_FR, en=("calendar day", "calendar days"))
+            + ", "
+            + counted(working, "en", fr=_DAY_FR, en=("working day", "working days"))
+            + f" to {format_date(last_day, 'en')} included",
         ),
         result=calendar_days,
         inputs=(

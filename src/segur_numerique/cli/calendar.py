@@ -25,7 +25,7 @@ from segur_numerique.calendars import (
     windows,
     write_ics,
 )
-from segur_numerique.cli import emit, emit_json, iso_date
+from segur_numerique.cli import add_json_option, cli_lang, emit, emit_json, iso_date, tr
 from segur_numerique.core.text import Lang, capped, check_lang
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError, MissingParameterError
@@ -37,29 +37,67 @@ CALENDAR_FORMAT = "segur_numerique.calendar/v1"
 
 def register(subparsers: Any) -> None:
     """Add the ``calendar`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "calendar",
-        help="list the windows and deadlines of every programme",
-        description="List the funding windows (with their phases) and the deadlines of every "
-        "programme, with ISO dates, status and source.",
+        help=tr(
+            lang,
+            fr="lister les fenêtres et les échéances de chaque programme",
+            en="list the windows and deadlines of every programme",
+        ),
+        description=tr(
+            lang,
+            fr="Lister les fenêtres de financement (avec leurs phases) et les échéances de chaque "
+            "programme, avec dates ISO, statut et source.",
+            en="List the funding windows (with their phases) and the deadlines of every "
+            "programme, with ISO dates, status and source.",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
+    add_json_option(parser, lang)
+    programmes = ", ".join(CALENDAR_PROGRAMMES)
     parser.add_argument(
-        "--programme", metavar="ID", help=f"only this programme ({', '.join(CALENDAR_PROGRAMMES)})"
+        "--programme",
+        metavar="ID",
+        help=tr(
+            lang,
+            fr=f"seulement ce programme ({programmes})",
+            en=f"only this programme ({programmes})",
+        ),
     )
     parser.add_argument(
-        "--on", type=iso_date, help="dates as known on this day; show phases and days left then"
+        "--on",
+        type=iso_date,
+        help=tr(
+            lang,
+            fr="les dates connues ce jour-là ; montrer alors les phases et les jours restants",
+            en="dates as known on this day; show phases and days left then",
+        ),
     )
-    parser.add_argument("--alternative", help="conflicting dates: use this alternative (idf)")
-    parser.add_argument("--ics", metavar="FILE", help="also write an iCalendar (.ics) file")
     parser.add_argument(
-        "--force", action="store_true", help="overwrite the --ics file if it exists"
+        "--alternative",
+        help=tr(
+            lang,
+            fr="dates en conflit : utiliser cette variante (idf)",
+            en="conflicting dates: use this alternative (idf)",
+        ),
     )
     parser.add_argument(
-        "--lang",
-        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
-        choices=("fr", "en"),
-        help="language (default fr; also accepted before the command)",
+        "--ics",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="écrire aussi un fichier iCalendar (.ics)",
+            en="also write an iCalendar (.ics) file",
+        ),
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="remplacer le fichier --ics s'il existe",
+            en="overwrite the --ics file if it exists",
+        ),
     )
     parser.set_defaults(run=run)
 

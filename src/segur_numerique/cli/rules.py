@@ -10,7 +10,15 @@ import json
 import textwrap
 from typing import Any
 
-from segur_numerique.cli import emit, emit_json, iso_date
+from segur_numerique.cli import (
+    add_broken_sums_option,
+    add_json_option,
+    cli_lang,
+    emit,
+    emit_json,
+    iso_date,
+    tr,
+)
 from segur_numerique.core.provenance import Origin
 from segur_numerique.core.text import check_lang
 from segur_numerique.core.values import JsonValue, render_value
@@ -23,31 +31,49 @@ from segur_numerique.rules.sums import CheckStatus
 
 def register(subparsers: Any) -> None:
     """Add the ``rules`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "rules",
-        help="list every rule value with its status and source",
-        description="List every rule value with its key, value, unit, status and source.",
+        help=tr(
+            lang,
+            fr="lister chaque valeur de règle avec son statut et sa source",
+            en="list every rule value with its status and source",
+        ),
+        description=tr(
+            lang,
+            fr="Lister chaque valeur de règle : clé, valeur, unité, statut et source.",
+            en="List every rule value with its key, value, unit, status and source.",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
-    parser.add_argument("--on", type=iso_date, help="values as known on this date (YYYY-MM-DD)")
-    parser.add_argument("--parameters", metavar="FILE", help="overlay a caller parameter file")
+    add_json_option(parser, lang)
     parser.add_argument(
-        "--accept-broken-sums",
-        action="store_true",
-        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
-        "the broken check is recorded and shown, not silenced",
+        "--on",
+        type=iso_date,
+        help=tr(
+            lang,
+            fr="les valeurs connues à cette date (AAAA-MM-JJ)",
+            en="values as known on this date (YYYY-MM-DD)",
+        ),
     )
     parser.add_argument(
-        "--lang",
-        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
-        choices=("fr", "en"),
-        help="language (default fr; also accepted before the command)",
+        "--parameters",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="superposer un fichier de paramètres de l'appelant",
+            en="overlay a caller parameter file",
+        ),
     )
+    add_broken_sums_option(parser, lang)
     parser.add_argument(
         "--key",
         default="",
         metavar="PREFIX",
-        help="only the values whose key starts with PREFIX (e.g. sun_es.outcome)",
+        help=tr(
+            lang,
+            fr="seulement les valeurs dont la clé commence par PREFIX (ex. sun_es.outcome)",
+            en="only the values whose key starts with PREFIX (e.g. sun_es.outcome)",
+        ),
     )
     parser.set_defaults(run=run)
 

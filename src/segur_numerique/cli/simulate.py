@@ -13,7 +13,16 @@ import json
 import sys
 from typing import Any
 
-from segur_numerique.cli import EXIT_BAD_INPUT, emit, emit_json, error_line
+from segur_numerique.cli import (
+    EXIT_BAD_INPUT,
+    add_broken_sums_option,
+    add_json_option,
+    cli_lang,
+    emit,
+    emit_json,
+    error_line,
+    tr,
+)
 from segur_numerique.core.money import Euro
 from segur_numerique.core.text import Lang, Text, check_lang, printable
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
@@ -26,47 +35,80 @@ from segur_numerique.sun_es.report import report
 from segur_numerique.sun_es.simulation import Simulation, simulate
 
 
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+def add_input_arguments(parser: argparse.ArgumentParser, lang: Lang = "fr") -> None:
     """The arguments shared by ``simulate`` and ``explain``: FILE, --sample, rules choice."""
-    parser.add_argument("file", nargs="?", metavar="FILE", help="establishment file (TOML or JSON)")
     parser.add_argument(
-        "--sample", action="store_true", help="use the embedded sample establishment (illustrative)"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="fichier de l'établissement (TOML ou JSON)",
+            en="establishment file (TOML or JSON)",
+        ),
+    )
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="utiliser l'établissement d'exemple intégré (illustratif)",
+            en="use the embedded sample establishment (illustrative)",
+        ),
     )
     parser.add_argument(
         "--illustrative",
         action="store_true",
-        help="fill the unknown values with the illustrative assumption sets (NOT official)",
+        help=tr(
+            lang,
+            fr="compléter les valeurs inconnues par les jeux d'hypothèses illustratifs (NON "
+            "officiels)",
+            en="fill the unknown values with the illustrative assumption sets (NOT official)",
+        ),
     )
     parser.add_argument(
-        "--parameters", metavar="FILE", help="a parameter file supplying unknown values"
+        "--parameters",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="un fichier de paramètres fournissant les valeurs inconnues",
+            en="a parameter file supplying unknown values",
+        ),
     )
-    parser.add_argument(
-        "--accept-broken-sums",
-        action="store_true",
-        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
-        "the broken check is recorded and shown, not silenced",
-    )
-    parser.add_argument(
-        "--lang",
-        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
-        choices=("fr", "en"),
-        help="language (default fr; also accepted before the command)",
-    )
+    add_broken_sums_option(parser, lang)
 
 
 def register(subparsers: Any) -> None:
     """Add the ``simulate`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "simulate",
-        help="simulate one establishment: eligibility, window, indicators, funding",
-        description="Simulate an establishment's SUN-ES volet 1 application (eligibility, "
-        "window, indicators from counts, forfaits), from a TOML or JSON file or the embedded "
-        "sample (--sample). Exit codes: 0 simulated, 2 bad input or missing parameter.",
+        help=tr(
+            lang,
+            fr="simuler un établissement : éligibilité, fenêtre, indicateurs, financement",
+            en="simulate one establishment: eligibility, window, indicators, funding",
+        ),
+        description=tr(
+            lang,
+            fr="Simuler la candidature SUN-ES volet 1 d'un établissement (éligibilité, fenêtre, "
+            "indicateurs à partir des comptes, forfaits), à partir d'un fichier TOML ou JSON ou "
+            "de l'exemple intégré (--sample). Codes de sortie : 0 simulé, 2 entrée invalide ou "
+            "paramètre manquant.",
+            en="Simulate an establishment's SUN-ES volet 1 application (eligibility, "
+            "window, indicators from counts, forfaits), from a TOML or JSON file or the embedded "
+            "sample (--sample). Exit codes: 0 simulated, 2 bad input or missing parameter.",
+        ),
     )
-    add_input_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
+    add_input_arguments(parser, lang)
+    add_json_option(parser, lang)
     parser.add_argument(
-        "--explain", action="store_true", help="append the full explanation to the report"
+        "--explain",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="ajouter l'explication complète au rapport",
+            en="append the full explanation to the report",
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -74,7 +116,10 @@ def register(subparsers: Any) -> None:
 def read_input(args: argparse.Namespace) -> tuple[SimulationInput, RuleSet]:
     """The case and the rule set from ``FILE``/``--sample``, ``--illustrative``, ``--parameters``."""
     if args.sample == (args.file is not None):
-        raise InvalidInputError("give either FILE or --sample", where="simulate")
+        raise InvalidInputError(
+            tr(args.lang, fr="donner FILE ou --sample", en="give either FILE or --sample"),
+            where=args.command,
+        )
     given = sample_case() if args.sample else load_case(args.file)
     illustrative = args.illustrative or given.rules == "illustrative"
     base = illustrative_assumptions() if illustrative else load_rules()

@@ -10,8 +10,8 @@ import argparse
 import json
 from typing import Any
 
-from segur_numerique.cli import emit, emit_json
-from segur_numerique.core.text import check_lang
+from segur_numerique.cli import add_json_option, cli_lang, emit, emit_json, tr
+from segur_numerique.core.text import check_lang, counted
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import shipped_scenarios
@@ -20,30 +20,59 @@ from segur_numerique.kit.verify import verify_paths
 
 def register(subparsers: Any) -> None:
     """Add the ``verify`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "verify",
-        help="run conformance scenarios and show each mismatch",
-        description="Run the scenarios of scenario files and folders (scenario_*.toml, "
-        "*.scenario.json...): compare the expected outputs with the computed ones, exactly, "
-        "and print for each mismatch the difference and the explanation. "
-        "Exit codes: 0 all passed, 1 a scenario failed, 2 bad input.",
+        help=tr(
+            lang,
+            fr="exécuter des scénarios de conformité et montrer chaque écart",
+            en="run conformance scenarios and show each mismatch",
+        ),
+        description=tr(
+            lang,
+            fr="Exécuter les scénarios de fichiers et dossiers de scénarios (scenario_*.toml, "
+            "*.scenario.json...) : comparer exactement les sorties attendues aux sorties "
+            "calculées, et afficher pour chaque écart la différence et l'explication. "
+            "Codes de sortie : 0 tout réussi, 1 un scénario en échec, 2 entrée invalide.",
+            en="Run the scenarios of scenario files and folders (scenario_*.toml, "
+            "*.scenario.json...): compare the expected outputs with the computed ones, exactly, "
+            "and print for each mismatch the difference and the explanation. "
+            "Exit codes: 0 all passed, 1 a scenario failed, 2 bad input.",
+        ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
     parser.add_argument(
-        "--shipped", action="store_true", help="also run the scenarios shipped with the package"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=tr(lang, fr="fichiers ou dossiers de scénarios", en="scenario files or folders"),
     )
     parser.add_argument(
-        "--list", action="store_true", help="list the computations a scenario may name, and exit"
+        "--shipped",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="exécuter aussi les scénarios livrés avec le paquet",
+            en="also run the scenarios shipped with the package",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
     parser.add_argument(
-        "--no-explain", action="store_true", help="do not print the explanation of failures"
+        "--list",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="lister les calculs qu'un scénario peut nommer, et quitter",
+            en="list the computations a scenario may name, and exit",
+        ),
     )
+    add_json_option(parser, lang)
     parser.add_argument(
-        "--lang",
-        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
-        choices=("fr", "en"),
-        help="language (default fr; also accepted before the command)",
+        "--no-explain",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="ne pas afficher l'explication des échecs",
+            en="do not print the explanation of failures",
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -58,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) + ([str(shipped_scenarios())] if args.shipped else [])
     if not paths:
         raise InvalidInputError(
-            "give at least one scenario file or folder (or --shipped)", where="verify"
+            tr(
+                lang,
+                fr="donner au moins un fichier ou dossier de scénarios (ou --shipped)",
+                en="give at least one scenario file or folder (or --shipped)",
+            ),
+            where="verify",
         )
     results = verify_paths(paths)
     failed = [r for r in results if not r.passed]
@@ -78,9 +112,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             emit(result.render(lang, explain=not args.no_explain))
-        fr = lang == "fr"
+        passed = counted(
+            len(results) - len(failed), lang, fr=("réussi", "réussis"), en=("passed", "passed")
+        )
         emit(
-            f"{len(results) - len(failed)} {'réussi(s)' if fr else 'passed'}, "
-            f"{len(failed)} {'en échec' if fr else 'failed'}"
+            f"{passed}, {counted(len(failed), lang, fr=('en échec', 'en échec'), en=('failed', 'failed'))}"
         )
     return 1 if failed else 0

@@ -20,12 +20,14 @@ from typing import Any
 
 import attrs
 
+from segur_numerique.core import trees
 from segur_numerique.core.display import explanation_html
 from segur_numerique.core.provenance import Origin, Source, Status, Unit
 from segur_numerique.core.rounding import RoundingPolicy
-from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.text import Lang, Text, check_lang, counted_text
 from segur_numerique.core.values import JsonValue, encode_value, render_number, render_value
 from segur_numerique.core.version import __version__
+from segur_numerique.errors import InvalidInputError
 
 EXPLANATION_FORMAT = "segur_numerique.explanation/v1"
 """The ``format`` field of exported explanations; it changes only with a new schema."""
@@ -186,16 +188,45 @@ class Explanation:
                 seen.setdefault((read.key, read.alternative), read)
         return tuple(seen.values())
 
-    def render(self, lang: Lang = "fr", *, indent: int = 0) -> str:
-        """The explanation as indented text in French (``"fr"``) or English (``"en"``)."""
+    def render(self, lang: Lang = "fr", *, indent: int = 0, repeat: bool = False) -> str:
+        """The explanation as indented text in French (``"fr"``) or English (``"en"``).
+
+        A step that appears more than once (the same sub-explanation under several parents,
+        e.g. the prerequisites checked for each domain) is written in full the first time,
+        numbered ``(§1)``, and afterwards as one line referring back to it; ``repeat=True``
+        writes every occurrence in full.
+        """
         lang = check_lang(lang)
+        refs = {} if repeat else trees.references(self, _SHAPE)
+        return "\n".join(self._lines(lang, indent, refs, set()))
+
+    def _lines(self, lang: Lang, indent: int, refs: dict[str, int], done: set[str]) -> list[str]:
         fr = lang == "fr"
         pad = "  " * indent
-        lines = [f"{pad}{self.title.in_(lang)} [{self.rule}]"]
+        key = _key(self) if refs else ""
+        number = refs.get(key)
+        if number is not None and key in done:
+            see = f"voir §{number} plus haut" if fr else f"see §{number} above"
+            return [f"{pad}{self.title.in_(lang)} [{self.rule}] — {see}"]
+        done.add(key)
+        mark = "" if number is None else f" (§{number})"
+        lines = [f"{pad}{self.title.in_(lang)} [{self.rule}]{mark}"]
         head = "Résultat" if fr else "Result"
         result = "" if self.result is None else f"{render_value(self.result, lang)} — "
         lines.append(f"{pad}  {head}{' ' if fr else ''}: {result}{self.outcome.in_(lang)}")
-        sections: list[tuple[str, list[str]]] = [
+        for name, items in self._sections(lang):
+            if items:
+                lines.append(f"{pad}  {name}{' ' if fr else ''}:")
+                lines.extend(f"{pad}    - {item}" for item in items)
+        if self.children:
+            lines.append(f"{pad}  {'Étapes' if fr else 'Steps'}{' ' if fr else ''}:")
+            for child in self.children:
+                lines.extend(child._lines(lang, indent + 2, refs, done))
+        return lines
+
+    def _sections(self, lang: Lang) -> list[tuple[str, list[str]]]:
+        fr = lang == "fr"
+        return [
             ("Base" if fr else "Basis", [s.cite() for s in self.basis]),
             (
                 "Entrées" if fr else "Inputs",
@@ -219,14 +250,48 @@ class Explanation:
             ),
             ("Hypothèses" if fr else "Assumptions", [a.in_(lang) for a in self.assumptions]),
         ]
-        for name, items in sections:
-            if items:
-                lines.append(f"{pad}  {name}{' ' if fr else ''}:")
-                lines.extend(f"{pad}    - {item}" for item in items)
-        if self.children:
-            lines.append(f"{pad}  {'Étapes' if fr else 'Steps'}{' ' if fr else ''}:")
-            lines.extend(child.render(lang, indent=indent + 2) for child in self.children)
-        return "\n".join(lines)
+
+    def _has_body(self) -> bool:
+        return bool(self.children) or any(items for _name, items in self._sections("en"))
+
+    def only(self, *patterns: str) -> Explanation | None:
+        """The steps whose rule id or title matches one of ``patterns``, with their ancestors.
+
+        A pattern matches a step when it is a substring, ignoring case, of its rule id or of its
+        title in French or English. A matching step keeps everything below it; an ancestor keeps
+        its own content and only the children that lead to a match. ``None`` when nothing
+        matches.
+
+        >>> leaf = Explanation(
+        ...     rule="demo.leaf", title=Text(fr="Feuille", en="Leaf"), outcome=Text(fr="x", en="x")
+        ... )
+        >>> other = attrs.evolve(leaf, rule="demo.other", title=Text(fr="Autre", en="Other"))
+        >>> root = attrs.evolve(leaf, rule="demo.root", children=(leaf, other))
+        >>> [s.rule for s in root.only("OTHER").walk()]
+        ['demo.root', 'demo.other']
+        >>> root.only("nothing") is None
+        True
+        """
+        return trees.only(self, patterns, _SHAPE)
+
+    def truncated(self, depth: int) -> Explanation:
+        """This explanation down to ``depth`` levels below it (``0``: this step only).
+
+        The steps cut are not dropped silently: a step that loses children gets one child
+        (rule :data:`TRUNCATED_RULE`) saying how many steps are hidden.
+
+        >>> leaf = Explanation(
+        ...     rule="demo.leaf", title=Text(fr="Feuille", en="Leaf"), outcome=Text(fr="x", en="x")
+        ... )
+        >>> root = attrs.evolve(
+        ...     leaf, rule="demo.root", children=(attrs.evolve(leaf, children=(leaf, leaf)),)
+        ... )
+        >>> [s.title.en for s in root.truncated(1).walk()]
+        ['Leaf', 'Leaf', '2 steps hidden']
+        """
+        if depth < 0:
+            raise InvalidInputError(f"must be 0 or more, got {depth}", where="depth")
+        return trees.truncated(self, depth, _SHAPE, hidden_steps)
 
     def _repr_html_(self) -> str:
         """Collapsible HTML for Jupyter (French; see :func:`segur_numerique.core.display.explanation_html`)."""
@@ -257,6 +322,42 @@ class Explanation:
     def to_json_text(self, *, indent: int | None = 2) -> str:
         """:meth:`to_json` serialised, keys in a stable order, non-ASCII kept."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=indent)
+
+
+TRUNCATED_RULE = "explanation.truncated"
+"""The rule id of the step :meth:`Explanation.truncated` puts where it cut steps."""
+
+
+def hidden_steps(count: int) -> Explanation:
+    """The step standing for ``count`` steps cut by :meth:`Explanation.truncated`."""
+    return Explanation(
+        rule=TRUNCATED_RULE,
+        title=counted_text(
+            count, fr=("étape masquée", "étapes masquées"), en=("step hidden", "steps hidden")
+        ),
+        outcome=Text(
+            fr="profondeur limitée ; augmentez-la pour les voir",
+            en="depth limited; raise it to see them",
+        ),
+    )
+
+
+def _key(step: Explanation) -> str:
+    """A step's identity for finding repeats: its whole JSON, keys sorted."""
+    return json.dumps(step._node_json(), sort_keys=True, ensure_ascii=False)
+
+
+def _with_children(step: Explanation, children: tuple[Explanation, ...]) -> Explanation:
+    return attrs.evolve(step, children=children)
+
+
+_SHAPE: trees.TreeShape[Explanation] = trees.TreeShape(
+    names=lambda step: (step.rule, step.title.fr, step.title.en),
+    children=lambda step: step.children,
+    with_children=_with_children,
+    key=_key,
+    has_body=lambda step: step._has_body(),
+)
 
 
 def explanation_json_schema() -> dict[str, Any]:

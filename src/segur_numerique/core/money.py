@@ -22,7 +22,7 @@ from typing import Final
 import attrs
 
 from segur_numerique.core.rounding import CENT_HALF_UP, Exact, RoundingPolicy, to_fraction
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.text import CURRENCY_SPACE_FR, Lang, check_lang, group_digits
 from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
 
 _SPACES: Final = " \u00a0\u202f\u2009"
@@ -251,14 +251,14 @@ class Euro:
     def format(self, lang: Lang = "fr") -> str:
         """The amount written for people: ``1 234,56 €`` (fr) or ``€1,234.56`` (en).
 
-        French output uses plain spaces as digit-group separators, so that it can be copied and
-        compared easily; :meth:`parse` also reads no-break spaces.
+        French typography: digits grouped by narrow no-break spaces, a no-break space before
+        ``€`` (:func:`~segur_numerique.core.text.group_digits`); :meth:`parse` reads them back.
         """
         sign = "-" if self.cents < 0 else ""
         whole, cents = divmod(abs(self.cents), 100)
         if check_lang(lang) == "fr":
-            return f"{sign}{whole:,}".replace(",", " ") + f",{cents:02d} €"
-        return f"{sign}€{whole:,}.{cents:02d}"
+            return f"{sign}{group_digits(whole, 'fr')},{cents:02d}{CURRENCY_SPACE_FR}€"
+        return f"{sign}€{group_digits(whole, 'en')}.{cents:02d}"
 
     def __str__(self) -> str:
         return self.format("fr")

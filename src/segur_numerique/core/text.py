@@ -7,6 +7,7 @@ The language of every rendering is passed explicitly; it is never read from the 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Literal, TypeGuard
 
 import attrs
@@ -156,3 +157,95 @@ def capped(items: list[str] | tuple[str, ...], *, limit: int = 20, sep: str = ",
     if len(items) <= limit:
         return sep.join(items)
     return f"{sep.join(items[:limit])} and {len(items) - limit} more ({len(items)} in all)"
+
+
+def tr(lang: Lang, *, fr: str, en: str) -> str:
+    """The French or English of a short text, chosen now (``Text(fr, en).in_(lang)``).
+
+    >>> tr("en", fr="fichier", en="file")
+    'file'
+    """
+    return fr if check_lang(lang) == "fr" else en
+
+
+# Plurals and numbers are written by hand rather than with Babel: two languages and two rules
+# only, and the output must not change with the CLDR data of a Babel release (CLDR 34 changed
+# the French group separator, which would change every report).
+
+GROUP_SEPARATOR_FR = "\u202f"
+"""French digit-group separator: the narrow no-break space (``225 000``), per French typography."""
+
+CURRENCY_SPACE_FR = "\u00a0"
+"""French space between an amount and its unit (``225 000,00 €``): a no-break space."""
+
+
+def is_singular(n: int | Fraction, lang: Lang) -> bool:
+    """Whether ``n`` takes the singular: French below 2 (« 0 séjour », « 1,5 jour »), English 1 only.
+
+    These are the CLDR cardinal rules of the two languages (French ``one``: the whole part is 0
+    or 1; English ``one``: exactly 1).
+
+    >>> [is_singular(n, "fr") for n in (0, 1, 2)], [is_singular(n, "en") for n in (0, 1, 2)]
+    ([True, True, False], [False, True, False])
+    """
+    return -2 < n < 2 if check_lang(lang) == "fr" else n in (1, -1)
+
+
+def plural_word(n: int, lang: Lang, one: str, many: str) -> str:
+    """``one`` or ``many``, as :func:`is_singular` decides for ``n`` in ``lang`` (one language).
+
+    >>> plural_word(1, "en", "value", "values"), plural_word(0, "en", "value", "values")
+    ('value', 'values')
+    """
+    return one if is_singular(n, lang) else many
+
+
+def group_digits(n: int, lang: Lang) -> str:
+    """A whole number with its digits grouped by three: ``225 000`` (narrow no-break) or ``225,000``.
+
+    >>> group_digits(-1234567, "fr") == "-1\u202f234\u202f567", group_digits(1234567, "en")
+    (True, '1,234,567')
+    """
+    grouped = f"{n:,}"
+    return grouped.replace(",", GROUP_SEPARATOR_FR) if check_lang(lang) == "fr" else grouped
+
+
+def counted(n: int, lang: Lang, *, fr: tuple[str, str], en: tuple[str, str]) -> str:
+    """``n`` and the noun phrase in the right number: ``fr``/``en`` are (singular, plural).
+
+    >>> forms = dict(
+    ...     fr=("séjour manquant", "séjours manquants"), en=("missing stay", "missing stays")
+    ... )
+    >>> [counted(n, "fr", **forms) for n in (0, 1, 2)]
+    ['0 séjour manquant', '1 séjour manquant', '2 séjours manquants']
+    >>> [counted(n, "en", **forms) for n in (0, 1, 2)]
+    ['0 missing stays', '1 missing stay', '2 missing stays']
+    """
+    one, many = fr if check_lang(lang) == "fr" else en
+    return f"{group_digits(n, lang)} {one if is_singular(n, lang) else many}"
+
+
+def counted_text(n: int, *, fr: tuple[str, str], en: tuple[str, str]) -> Text:
+    """:func:`counted` in both languages, as a :class:`Text`.
+
+    >>> counted_text(1, fr=("jour", "jours"), en=("day", "days")).to_json()
+    {'fr': '1 jour', 'en': '1 day'}
+    """
+    return Text(fr=counted(n, "fr", fr=fr, en=en), en=counted(n, "en", fr=fr, en=en))
+
+
+def by_count(n: int, *, one: Text, other: Text) -> Text:
+    """The singular or plural sentence for ``n``, chosen in each language by its own rule.
+
+    For sentences whose verb and adjectives follow the number, where :func:`counted_text`
+    (a number and a noun) is not enough.
+
+    >>> one = Text(fr="{n} valeur est inventée", en="{n} value is made up")
+    >>> other = Text(fr="{n} valeurs sont inventées", en="{n} values are made up")
+    >>> by_count(0, one=one, other=other).format(n=0).to_json()
+    {'fr': '0 valeur est inventée', 'en': '0 values are made up'}
+    """
+    return Text(
+        fr=one.fr if is_singular(n, "fr") else other.fr,
+        en=one.en if is_singular(n, "en") else other.en,
+    )

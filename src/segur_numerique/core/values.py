@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from segur_numerique.core.money import Euro, Price
-from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.text import Lang, Text, check_lang, group_digits
 
 _MONTHS = {
     "fr": (
@@ -81,10 +81,8 @@ def render_value(value: object, lang: Lang) -> str:
     render = getattr(value, "render", None)
     if callable(render):
         return str(render(lang))
-    if isinstance(value, int) and lang == "fr":
-        return f"{value:,}".replace(",", " ")
     if isinstance(value, int):
-        return f"{value:,}"
+        return group_digits(value, lang)
     return str(value)
 
 
@@ -129,7 +127,7 @@ def encode_value(value: Any) -> JsonValue:
 
 
 def render_number(value: Fraction, lang: Lang) -> str:
-    """A rounded or exact number as a decimal (``1234.5``), ``≈`` with the fraction if it does not end.
+    """A rounded or exact number as a decimal, digits grouped (``1,234.5``); ``≈`` and the fraction if it does not end.
 
     Rounding steps hold amounts as well as rates, so they are written as plain numbers, not as
     percentages.
@@ -141,11 +139,10 @@ def render_number(value: Fraction, lang: Lang) -> str:
         digits += 1
     scaled = magnitude * 10**digits
     whole = scaled.numerator // scaled.denominator
-    text = str(whole).rjust(digits + 1, "0")
+    integer, decimals = divmod(whole, 10**digits)
+    text = group_digits(integer, lang)
     if digits:
-        text = f"{text[:-digits]}.{text[-digits:]}"
-    if lang == "fr":
-        text = text.replace(".", ",")
+        text += f"{',' if lang == 'fr' else '.'}{decimals:0{digits}d}"
     if scaled.denominator != 1:
         return f"≈ {sign}{text} ({value.numerator}/{value.denominator})"
     return f"{sign}{text}"

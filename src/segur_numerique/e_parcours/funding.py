@@ -25,9 +25,9 @@ from segur_numerique.core.explanation import Explanation, InputValue, ParameterR
 from segur_numerique.core.headline import Fact, Headline, Number
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP, check_int64
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Lang, Text, counted, group_digits, is_singular
 from segur_numerique.core.validators import check_count, check_date
-from segur_numerique.core.values import JsonValue, encode_value
+from segur_numerique.core.values import JsonValue, encode_value, render_number
 from segur_numerique.e_parcours.deadlines import usage_deadline
 from segur_numerique.e_parcours.kinds import Kind
 from segur_numerique.errors import InvalidInputError
@@ -59,6 +59,14 @@ class BassinScaling(enum.Enum):
             ),
             BassinScaling.PER_FULL_BASSIN: Text(fr="par bassin complet", en="per full bassin"),
         }[self]
+
+
+def _bassins(count: Fraction, lang: Lang) -> str:
+    """``2 bassins``, ``1 bassin``, or a share such as ``≈ 1,166667 (7/6) bassin``."""
+    word = "bassin" if is_singular(count, lang) else "bassins"
+    if count.denominator == 1:
+        return f"{group_digits(int(count), lang)} {word}"
+    return f"{render_number(count, lang)} {word}"
 
 
 @attrs.frozen(repr=False)
@@ -201,10 +209,10 @@ def forfait(
         rule="e_parcours.forfait",
         title=Text(fr="Forfait e-parcours", en="e-parcours forfait"),
         outcome=Text(
-            fr=f"{amount.format('fr')} pour {bassins} bassin(s) de {bassin:,} habitants".replace(
-                ",", " "
-            ),
-            en=f"{amount.format('en')} for {bassins} bassin(s) of {bassin:,} inhabitants",
+            fr=f"{amount.format('fr')} pour {_bassins(bassins, 'fr')} de "
+            + counted(bassin, "fr", fr=("habitant", "habitants"), en=("", "")),
+            en=f"{amount.format('en')} for {_bassins(bassins, 'en')} of "
+            + counted(bassin, "en", fr=("", ""), en=("inhabitant", "inhabitants")),
         ),
         result=amount,
         inputs=(

@@ -23,7 +23,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
@@ -169,8 +169,9 @@ def amorcage_funding(
             en="ESMS numérique amorçage funding (2021)",
         ),
         outcome=Text(
-            fr=f"{amount.format('fr')} = {forfait.format('fr')} × {funded} ESMS financé(s) sur "
-            f"{essms} ({project.label().fr})",
+            fr=f"{amount.format('fr')} = {forfait.format('fr')} × "
+            + counted(funded, "fr", fr=("ESMS financé", "ESMS financés"), en=("", ""))
+            + f" sur {essms} ({project.label().fr})",
             en=f"{amount.format('en')} = {forfait.format('en')} × {funded} ESMS funded of "
             f"{essms} ({project.label().en})",
         ),

@@ -12,7 +12,7 @@ from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.money import Euro
 from segur_numerique.core.periods import Period
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import AllocationError
 from segur_numerique.funding_scaling.remainders import _envelope
@@ -81,8 +81,10 @@ def pro_rata_temporis(
         rule="funding.pro_rata_temporis",
         title=Text(fr="Prorata temporis", en="Pro rata temporis"),
         outcome=Text(
-            fr=f"{days} jours sur {reference.days} : {result.format('fr')}",
-            en=f"{days} days out of {reference.days}: {result.format('en')}",
+            fr=f"{counted(days, 'fr', fr=('jour', 'jours'), en=('', ''))} sur {reference.days} : "
+            f"{result.format('fr')}",
+            en=f"{counted(days, 'en', fr=('', ''), en=('day', 'days'))} out of {reference.days}: "
+            f"{result.format('en')}",
         ),
         result=result,
         inputs=(

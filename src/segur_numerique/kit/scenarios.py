@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from segur_numerique.core.inputs import read_document
+from segur_numerique.core.text import plural_word
 from segur_numerique.errors import InputFileError, ScenarioError
 from segur_numerique.kit.registry import find_computation
 
@@ -155,7 +156,8 @@ def _check_keys(raw: object, where: str, *, top_level: bool) -> Mapping[str, obj
     extra = sorted(set(raw) - _SCENARIO_KEYS - ({"format"} if top_level else set()))
     if extra:
         raise ScenarioError(
-            f"unexpected field(s) {', '.join(extra)}; expected {', '.join(sorted(_SCENARIO_KEYS))}",
+            f"{plural_word(len(extra), 'en', 'unexpected field', 'unexpected fields')} "
+            f"{', '.join(extra)}; expected {', '.join(sorted(_SCENARIO_KEYS))}",
             where=where,
         )
     return raw

@@ -26,7 +26,7 @@ import attrs
 from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.inputs import MAX_NUMBER_DIGITS, exact_number
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Lang, Text
+from segur_numerique.core.text import Lang, Text, plural_word
 from segur_numerique.core.validators import parse_iso_date
 from segur_numerique.errors import InvalidInputError, ScenarioError
 from segur_numerique.rules.model import RuleSet
@@ -297,7 +297,8 @@ class Computation:
         unused = inputs.unused()
         if unused:
             raise ScenarioError(
-                f"input(s) {', '.join(unused)} not used by {self.name!r} "
+                f"{plural_word(len(unused), 'en', 'input', 'inputs')} {', '.join(unused)} not used "
+                f"by {self.name!r} "
                 f"(its inputs: {', '.join(self.inputs)})",
                 where=where,
             )

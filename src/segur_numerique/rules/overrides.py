@@ -24,8 +24,8 @@ variant, so every explanation that reads them says so.
 ...     name="bigger envelope",
 ...     rules=sn.load_rules(),
 ... )
->>> print(variant.get("sun_es.envelope.total"))
-250 000 000,00 €
+>>> print(variant.get("sun_es.envelope.total").format("en"))
+€250,000,000.00
 >>> print(variant.read("sun_es.envelope.total").render("en"))  # doctest: +ELLIPSIS
 sun_es.envelope.total = €250,000,000.00 [inferred, caller-supplied] — What-if variant 'bigger envelope' ...
 

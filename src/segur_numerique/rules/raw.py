@@ -21,7 +21,7 @@ from segur_numerique.core.structuring import (
     problems,
     unknown_keys_message,
 )
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, plural_word
 from segur_numerique.errors import InvalidInputError, RuleDataError
 
 
@@ -171,7 +171,8 @@ def _structure_file(data: dict[str, Any], file: str) -> _RawFile:
                 f"{m} @ {p.path.lstrip('.')}"
                 for m, p in zip(messages[1:4], found[1:4], strict=True)
             )
-            problem += f" (and {len(found) - 1} more problem(s): {more})"
+            others = plural_word(len(found) - 1, "en", "more problem", "more problems")
+            problem += f" (and {len(found) - 1} {others}: {more})"
         raise RuleDataError(problem, file=file, path=found[0].path.lstrip(".")) from None
 
 

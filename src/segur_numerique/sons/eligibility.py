@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted_text
 from segur_numerique.core.validators import date_field, non_empty_text
 from segur_numerique.core.values import format_date
 from segur_numerique.core.verdict import EligibilityResult
@@ -152,11 +152,11 @@ def _once_step(check: Verdict, order: Order, funded: list[Order]) -> None:
 
 
 _TIMING = Text(
-    fr="Commande au plus {max_days} jours avant le dossier complet",
-    en="Order at most {max_days} days before the complete file",
+    fr="Commande au plus {max_days} avant le dossier complet",
+    en="Order at most {max_days} before the complete file",
 )
 _NOT_COMPLETE = Text(
-    fr="le dossier de référencement n'est pas complet : délai de {max_days} jours non vérifiable",
+    fr="le dossier de référencement n'est pas complet : délai de {days} non vérifiable",
     en="the referencing file is not complete: the {max_days}-day rule cannot be checked",
 )
 _SIGNED_AFTER = Text(
@@ -164,30 +164,34 @@ _SIGNED_AFTER = Text(
     en="order signed on {signed}, after the referencing file was complete ({complete})",
 )
 _SIGNED_BEFORE = Text(
-    fr="commande signée {before} jours avant le dépôt complet du dossier de référencement "
+    fr="commande signée {before} avant le dépôt complet du dossier de référencement "
     "({complete}) ; au plus {max_days}",
-    en="order signed {before} days before the referencing file was complete ({complete}); "
+    en="order signed {before} before the referencing file was complete ({complete}); "
     "at most {max_days}",
 )
+
+
+def _days(n: int) -> Text:
+    return counted_text(n, fr=("jour", "jours"), en=("day", "days"))
 
 
 def _timing_step(check: Verdict, order: Order, solution: ReferencedSolution) -> None:
     """The order signed at most ``max_days`` before the referencing file was complete."""
     key = "sons.order.max_days_before_referencing"
     max_days, read = check.rules.read_as(key, int, on=check.on)
-    step = check.step("sons.order_timing", _TIMING.format(max_days=max_days))
+    step = check.step("sons.order_timing", _TIMING.format(max_days=_days(max_days)))
     step.record(read)
     signed = step.input("signed_on", order.signed_on)
     complete = step.input("referencing_file_complete_on", solution.referencing_file_complete_on)
     if complete is None:
-        step.conclude(False, _NOT_COMPLETE.format(max_days=max_days))
+        step.conclude(False, _NOT_COMPLETE.format(max_days=max_days, days=_days(max_days)))
         return
     before = (complete - signed).days
     template = _SIGNED_AFTER if before <= 0 else _SIGNED_BEFORE
     text = template.format(
         signed=Text(fr=format_date(signed, "fr"), en=format_date(signed, "en")),
         complete=complete.isoformat(),
-        before=before,
+        before=_days(before),
         max_days=max_days,
     )
     step.conclude(before <= max_days, text)

@@ -120,8 +120,8 @@ def ttc(
     """A ceiling HT and its TTC value: HT × (1 + 20 %), rounded half up to the cent.
 
     >>> from segur_numerique import load_rules
-    >>> ttc(Euro("875"), rules=load_rules()).ttc.format("fr")
-    '1 050,00 € TTC'
+    >>> ttc(Euro("875"), rules=load_rules()).ttc.format("en")
+    '€1,050.00 TTC'
     """
     rules = resolve_rules(rules)
     if isinstance(amount_ht, Price):

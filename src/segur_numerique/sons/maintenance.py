@@ -14,7 +14,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.periods import Period
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import resolve_rules
@@ -78,8 +78,10 @@ def maintenance(
         rule="sons.maintenance",
         title=Text(fr="Maintenance SONS financée", en="Funded SONS maintenance"),
         outcome=Text(
-            fr=f"financée du {funded.start} au {funded.end} ; {unfunded} jour(s) non financé(s)",
-            en=f"funded from {funded.start} to {funded.end}; {unfunded} day(s) not funded",
+            fr=f"financée du {funded.start} au {funded.end} ; "
+            + counted(unfunded, "fr", fr=("jour non financé", "jours non financés"), en=("", "")),
+            en=f"funded from {funded.start} to {funded.end}; "
+            + counted(unfunded, "en", fr=("", ""), en=("day not funded", "days not funded")),
         ),
         result=funded,
         inputs=(InputValue("requested", requested),),

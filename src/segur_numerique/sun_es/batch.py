@@ -49,6 +49,7 @@ from typing import Any, Final, Literal
 
 import narwhals as nw
 
+from segur_numerique.core.text import plural_word
 from segur_numerique.core.verdict import EligibilityResult
 from segur_numerique.entities.choices import Activity, LegalStatus
 from segur_numerique.entities.finess import FINESS_PATTERN
@@ -101,7 +102,8 @@ def _check_schema(frame: nw.DataFrame[Any], prerequisite_ids: Sequence[str]) -> 
     )
     if extra_prereq:
         raise BatchInputError(
-            f"unknown prerequisite column(s) {', '.join(extra_prereq)}; the known prerequisites "
+            f"unknown prerequisite {plural_word(len(extra_prereq), 'en', 'column', 'columns')} "
+            f"{', '.join(extra_prereq)}; the known prerequisites "
             f"are {', '.join(prerequisite_ids)}",
             where=f"column {extra_prereq[0]!r}",
         )

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from segur_numerique.core.inputs import read_document
+from segur_numerique.core.text import plural_word
 from segur_numerique.core.validators import check_date, parse_iso_date
 from segur_numerique.core.values import JsonValue
 from segur_numerique.entities.models import Establishment
@@ -154,7 +155,8 @@ def _unexpected(data: Mapping[str, Any], expected: frozenset[str], where: str) -
     extra = sorted(set(data) - expected)
     if extra:
         raise InvalidInputError(
-            f"unexpected field(s) {', '.join(extra)}; expected {', '.join(sorted(expected))}",
+            f"{plural_word(len(extra), 'en', 'unexpected field', 'unexpected fields')} "
+            f"{', '.join(extra)}; expected {', '.join(sorted(expected))}",
             where=where,
         )
 

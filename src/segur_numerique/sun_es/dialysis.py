@@ -57,7 +57,7 @@ import attrs
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.headline import Fact, Headline
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import (
     DuplicateIdError,
@@ -332,8 +332,14 @@ def dialysis_stays(
             fr="Séjours de dialyse dérivés des séances", en="Dialysis stays derived from sessions"
         ),
         outcome=Text(
-            fr=f"{len(stays)} séjour(s) ; {len(too_few)} groupe(s) avec moins de {minimum} séances",
-            en=f"{len(stays)} stay(s); {len(too_few)} group(s) with fewer than {minimum} sessions",
+            fr=counted(len(stays), "fr", fr=("séjour", "séjours"), en=("", ""))
+            + " ; "
+            + counted(len(too_few), "fr", fr=("groupe", "groupes"), en=("", ""))
+            + f" avec moins de {minimum} séances",
+            en=counted(len(stays), "en", fr=("", ""), en=("stay", "stays"))
+            + "; "
+            + counted(len(too_few), "en", fr=("", ""), en=("group", "groups"))
+            + f" with fewer than {minimum} sessions",
         ),
         result=len(stays),
         inputs=(

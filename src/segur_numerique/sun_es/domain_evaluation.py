@@ -15,7 +15,7 @@ import attrs
 
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import resolve_rules
@@ -40,6 +40,9 @@ from segur_numerique.sun_es.indicators import (
 )
 from segur_numerique.sun_es.plots import plot_domain, plot_volet
 from segur_numerique.sun_es.targets import Target, TargetSet, check_window, target_from_rules
+
+_REQUIRED_MET_FR = ("indicateur requis atteint", "indicateurs requis atteints")
+_REQUIRED_MET_EN = ("required indicator met", "required indicators met")
 
 
 @attrs.frozen(repr=False)
@@ -171,8 +174,9 @@ def _domain_outcome(applicable: bool, met: bool | None, required: list[Indicator
         )
     if met:
         return Text(
-            fr=f"atteint : {len(required)} indicateur(s) requis atteint(s)",
-            en=f"met: {len(required)} required indicator(s) met",
+            fr="atteint : "
+            + counted(len(required), "fr", fr=_REQUIRED_MET_FR, en=_REQUIRED_MET_EN),
+            en="met: " + counted(len(required), "en", fr=_REQUIRED_MET_FR, en=_REQUIRED_MET_EN),
         )
     short = [r.indicator for r in required if not r.met]
     return Text(
@@ -343,8 +347,11 @@ def evaluate_volet1(
             en=f"SUN-ES volet 1 — {profile.finess}, {window}",
         ),
         outcome=Text(
-            fr=f"{len(met)} domaine(s) atteint(s) sur {len(results)} : {', '.join(met) or 'aucun'}",
-            en=f"{len(met)} of {len(results)} domain(s) met: {', '.join(met) or 'none'}",
+            fr=counted(len(met), "fr", fr=("domaine atteint", "domaines atteints"), en=("", ""))
+            + f" sur {len(results)} : {', '.join(met) or 'aucun'}",
+            en=f"{len(met)} of "
+            + counted(len(results), "en", fr=("", ""), en=("domain", "domains"))
+            + f" met: {', '.join(met) or 'none'}",
         ),
         result=len(met),
         inputs=(InputValue("domains", chosen, domains is None),),

@@ -29,7 +29,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.rounding import check_int64
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.validators import check_count
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import IndicatorCountError, InvalidInputError
@@ -166,11 +166,13 @@ def _outcome(
             fr=f"{_pct(rate, 'fr')} ≥ cible {_pct(target.rate, 'fr')} : atteinte",
             en=f"{_pct(rate, 'en')} ≥ target {_pct(target.rate, 'en')}: met",
         )
+    fr_forms = (unit_fr[:-1], unit_fr)
+    en_forms = (f"more {unit_en[:-1]}", f"more {unit_en}")
     return Text(
         fr=f"{_pct(rate, 'fr')} < cible {_pct(target.rate, 'fr')} : non atteinte, "
-        f"il manque {missing} {unit_fr}",
+        f"il manque {counted(missing, 'fr', fr=fr_forms, en=en_forms)}",
         en=f"{_pct(rate, 'en')} < target {_pct(target.rate, 'en')}: not met, "
-        f"{missing} more {unit_en} needed",
+        f"{counted(missing, 'en', fr=fr_forms, en=en_forms)} needed",
     )
 
 

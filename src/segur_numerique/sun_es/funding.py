@@ -25,7 +25,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, RoundingStep
 from segur_numerique.core.money import Euro
 from segur_numerique.core.rounding import CENT_HALF_UP, RoundingPolicy
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import resolve_rules
@@ -264,8 +264,9 @@ def _paid_cents(
             )
         )
     return paid, Text(
-        fr=f"{met_count} indicateur(s) atteint(s) sur {total}",
-        en=f"{met_count} of {total} indicator(s) met",
+        fr=counted(met_count, "fr", fr=("indicateur atteint", "indicateurs atteints"), en=("", ""))
+        + f" sur {total}",
+        en=f"{met_count} of {counted(total, 'en', fr=('', ''), en=('indicator', 'indicators'))} met",
     )
 
 

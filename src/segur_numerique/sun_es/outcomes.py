@@ -73,8 +73,8 @@ def regional_envelopes(
     Partial: the other regions are unknown, and these amounts do not add up to 210 M€ (BFC
     covers volet 1 only; the DOM figure is credits delegated in December 2022).
 
-    >>> [(r.region, str(r.amount.value)) for r in regional_envelopes()][:2]
-    [('ara', '24 900 000,00 €'), ('idf', '21 000 000,00 €')]
+    >>> [(r.region, r.amount.value.format("en")) for r in regional_envelopes()][:2]
+    [('ara', '€24,900,000.00'), ('idf', '€21,000,000.00')]
     """
     rules = resolve_rules(rules)
     out = []

@@ -12,7 +12,7 @@ import datetime as dt
 import attrs
 
 from segur_numerique.core.explanation import ParameterRead
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, by_count, counted_text
 from segur_numerique.core.verdict import Reason
 from segur_numerique.entities.models import Establishment
 from segur_numerique.errors import UnknownChoiceError
@@ -98,6 +98,12 @@ def check_declared(declared: frozenset[str], allowed: tuple[str, ...], where: st
 
 
 _TITLE = Text(fr="Prérequis", en="Prerequisites")
+_ASSUMED_MET_ONE = Text(
+    fr="{unlisted} prérequis sur {announced} n'a pu être sourcé "
+    "(sun_es.prerequisites.unlisted) : il est supposé rempli.",
+    en="{unlisted} of the {announced} prerequisites could not be sourced "
+    "(sun_es.prerequisites.unlisted): it is assumed met.",
+)
 _ASSUMED_MET = Text(
     fr="{unlisted} prérequis sur {announced} n'ont pu être sourcés "
     "(sun_es.prerequisites.unlisted) : ils sont supposés remplis.",
@@ -108,17 +114,21 @@ _NOT_DECLARED = Text(
     fr="prérequis non déclarés : {ids}{incomplete}",
     en="prerequisites not declared: {ids}{incomplete}",
 )
+_UNCHECKABLE_ONE = Text(
+    fr="{unlisted} prérequis non sourcé ne peut être vérifié",
+    en="{unlisted} unsourced prerequisite cannot be checked",
+)
 _UNCHECKABLE = Text(
-    fr="{unlisted} prérequis non sourcé(s) ne peuvent être vérifiés",
-    en="{unlisted} unsourced prerequisite(s) cannot be checked",
+    fr="{unlisted} prérequis non sourcés ne peuvent être vérifiés",
+    en="{unlisted} unsourced prerequisites cannot be checked",
 )
 _DECLARED = Text(
     fr="les {known} prérequis connus sont déclarés remplis{incomplete}",
     en="the {known} known prerequisites are declared met{incomplete}",
 )
 _INCOMPLETE = Text(
-    fr=" (liste incomplète : {unlisted} prérequis inconnu(s))",
-    en=" (incomplete list: {unlisted} unknown prerequisite(s))",
+    fr=" (liste incomplète : {unlisted})",
+    en=" (incomplete list: {unlisted})",
 )
 
 
@@ -133,14 +143,28 @@ def prerequisites_step(check: Verdict, est: Establishment, assume_unlisted: bool
     unlisted = checklist.unlisted
     if unlisted and assume_unlisted:
         step.assume(
-            _ASSUMED_MET.format(unlisted=unlisted, announced=value_as(checklist.announced, int))
+            by_count(unlisted, one=_ASSUMED_MET_ONE, other=_ASSUMED_MET).format(
+                unlisted=unlisted, announced=value_as(checklist.announced, int)
+            )
         )
     unlisted_ok = not unlisted or assume_unlisted
-    incomplete = _INCOMPLETE.format(unlisted=unlisted) if unlisted and unlisted_ok else ""
+    incomplete = (
+        _INCOMPLETE.format(
+            unlisted=counted_text(
+                unlisted,
+                fr=("prérequis inconnu", "prérequis inconnus"),
+                en=("unknown prerequisite", "unknown prerequisites"),
+            )
+        )
+        if unlisted and unlisted_ok
+        else ""
+    )
     if missing:
         text = _NOT_DECLARED.format(ids=", ".join(missing), incomplete=incomplete)
     elif not unlisted_ok:
-        text = _UNCHECKABLE.format(unlisted=unlisted)
+        text = by_count(unlisted, one=_UNCHECKABLE_ONE, other=_UNCHECKABLE).format(
+            unlisted=unlisted
+        )
     else:
         text = _DECLARED.format(known=len(checklist.items), incomplete=incomplete)
     return step.conclude(not missing and unlisted_ok, text)

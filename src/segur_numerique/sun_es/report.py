@@ -12,10 +12,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from segur_numerique.calendar.windows import PhaseKind, Window
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.text import Lang, check_lang, counted
 from segur_numerique.core.values import format_date, format_ratio, render_value
 from segur_numerique.sun_es.domains import Domain
 from segur_numerique.sun_es.evaluation import IndicatorResult
+
+_USED_FR = ("valeur de règle utilisée vient", "valeurs de règle utilisées viennent")
+_USED_EN = ("rule value used comes", "rule values used come")
+
 
 if TYPE_CHECKING:  # the simulation module imports this one to render its result
     from segur_numerique.sun_es.simulation import Simulation
@@ -61,15 +65,17 @@ def _warnings(sim: Simulation, lang: Lang, *, sample: bool) -> list[str]:
         )
     if sim.illustrative_keys:
         out.append(
-            f"⚠ ILLUSTRATIF, NON OFFICIEL : {len(sim.illustrative_keys)} valeur(s) de règle "
-            "utilisée(s) viennent des jeux d'hypothèses illustratifs (cibles, grille de "
-            "forfaits, dégressivité), car les valeurs officielles n'ont été publiées dans aucune "
-            "source. Les montants ci-dessous ne sont PAS des montants officiels."
+            "⚠ ILLUSTRATIF, NON OFFICIEL : "
+            + counted(len(sim.illustrative_keys), lang, fr=_USED_FR, en=_USED_EN)
+            + " des jeux d'hypothèses illustratifs (cibles, grille de forfaits, dégressivité), "
+            "car les valeurs officielles n'ont été publiées dans aucune source. Les montants "
+            "ci-dessous ne sont PAS des montants officiels."
             if fr
-            else f"⚠ ILLUSTRATIVE, NOT OFFICIAL: {len(sim.illustrative_keys)} rule value(s) "
-            "used come from the illustrative assumption sets (targets, forfait grid, "
-            "degression), because the official values were never published. The amounts "
-            "below are NOT official amounts."
+            else "⚠ ILLUSTRATIVE, NOT OFFICIAL: "
+            + counted(len(sim.illustrative_keys), lang, fr=_USED_FR, en=_USED_EN)
+            + " from the illustrative assumption sets (targets, forfait grid, degression), "
+            "because the official values were never published. The amounts below are NOT "
+            "official amounts."
         )
     return out
 

@@ -263,11 +263,11 @@ def _flag_illustrative(draft: Explanation) -> tuple[Explanation, tuple[str, ...]
             assumptions=(
                 *draft.assumptions,
                 Text(
-                    fr=f"{len(illustrative)} valeur(s) utilisée(s) sont ILLUSTRATIVES, NON "
-                    "OFFICIELLES (jeux d'hypothèses illustratifs) : ne pas s'en servir pour une "
-                    "décision de financement.",
-                    en=f"{len(illustrative)} value(s) used are ILLUSTRATIVE, NOT OFFICIAL "
-                    "(illustrative assumption sets): do not use them for a funding decision.",
+                    fr="Valeurs ILLUSTRATIVES, NON OFFICIELLES utilisées (jeux d'hypothèses "
+                    f"illustratifs) : {len(illustrative)} ; ne pas s'en servir pour une décision "
+                    "de financement.",
+                    en="ILLUSTRATIVE, NOT OFFICIAL values used (illustrative assumption sets): "
+                    f"{len(illustrative)}; do not use them for a funding decision.",
                 ),
             ),
         )

@@ -27,7 +27,7 @@ from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.headline import Fact, Headline
 from segur_numerique.core.rounding import to_fraction
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted
 from segur_numerique.core.values import JsonValue, encode_value, format_ratio
 from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.model import RuleSet
@@ -249,8 +249,12 @@ def check_targets_rise(targets: TargetSet) -> TargetTrendCheck:
             en="Targets do not fall from one window to the next",
         ),
         outcome=Text(
-            fr=f"{len(falls)} baisse(s) de cible" if falls else "aucune baisse de cible",
-            en=f"{len(falls)} target fall(s)" if falls else "no target falls",
+            fr=counted(len(falls), "fr", fr=("baisse de cible", "baisses de cible"), en=("", ""))
+            if falls
+            else "aucune baisse de cible",
+            en=counted(len(falls), "en", fr=("", ""), en=("target fall", "target falls"))
+            if falls
+            else "no target falls",
         ),
         result=not falls,
         assumptions=(_TREND_BASIS,),

@@ -15,7 +15,10 @@ from typing import Any, cast
 
 import narwhals.stable.v2 as nw
 
-from segur_numerique.errors import MissingColumnError, UnreadableLogError
+from segur_numerique.errors import (
+    MissingColumnError,
+    UnreadableLogError,
+)
 from segur_numerique.sun_es.indicators import (
     INDICATORS,
     Basis,

@@ -43,7 +43,7 @@ import narwhals.stable.v2 as nw
 from segur_numerique.core.display import HtmlResult
 from segur_numerique.core.explanation import Explanation, InputValue
 from segur_numerique.core.headline import Fact, Headline, Table, table
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted, plural_word
 from segur_numerique.core.values import JsonValue, encode_value
 from segur_numerique.errors import InvalidInputError, OrphanDocumentError
 from segur_numerique.rules.model import RuleSet
@@ -79,6 +79,10 @@ from segur_numerique.sun_es.logs.inputs import (
 from segur_numerique.sun_es.logs.validation import BadRow
 from segur_numerique.sun_es.plots import plot_log_rates
 from segur_numerique.sun_es.targets import TargetSet
+
+_ESTABLISHMENTS_FR = ("établissement", "établissements")
+_ESTABLISHMENTS_EN = ("establishment", "establishments")
+
 
 # --------------------------------------------------------------------------------------------
 # Results
@@ -347,7 +351,9 @@ def _check_orphans(
             docs_lf.join(stays_lf.select("stay_id"), on="stay_id", how="anti"), "document_id"
         )
         raise OrphanDocumentError(
-            f"{total_docs - matched} document(s) refer to a stay missing from the stays log",
+            f"{total_docs - matched} "
+            f"{plural_word(total_docs - matched, 'en', 'document refers', 'documents refer')} "
+            "to a stay missing from the stays log",
             where=f"{name}: document_id {orphan!r}, column stay_id",
         )
 
@@ -387,8 +393,10 @@ def _logs_explanation(
             en="SUN-ES volet 1 indicators computed from logs",
         ),
         outcome=Text(
-            fr=f"{len(establishments)} établissement(s), période {parameters.period.render('fr')}",
-            en=f"{len(establishments)} establishment(s), period {parameters.period.render('en')}",
+            fr=counted(len(establishments), "fr", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
+            + f", période {parameters.period.render('fr')}",
+            en=counted(len(establishments), "en", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
+            + f", period {parameters.period.render('en')}",
         ),
         inputs=(
             InputValue("period", parameters.period),
