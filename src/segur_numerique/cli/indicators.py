@@ -19,10 +19,10 @@ from segur_numerique.core.values import format_ratio
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
-from segur_numerique.sun_es.indicators import INDICATORS
 from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.document import indicators_document, window_targets
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
-from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
+from segur_numerique.sun_es.targets import WINDOWS
 
 _STAGES = ("validate", "count", "exclusions")
 
@@ -111,14 +111,6 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return load_rules()
 
 
-def _targets(rules: RuleSet, window: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for d in INDICATORS:
-        key = d.target_key(window)
-        out[d.id] = target_from_rules(rules, window, d.id) if rules.is_supplied(key) else None
-    return out
-
-
 def _text(
     result: LogIndicators, targets: dict[str, Any], window: str, defaulted: bool, lang: Lang
 ) -> str:
@@ -196,15 +188,9 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
-    targets = _targets(rules, window)
     if args.json:
-        document = result.to_json()
-        document = {
-            **document,
-            "window_defaulted": args.window is None,
-            "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
-        }
+        document = indicators_document(result, rules, window, window_defaulted=args.window is None)
         emit_json(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        emit(_text(result, targets, window, args.window is None, lang))
+        emit(_text(result, dict(window_targets(rules, window)), window, args.window is None, lang))
     return 0
