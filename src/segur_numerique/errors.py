@@ -342,11 +342,7 @@ class UnsupportedMediaTypeError(InvalidInputError):
 
 
 class RequestTimeoutError(SegurError):
-    """A request took longer than the server's time limit per request (HTTP 503).
-
-    Attributes:
-        seconds: the limit.
-    """
+    """A request took longer than the server's time limit, ``seconds`` (HTTP 503)."""
 
     def __init__(self, seconds: float, *, where: str) -> None:
         self.seconds = seconds
