@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import jsonschema
@@ -65,6 +66,20 @@ SMALL = Limits(max_body_bytes=2_000, max_upload_bytes=20_000, max_rows=3, max_fi
 
 
 @pytest.fixture(scope="module")
+def app_client() -> Iterator[Callable[[Starlette], httpx.Client]]:
+    """Start a server for an application made by the test (stopped at the end of the module)."""
+    running: list[Running] = []
+
+    def started(app: Starlette) -> httpx.Client:
+        running.append(Running(app))
+        return running[-1].client
+
+    yield started
+    for server in running:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
 def small_client() -> Iterator[httpx.Client]:
     """A client of a server with small limits (to reach them quickly)."""
     yield from start(create_app(limits=SMALL))
@@ -72,7 +87,7 @@ def small_client() -> Iterator[httpx.Client]:
 
 def validate(document: object, name: str) -> None:
     """Raise ``jsonschema.ValidationError`` unless ``document`` matches the shipped schema ``name``."""
-    registry: Registry[object] = Registry().with_resources(
+    registry: Registry[Any] = Registry().with_resources(
         (s["$id"], Resource.from_contents(s)) for s in schemas().values()
     )
     jsonschema.Draft202012Validator(schemas()[name], registry=registry).validate(document)

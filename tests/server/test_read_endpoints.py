@@ -15,7 +15,6 @@ from segur_numerique.kit.registry import computations
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import value_json
 
-
 Valid = Callable[[object, str], None]
 
 
@@ -67,7 +66,7 @@ def test_a_path_naming_nothing_is_a_404_problem(
     problem = response.json()
     assert problem["error"] == error
     assert problem["type"] == f"urn:segur-numerique:problem:{error}"
-    assert problem["instance"] == path.split("?")[0]
+    assert problem["instance"] == path.split("?", maxsplit=1)[0]
     valid(problem, "problem")
 
 
