@@ -29,17 +29,15 @@ from pathlib import Path
 
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
+import uvloop  # noqa: E402 (uvicorn[standard], as the server uses)
+
 from segur_numerique.core.inputs import read_document  # noqa: E402
 from segur_numerique.rules.loading import load_rules  # noqa: E402
+from segur_numerique.rules.parameters import illustrative_assumptions  # noqa: E402
 from segur_numerique.server.documents import StaticDocuments, dump  # noqa: E402
 from segur_numerique.server.routes import computation_document  # noqa: E402
 from segur_numerique.sun_es.cases import parse_case, sample_path  # noqa: E402
 from segur_numerique.sun_es.simulation import simulate  # noqa: E402
-
-try:
-    import uvloop
-except ImportError:  # pragma: no cover
-    uvloop = None
 
 SAMPLE = json.loads(json.dumps(read_document(sample_path(), what="sample"), default=str))
 SONS = {"amount_ht": "1 000 €"}
@@ -71,7 +69,9 @@ async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: 
     return status
 
 
-async def _client(port: int, raw: bytes, stop: float, latencies: list[float], errors: list[int]) -> None:
+async def _client(
+    port: int, raw: bytes, stop: float, latencies: list[float], errors: list[int]
+) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         while time.perf_counter() < stop:
@@ -110,8 +110,6 @@ async def _load(port: int, raw: bytes, clients: int, seconds: float) -> dict[str
 
 def _in_process() -> dict[str, Callable[[], bytes]]:
     rules = load_rules()
-    from segur_numerique.rules.parameters import illustrative_assumptions  # noqa: PLC0415
-
     illustrative = illustrative_assumptions()
 
     def sim() -> bytes:
@@ -164,8 +162,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32, help="concurrent clients")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args()
-    if uvloop is not None:
-        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     port = _free_port()
     server = _start(port)
     rows = []

@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
 
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.server import Limits, create_app
 
 Valid = Callable[[object, str], None]
@@ -146,8 +147,10 @@ def test_an_unexpected_error_is_a_500_problem_without_traceback(
 
 
 def test_past_the_time_limit_the_request_is_a_503(app_client: AppClient, valid: Valid) -> None:
-    client = app_client(create_app(limits=Limits(timeout_seconds=1e-9)))
+    client = app_client(create_app(limits=Limits(timeout_seconds=1e-9, inline_body_bytes=0)))
     doc = _problem(client.post("/simulate", json={"format": "x"}), 503, valid)
+    assert doc["error"] == "RequestTimeoutError"
+    doc = _problem(client.post("/compute/sons.ttc", json={"amount_ht": "1 €"}), 503, valid)
     assert doc["error"] == "RequestTimeoutError"
 
 
@@ -158,3 +161,18 @@ def test_no_upload_folder_is_left_behind(client: httpx.Client) -> None:
     client.post("/indicators", files=files)
     client.post("/verify", content=b"a = 1", headers={"content-type": "application/toml"})
     assert set(glob.glob(pattern)) <= before
+
+
+def test_a_large_compute_body_runs_in_a_worker_thread(app_client: AppClient) -> None:
+    client = app_client(create_app(limits=Limits(inline_body_bytes=0)))
+    response = client.post("/compute/sons.ttc", json={"amount_ht": "1 000 €"})
+    assert response.json()["outputs"]["ttc"] == {"type": "euro", "value": "1200.00"}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"max_rows": 0}, {"timeout_seconds": -1}, {"inline_body_bytes": -1}, {"max_files": True}],
+)
+def test_limits_are_checked(bad: dict[str, object]) -> None:
+    with pytest.raises(InvalidInputError):
+        Limits(**bad)  # type: ignore[arg-type]

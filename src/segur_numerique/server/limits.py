@@ -20,6 +20,11 @@ def _positive_int(_instance: object, attribute: attrs.Attribute[int], value: obj
         raise InvalidInputError(f"expected a positive integer, got {value!r}", where=attribute.name)
 
 
+def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInputError(f"expected an integer ≥ 0, got {value!r}", where=attribute.name)
+
+
 def _positive_seconds(_instance: object, attribute: attrs.Attribute[float], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise InvalidInputError(
@@ -39,6 +44,10 @@ class Limits:
         max_rows: the rows of one uploaded log (CSV lines, or Parquet rows).
         timeout_seconds: the time one computation may take; past it the request gets a 503.
         max_threads: the computations running at once (the others wait their turn).
+        inline_body_bytes: a ``/compute`` body at most this long is computed on the event loop
+            rather than in a worker thread (the hand-over to a thread costs more than such a
+            computation: docs/explanation/performance-server.md); ``0`` sends every one to a
+            thread, within the time limit.
 
     >>> Limits().max_body_bytes
     1048576
@@ -55,3 +64,4 @@ class Limits:
     max_rows: int = attrs.field(default=2_000_000, validator=_positive_int)
     timeout_seconds: float = attrs.field(default=30.0, validator=_positive_seconds)
     max_threads: int = attrs.field(default=8, validator=_positive_int)
+    inline_body_bytes: int = attrs.field(default=2048, validator=_non_negative_int)

@@ -33,11 +33,13 @@ from segur_numerique.server.problems import PROBLEM_MEDIA_TYPE, error_problem
 from segur_numerique.server.state import (
     JSON_TYPES,
     TOML_TYPES,
+    check_media_type,
     date_query,
     document_body,
     flag,
     json_object,
     lang_query,
+    parse_body,
     state_of,
 )
 from segur_numerique.server.uploads import (
@@ -145,12 +147,16 @@ async def compute_endpoint(request: Request) -> Response:
         lang_query(request),
         state.rules_for(request),
     )
-    inputs = json_object(await document_body(request, state.limits), "request body")
-    doc = await state.run(
-        lambda: computation_document(name, inputs, rules, explain=explain, lang=lang),
-        where=f"compute {name}",
-    )
-    return json_response(doc)
+    check_media_type(request)
+    body = await read_body(request, state.limits.max_body_bytes)
+    inputs = json_object(parse_body(request, body), "request body")
+
+    def run() -> bytes:
+        return computation_document(name, inputs, rules, explain=explain, lang=lang)
+
+    if len(body) <= state.limits.inline_body_bytes:  # a small input: cheaper than a thread hop
+        return json_response(run())
+    return json_response(await state.run(run, where=f"compute {name}"))
 
 
 _SIMULATE_KEYS = frozenset({"simulation", "parameters", "accept_broken_sums"})

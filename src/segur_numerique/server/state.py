@@ -87,13 +87,11 @@ def lang_query(request: Request) -> Lang | None:
     return None if raw is None else check_lang(raw)
 
 
-async def document_body(request: Request, limits: Limits, *, toml: bool = False) -> Any:
-    """The request's JSON (or, if ``toml``, TOML) body, read within the limit and parsed.
+def check_media_type(request: Request, *, toml: bool = False) -> str:
+    """The request's media type if the endpoint reads it (JSON, and TOML if ``toml``).
 
     Raises:
         UnsupportedMediaTypeError: another media type.
-        RequestTooLargeError: the body is over :attr:`Limits.max_body_bytes`.
-        InputFileError: the body is not UTF-8, or malformed (the line and column named).
     """
     kind = media_type(request)
     accepted = JSON_TYPES | (TOML_TYPES if toml else frozenset())
@@ -102,11 +100,33 @@ async def document_body(request: Request, limits: Limits, *, toml: bool = False)
             f"expected {' or '.join(sorted(accepted))}, got {kind or 'no media type'}",
             where="Content-Type",
         )
-    data = await read_body(request, limits.max_body_bytes)
+    return kind
+
+
+def parse_body(request: Request, data: bytes, *, toml: bool = False) -> Any:
+    """A body already read, decoded and parsed (JSON, or TOML if ``toml`` and so declared).
+
+    Raises:
+        UnsupportedMediaTypeError: another media type.
+        InputFileError: the body is not UTF-8, or malformed (the line and column named).
+    """
+    kind = check_media_type(request, toml=toml)
     text = read_text(data, what="request body", name="request body", max_bytes=len(data))
     if kind in TOML_TYPES:
         return parse_toml(text, where="request body")
     return parse_json(text, where="request body")
+
+
+async def document_body(request: Request, limits: Limits, *, toml: bool = False) -> Any:
+    """The request's JSON (or, if ``toml``, TOML) body, read within the limit and parsed.
+
+    Raises:
+        UnsupportedMediaTypeError: another media type (before the body is read).
+        RequestTooLargeError: the body is over :attr:`Limits.max_body_bytes`.
+        InputFileError: the body is not UTF-8, or malformed (the line and column named).
+    """
+    check_media_type(request, toml=toml)
+    return parse_body(request, await read_body(request, limits.max_body_bytes), toml=toml)
 
 
 def json_object(data: Any, where: str) -> Mapping[str, Any]:
