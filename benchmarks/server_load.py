@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import socket
@@ -34,8 +35,7 @@ import uvloop  # noqa: E402 (uvicorn[standard], as the server uses)
 from segur_numerique.core.inputs import read_document  # noqa: E402
 from segur_numerique.rules.loading import load_rules  # noqa: E402
 from segur_numerique.rules.parameters import illustrative_assumptions  # noqa: E402
-from segur_numerique.server.documents import StaticDocuments, dump  # noqa: E402
-from segur_numerique.server.routes import computation_document  # noqa: E402
+from segur_numerique.server.documents import StaticDocuments, computation_document, dump  # noqa: E402
 from segur_numerique.sun_es.cases import parse_case, sample_path  # noqa: E402
 from segur_numerique.sun_es.simulation import simulate  # noqa: E402
 
@@ -50,10 +50,28 @@ def _request(method: str, path: str, body: bytes = b"") -> bytes:
     return (head + "\r\n").encode() + body
 
 
-ENDPOINTS: dict[str, bytes] = {
-    "POST /compute/sons.ttc": _request("POST", "/compute/sons.ttc", json.dumps(SONS).encode()),
-    "POST /simulate (sample)": _request("POST", "/simulate", json.dumps(SAMPLE).encode()),
-    "GET /rules/sons.vat_rate": _request("GET", "/rules/sons.vat_rate"),
+_COUNTER = itertools.count()
+
+
+def _distinct_sons() -> bytes:
+    """A SONS amount never asked before (so the server's result cache never answers)."""
+    body = json.dumps({"amount_ht": f"{1000 + next(_COUNTER)} €"}).encode()
+    return _request("POST", "/compute/sons.ttc", body)
+
+
+def _constant(raw: bytes) -> Callable[[], bytes]:
+    return lambda: raw
+
+
+ENDPOINTS: dict[str, Callable[[], bytes]] = {
+    "POST /compute/sons.ttc": _distinct_sons,
+    "POST /compute/sons.ttc (same input)": _constant(
+        _request("POST", "/compute/sons.ttc", json.dumps(SONS).encode())
+    ),
+    "POST /simulate (sample)": _constant(
+        _request("POST", "/simulate", json.dumps(SAMPLE).encode())
+    ),
+    "GET /rules/sons.vat_rate": _constant(_request("GET", "/rules/sons.vat_rate")),
 }
 
 
@@ -70,11 +88,12 @@ async def _one(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: 
 
 
 async def _client(
-    port: int, raw: bytes, stop: float, latencies: list[float], errors: list[int]
+    port: int, make: Callable[[], bytes], stop: float, latencies: list[float], errors: list[int]
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         while time.perf_counter() < stop:
+            raw = make()
             start = time.perf_counter()
             try:
                 status = await _one(reader, writer, raw)
@@ -90,12 +109,14 @@ async def _client(
         writer.close()
 
 
-async def _load(port: int, raw: bytes, clients: int, seconds: float) -> dict[str, float]:
+async def _load(
+    port: int, make: Callable[[], bytes], clients: int, seconds: float
+) -> dict[str, float]:
     latencies: list[float] = []
     errors: list[int] = []
     stop = time.perf_counter() + seconds
     began = time.perf_counter()
-    await asyncio.gather(*(_client(port, raw, stop, latencies, errors) for _ in range(clients)))
+    await asyncio.gather(*(_client(port, make, stop, latencies, errors) for _ in range(clients)))
     elapsed = time.perf_counter() - began
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {
@@ -118,6 +139,9 @@ def _in_process() -> dict[str, Callable[[], bytes]]:
 
     return {
         "POST /compute/sons.ttc": lambda: computation_document(
+            "sons.ttc", SONS, rules, explain=True, lang=None
+        ),
+        "POST /compute/sons.ttc (same input)": lambda: computation_document(
             "sons.ttc", SONS, rules, explain=True, lang=None
         ),
         "POST /simulate (sample)": sim,
@@ -168,9 +192,9 @@ def main() -> None:
     rows = []
     try:
         local = _in_process()
-        for name, raw in ENDPOINTS.items():
-            loaded = asyncio.run(_load(port, raw, args.concurrency, args.duration))
-            alone = asyncio.run(_load(port, raw, 1, min(args.duration, 3.0)))
+        for name, make in ENDPOINTS.items():
+            loaded = asyncio.run(_load(port, make, args.concurrency, args.duration))
+            alone = asyncio.run(_load(port, make, 1, min(args.duration, 3.0)))
             inproc = _time(local[name])
             rows.append((name, loaded, alone, inproc))
     finally:

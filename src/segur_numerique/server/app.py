@@ -29,7 +29,7 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions
 from segur_numerique.server import routes as r
-from segur_numerique.server.documents import StaticDocuments, dump
+from segur_numerique.server.documents import ComputationCache, StaticDocuments, dump
 from segur_numerique.server.execution import ThreadRunner
 from segur_numerique.server.limits import Limits
 from segur_numerique.server.openapi import Endpoint, Param, openapi_document, schemas
@@ -166,10 +166,12 @@ def create_app(
             Exception: _unexpected,
         },
     )
+    illustrative = illustrative_assumptions() if rules is None else chosen
     app.state.segur = ServerState(
         chosen,
-        illustrative_assumptions() if rules is None else chosen,
+        illustrative,
         StaticDocuments(chosen),
+        ComputationCache({"official": chosen, "illustrative": illustrative}),
         limits,
         ThreadRunner(threads=limits.max_threads, seconds=limits.timeout_seconds),
     )

@@ -4,7 +4,9 @@ Every document is the library's versioned JSON (``RuleSet.to_json``, ``calendar_
 ``ComputationResult.to_json``...), encoded once with :func:`dump`. The rule set is immutable, so
 the documents that depend only on it and on the query (``/rules``, ``/rules/{key}``,
 ``/unknowns``, ``/calendar``, ``/windows/{id}``) are computed once per distinct query and kept
-(bounded caches); the computations are not cached (their inputs are the caller's).
+(bounded caches). The computations are pure functions of their inputs and the rule set (none reads
+the clock), so the result of a small input is kept too, by its exact body
+(:class:`ComputationCache`).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from segur_numerique.calendars import calendar_json, calendar_programme, to_ics, window
+from segur_numerique.core.inputs import parse_json, read_text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
+from segur_numerique.kit.compute import compute
 from segur_numerique.rules.model import RuleSet, value_json
 
 RULE_VALUE_FORMAT = "segur_numerique.rule-value/v1"
@@ -131,3 +135,38 @@ def check_alternative(rules: RuleSet, alternative: str) -> None:
             f"unknown alternative {alternative!r} (known: {', '.join(known) or 'none'})",
             where="alternative",
         )
+
+
+def computation_document(
+    name: str, inputs: Mapping[str, Any], rules: RuleSet, *, explain: bool, lang: str | None
+) -> bytes:
+    """``compute(name, inputs).to_json()``, without the explanation if asked, text if ``lang``."""
+    result = compute(name, inputs, rules=rules)
+    doc = result.to_json()
+    if not explain:
+        doc["explanation"] = None
+    if lang is not None:
+        doc["text"] = result.render("en" if lang == "en" else "fr", explain=explain)
+    return dump(doc)
+
+
+class ComputationCache:
+    """The encoded results of computations, by (name, rule set, explain, lang, exact body).
+
+    :meth:`compute` parses the JSON body and computes; :meth:`cached` keeps the last
+    :data:`CACHE_SIZE` results (an error is never kept: it is raised again each time).
+    """
+
+    def __init__(self, rule_sets: Mapping[str, RuleSet]) -> None:
+        self.rule_sets = rule_sets
+        self.cached = _cached(self.compute)
+
+    def compute(self, name: str, rules: str, explain: bool, lang: str | None, body: bytes) -> bytes:
+        """The document of computation ``name`` on the JSON object ``body``."""
+        text = read_text(body, what="request body", name="request body", max_bytes=len(body))
+        inputs = parse_json(text, where="request body")
+        if not isinstance(inputs, Mapping):
+            raise InvalidInputError(
+                f"expected a JSON object, got {type(inputs).__name__}", where="request body"
+            )
+        return computation_document(name, inputs, self.rule_sets[rules], explain=explain, lang=lang)

@@ -6,9 +6,6 @@ problems. A name in the path that names nothing (a computation, a rule key, a wi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -23,10 +20,8 @@ from segur_numerique.errors import (
     UnknownWindowError,
     UnsupportedMediaTypeError,
 )
-from segur_numerique.kit.compute import compute
 from segur_numerique.kit.registry import find_computation
 from segur_numerique.kit.verify import verification_document, verify_paths
-from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import load_parameter_file
 from segur_numerique.server.documents import dump
 from segur_numerique.server.problems import PROBLEM_MEDIA_TYPE, error_problem
@@ -39,7 +34,6 @@ from segur_numerique.server.state import (
     flag,
     json_object,
     lang_query,
-    parse_body,
     state_of,
 )
 from segur_numerique.server.uploads import (
@@ -121,19 +115,6 @@ async def window_endpoint(request: Request) -> Response:
     return json_response(doc)
 
 
-def computation_document(
-    name: str, inputs: Mapping[str, Any], rules: RuleSet, *, explain: bool, lang: str | None
-) -> bytes:
-    """``compute(name, inputs).to_json()``, without the explanation if asked, text if ``lang``."""
-    result = compute(name, inputs, rules=rules)
-    doc = result.to_json()
-    if not explain:
-        doc["explanation"] = None
-    if lang is not None:
-        doc["text"] = result.render("en" if lang == "en" else "fr", explain=explain)
-    return dump(doc)
-
-
 async def compute_endpoint(request: Request) -> Response:
     """``POST /compute/{computation}``: the inputs of a scenario, as a JSON object."""
     state = state_of(request)
@@ -142,21 +123,17 @@ async def compute_endpoint(request: Request) -> Response:
         find_computation(name, where="compute")
     except UnknownComputationError as exc:
         return not_found(exc, request)
-    explain, lang, rules = (
-        flag(request, "explain", True),
-        lang_query(request),
-        state.rules_for(request),
-    )
+    explain, lang = flag(request, "explain", True), lang_query(request)
+    choice = state.rules_choice(request)
     check_media_type(request)
     body = await read_body(request, state.limits.max_body_bytes)
-    inputs = json_object(parse_body(request, body), "request body")
-
-    def run() -> bytes:
-        return computation_document(name, inputs, rules, explain=explain, lang=lang)
-
     if len(body) <= state.limits.inline_body_bytes:  # a small input: cheaper than a thread hop
-        return json_response(run())
-    return json_response(await state.run(run, where=f"compute {name}"))
+        return json_response(state.computations.cached(name, choice, explain, lang, body))
+    doc = await state.run(
+        lambda: state.computations.compute(name, choice, explain, lang, body),
+        where=f"compute {name}",
+    )
+    return json_response(doc)
 
 
 _SIMULATE_KEYS = frozenset({"simulation", "parameters", "accept_broken_sums"})

@@ -19,7 +19,7 @@ from segur_numerique.core.validators import parse_iso_date
 from segur_numerique.errors import InvalidInputError, UnsupportedMediaTypeError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import parse_parameter_text
-from segur_numerique.server.documents import StaticDocuments
+from segur_numerique.server.documents import ComputationCache, StaticDocuments
 from segur_numerique.server.execution import ThreadRunner
 from segur_numerique.server.limits import Limits
 from segur_numerique.server.uploads import media_type, read_body
@@ -35,16 +35,15 @@ class ServerState:
     rules: RuleSet
     illustrative: RuleSet
     documents: StaticDocuments
+    computations: ComputationCache
     limits: Limits
     run: ThreadRunner
 
-    def rules_for(self, request: Request) -> RuleSet:
+    def rules_choice(self, request: Request) -> str:
         """The rule set a ``?rules=official|illustrative`` query asks for (default official)."""
         choice = request.query_params.get("rules", "official")
-        if choice == "official":
-            return self.rules
-        if choice == "illustrative":
-            return self.illustrative
+        if choice in ("official", "illustrative"):
+            return choice
         raise InvalidInputError(
             f"expected official or illustrative, got {choice!r}", where="query rules"
         )
