@@ -176,3 +176,13 @@ def test_a_large_compute_body_runs_in_a_worker_thread(app_client: AppClient) -> 
 def test_limits_are_checked(bad: dict[str, object]) -> None:
     with pytest.raises(InvalidInputError):
         Limits(**bad)  # type: ignore[arg-type]
+
+
+def test_cors_is_off_by_default(client: httpx.Client) -> None:
+    response = client.get("/health", headers={"Origin": "https://vendor.example"})
+    assert "access-control-allow-origin" not in response.headers
+    preflight = client.options(
+        "/compute/sons.ttc",
+        headers={"Origin": "https://vendor.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status_code == 405
