@@ -420,7 +420,11 @@ def check_function_imports(modules: dict[str, Module]) -> Iterator[Violation]:
     for module in modules.values():
         for imp in module.imports:
             parts = imp.target.split(".")
-            lazy_module = len(parts) > 1 and parts[1] in LAZY_MODULES and module.name.split(".")[1:2] == ["cli"]
+            lazy_module = (
+                len(parts) > 1
+                and parts[1] in LAZY_MODULES
+                and module.name.split(".")[1:2] == ["cli"]
+            )
             if imp.in_function and parts[0] not in LAZY_ALLOWED and not lazy_module:
                 detail = (
                     f"import of {imp.target} inside a function (not an optional heavy dependency)"
