@@ -118,3 +118,13 @@ def test_verify_one_scenario_as_a_toml_body(client: httpx.Client) -> None:
     assert malformed.status_code == 422
     assert malformed.json()["error"] == "ScenarioError"
     assert "segur-upload" not in malformed.text
+
+
+def test_an_unexpected_field_is_refused(client: httpx.Client) -> None:
+    files = {"stays": ("s.csv", STAYS.encode()), "documents": ("d.csv", DOCUMENTS.encode())}
+    text = client.post("/indicators", files=files, data={"window": "F1"})
+    assert text.status_code == 422
+    assert text.json()["where"] == "window"
+    extra = client.post("/indicators", files={**files, "other": ("o.csv", b"x")})
+    assert extra.status_code == 422
+    assert extra.json()["where"] == "other"

@@ -175,8 +175,12 @@ def save_form(
     fields: Sequence[UploadField],
     limits: Limits,
     folder: Path,
+    text_fields: Sequence[str] = (),
 ) -> Uploads:
-    """Save the files of a parsed form into ``folder`` (blocking: run it in a thread)."""
+    """Save the files of a parsed form into ``folder`` (blocking: run it in a thread).
+
+    A text field must be one of ``text_fields``; a file field one of ``fields``.
+    """
     specs = {f.name: f for f in fields}
     files: dict[str, list[SavedUpload]] = {}
     texts: dict[str, str] = {}
@@ -184,6 +188,11 @@ def save_form(
         if isinstance(item, str):
             if name in specs:
                 raise InvalidInputError("expected a file, got a text field", where=name)
+            if name not in text_fields:
+                raise InvalidInputError(
+                    f"unexpected text field; expected {', '.join(text_fields) or 'none'}",
+                    where=name,
+                )
             texts[name] = item
             continue
         spec = specs.get(name)
@@ -212,6 +221,8 @@ async def saved_uploads(
     limits: Limits,
     fields: Sequence[UploadField],
     run: Runner,
+    *,
+    text_fields: Sequence[str] = (),
 ) -> AsyncIterator[Uploads]:
     """Parse the multipart body and save its files in a per-request temporary directory.
 
@@ -239,7 +250,9 @@ async def saved_uploads(
     folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     try:
         items = list(form.multi_items())
-        yield await run(lambda: save_form(items, fields, limits, folder), where="upload")
+        yield await run(
+            lambda: save_form(items, fields, limits, folder, text_fields), where="upload"
+        )
     finally:
         await form.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -251,6 +264,8 @@ async def call_with_uploads(
     fields: Sequence[UploadField],
     run: Runner,
     call: Callable[[Uploads], _T],
+    *,
+    text_fields: Sequence[str] = (),
 ) -> _T:
     """The generic upload endpoint: save the files, then ``call(uploads)`` in a worker thread.
 
@@ -258,7 +273,7 @@ async def call_with_uploads(
     :func:`~segur_numerique.sun_es.logs.results.indicators_from_logs`); the files are removed
     when it returns or fails.
     """
-    async with saved_uploads(request, limits, fields, run) as uploads:
+    async with saved_uploads(request, limits, fields, run, text_fields=text_fields) as uploads:
         return await run(lambda: call(uploads), where=request.url.path)
 
 
