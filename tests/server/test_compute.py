@@ -140,3 +140,17 @@ def test_simulate_text_is_the_report(client: httpx.Client) -> None:
     doc = response.json()
     assert doc["explanation"] is None
     assert doc["text"].strip()
+
+
+def test_the_how_to_sun_es_indicator(client: httpx.Client) -> None:
+    counts = {
+        "indicator": "discharge_letter",
+        "numerator": 640,
+        "denominator": 1000,
+        "window": "F2",
+    }
+    official = client.post("/compute/sun_es.indicator", json=counts)
+    assert official.status_code == 422
+    assert official.json()["key"] == "sun_es.target.F2.discharge_letter"
+    illustrative = client.post("/compute/sun_es.indicator?rules=illustrative", json=counts)
+    assert illustrative.json()["outputs"]["met"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -13,8 +14,10 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.routing import Route
 
+from segur_numerique.core.inputs import read_document
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.server import Limits, create_app
+from segur_numerique.sun_es.cases import sample_path
 
 Valid = Callable[[object, str], None]
 PROBLEM = "application/problem+json"
@@ -146,11 +149,27 @@ def test_an_unexpected_error_is_a_500_problem_without_traceback(
     assert any(str(doc["incident"]) in r.getMessage() for r in caplog.records)
 
 
+_SIMULATION_INPUTS = {
+    "establishment": {
+        "finess_juridique": "450000013",
+        "finess_geographique": "450000021",
+        "legal_status": "public",
+        "activities": ["mco"],
+        "activity_2019": 25000,
+    },
+    "application": {"window": "F2", "domains": ["discharge_documents"]},
+}
+
+
 def test_past_the_time_limit_the_request_is_a_503(app_client: AppClient, valid: Valid) -> None:
     client = app_client(create_app(limits=Limits(timeout_seconds=1e-9, inline_body_bytes=0)))
-    doc = _problem(client.post("/simulate", json={"format": "x"}), 503, valid)
+    sample = json.loads(json.dumps(read_document(sample_path(), what="sample"), default=str))
+    doc = _problem(client.post("/simulate", json=sample), 503, valid)
     assert doc["error"] == "RequestTimeoutError"
-    doc = _problem(client.post("/compute/sons.ttc", json={"amount_ht": "1 €"}), 503, valid)
+    # a computation sent to a worker thread (inline_body_bytes=0) is timed too (a slow one:
+    # a computation that ends before the event loop sees the deadline is answered)
+    computed = client.post("/compute/sun_es.simulation", json=_SIMULATION_INPUTS)
+    doc = _problem(computed, 503, valid)
     assert doc["error"] == "RequestTimeoutError"
 
 
