@@ -14,6 +14,7 @@ from typing import Any
 
 from segur_numerique.calendar.deadlines import Deadline, programme_deadlines
 from segur_numerique.calendar.ics import build_ics
+from segur_numerique.calendar.on_time import days_left
 from segur_numerique.calendar.programmes import (
     Programme,
     WindowPhase,
@@ -27,8 +28,9 @@ from segur_numerique.calendar.windows import Phase, Window
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.validators import check_date
+from segur_numerique.core.values import JsonValue
 from segur_numerique.e_parcours import calendar as e_parcours_calendar
-from segur_numerique.errors import SegurError
+from segur_numerique.errors import MissingParameterError, SegurError
 from segur_numerique.esms_numerique import calendar as esms_numerique_calendar
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
@@ -36,6 +38,9 @@ from segur_numerique.sons import calendar as sons_calendar
 from segur_numerique.sun_es import calendar as sun_es_calendar
 
 _CALENDAR_MODULES = (sun_es_calendar, sons_calendar, e_parcours_calendar, esms_numerique_calendar)
+
+CALENDAR_FORMAT = "segur_numerique.calendar/v1"
+"""The ``format`` field of :func:`calendar_json`."""
 
 CALENDAR_PROGRAMMES: Mapping[str, Programme] = {
     prog.id: prog for module in _CALENDAR_MODULES for prog in module.CALENDARS
@@ -295,3 +300,76 @@ __all__ = [
     "windows_on",
     "write_ics",
 ]
+
+
+def _programme_json(
+    programme_id: str, rules: RuleSet, on: dt.date | None, alternative: str | None
+) -> dict[str, JsonValue]:
+    prog = calendar_programme(programme_id)
+    out: dict[str, JsonValue] = {"id": prog.id, "title": prog.title.to_json()}
+    try:
+        found = windows(
+            prog.id, rules=rules, as_known_on=on, alternative=_alt_for(prog.id, alternative, rules)
+        )
+    except MissingParameterError as exc:
+        out["windows"] = []
+        out["unknown"] = {"key": exc.key, "message": str(exc)}
+        found = ()
+    else:
+        out["windows"] = [_window_json(w, on) for w in found]
+    out["deadlines"] = [
+        _deadline_json(d, rules, on, alternative) for d in known_deadlines(prog.id, rules, on)
+    ]
+    return out
+
+
+def known_deadlines(programme_id: str, rules: RuleSet, on: dt.date | None) -> list[Deadline]:
+    """The deadlines of a programme as known on ``on`` (every one when ``None``)."""
+    return [
+        d
+        for d in deadlines(programme_id, rules=rules)
+        if on is None or d.value.versions[0].since <= on
+    ]
+
+
+def _window_json(w: Window, on: dt.date | None) -> dict[str, JsonValue]:
+    out = dict(w.to_json())
+    if on is not None:
+        phase = w.phase_on(on)
+        out["phase_on"] = phase.kind.value if phase else None
+    return out
+
+
+def _deadline_json(
+    d: Deadline, rules: RuleSet, on: dt.date | None, alternative: str | None
+) -> dict[str, JsonValue]:
+    out = dict(d.to_json(alternative=alternative))
+    if on is not None:
+        version = d.as_known_on(as_known_on=on, alternative=alternative)
+        out["due_as_known_on"] = version.due.isoformat()
+        left = days_left(d, on, rules=rules, alternative=alternative)
+        out["calendar_days_left"] = left.calendar_days
+        out["working_days_left"] = left.working_days
+    return out
+
+
+def calendar_json(
+    rules: RuleSet,
+    *,
+    programme_id: str | None = None,
+    on: dt.date | None = None,
+    alternative: str | None = None,
+) -> dict[str, JsonValue]:
+    """The calendar document (format ``segur_numerique.calendar/v1``) of ``calendar --json``.
+
+    Each programme's windows with their phases (ISO dates, inclusive ``start``/``end``, exclusive
+    ``stop``), statuses and sources, and its deadlines with their revision history; with ``on``,
+    the phase each window is in and the days left before each deadline.
+    """
+    chosen = [calendar_programme(programme_id).id] if programme_id else list(CALENDAR_PROGRAMMES)
+    return {
+        "format": CALENDAR_FORMAT,
+        "as_known_on": on.isoformat() if on else None,
+        "alternative": alternative,
+        "programmes": [_programme_json(p, rules, on, alternative) for p in chosen],
+    }

@@ -90,6 +90,7 @@ _COMMAND_MODULES = (
     "segur_numerique.cli.calendar",
     "segur_numerique.cli.indicators",
     "segur_numerique.cli.parameters",
+    "segur_numerique.cli.serve",
 )
 
 

@@ -15,24 +15,21 @@ import difflib
 import json
 from typing import Any
 
-from segur_numerique.calendar.deadlines import PARIS, Deadline
+from segur_numerique.calendar.deadlines import PARIS
 from segur_numerique.calendar.on_time import days_left
-from segur_numerique.calendar.windows import Window
 from segur_numerique.calendars import (
     CALENDAR_PROGRAMMES,
+    calendar_json,
     calendar_programme,
-    deadlines,
+    known_deadlines,
     windows,
     write_ics,
 )
 from segur_numerique.cli import add_json_option, cli_lang, emit, emit_json, iso_date, tr
 from segur_numerique.core.text import Lang, capped, check_lang
-from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError, MissingParameterError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-
-CALENDAR_FORMAT = "segur_numerique.calendar/v1"
 
 
 def register(subparsers: Any) -> None:
@@ -102,27 +99,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _programme_json(
-    programme_id: str, rules: RuleSet, on: dt.date | None, alternative: str | None
-) -> dict[str, JsonValue]:
-    prog = calendar_programme(programme_id)
-    out: dict[str, JsonValue] = {"id": prog.id, "title": prog.title.to_json()}
-    try:
-        found = windows(
-            prog.id, rules=rules, as_known_on=on, alternative=_alt(prog.id, rules, alternative)
-        )
-    except MissingParameterError as exc:
-        out["windows"] = []
-        out["unknown"] = {"key": exc.key, "message": str(exc)}
-        found = ()
-    else:
-        out["windows"] = [_window_json(w, on) for w in found]
-    out["deadlines"] = [
-        _deadline_json(d, rules, on, alternative) for d in _deadlines(prog.id, rules, on)
-    ]
-    return out
-
-
 def _alt(programme_id: str, rules: RuleSet, alternative: str | None) -> str | None:
     if alternative is None:
         return None
@@ -131,52 +107,6 @@ def _alt(programme_id: str, rules: RuleSet, alternative: str | None) -> str | No
     except (MissingParameterError, LookupError):
         return None
     return alternative
-
-
-def _deadlines(programme_id: str, rules: RuleSet, on: dt.date | None) -> list[Deadline]:
-    return [
-        d
-        for d in deadlines(programme_id, rules=rules)
-        if on is None or d.value.versions[0].since <= on
-    ]
-
-
-def _window_json(w: Window, on: dt.date | None) -> dict[str, JsonValue]:
-    out = dict(w.to_json())
-    if on is not None:
-        phase = w.phase_on(on)
-        out["phase_on"] = phase.kind.value if phase else None
-    return out
-
-
-def _deadline_json(
-    d: Deadline, rules: RuleSet, on: dt.date | None, alternative: str | None
-) -> dict[str, JsonValue]:
-    out = dict(d.to_json(alternative=alternative))
-    if on is not None:
-        version = d.as_known_on(as_known_on=on, alternative=alternative)
-        out["due_as_known_on"] = version.due.isoformat()
-        left = days_left(d, on, rules=rules, alternative=alternative)
-        out["calendar_days_left"] = left.calendar_days
-        out["working_days_left"] = left.working_days
-    return out
-
-
-def calendar_json(
-    rules: RuleSet,
-    *,
-    programme_id: str | None = None,
-    on: dt.date | None = None,
-    alternative: str | None = None,
-) -> dict[str, JsonValue]:
-    """The calendar document printed by ``calendar --json``."""
-    chosen = [calendar_programme(programme_id).id] if programme_id else list(CALENDAR_PROGRAMMES)
-    return {
-        "format": CALENDAR_FORMAT,
-        "as_known_on": on.isoformat() if on else None,
-        "alternative": alternative,
-        "programmes": [_programme_json(p, rules, on, alternative) for p in chosen],
-    }
 
 
 def _due_text(due: dt.date | dt.datetime) -> str:
@@ -240,7 +170,7 @@ def table(
                         ("← " + ("en cours" if fr else "current")) if current is phase else "",
                     )
                 rows.append(row)
-        for d in _deadlines(pid, rules, on):
+        for d in known_deadlines(pid, rules, on):
             version = d.as_known_on(as_known_on=on, alternative=alternative)
             known = [v for v in d.versions(alternative) if on is None or v.since <= on]
             history = " → ".join(_due_text(v.due) for v in known)

@@ -26,10 +26,10 @@ from segur_numerique.errors import InvalidRowsError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
-from segur_numerique.sun_es.indicators import INDICATORS
 from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.document import indicators_document, window_targets
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
-from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
+from segur_numerique.sun_es.targets import WINDOWS
 
 _STAGES = ("read", "validate", "count", "exclusions")
 
@@ -85,14 +85,6 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     if args.illustrative:
         return illustrative_assumptions()
     return load_rules()
-
-
-def _targets(rules: RuleSet, window: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for d in INDICATORS:
-        key = d.target_key(window)
-        out[d.id] = target_from_rules(rules, window, d.id) if rules.is_supplied(key) else None
-    return out
 
 
 def _text(
@@ -178,18 +170,14 @@ def run(args: argparse.Namespace) -> int:
         return report_bad_rows(error, lang)
     if rejected is not None:
         write_rejected(rejected, result.rejected)
-    targets = _targets(rules, window)
     if args.json:
-        document = result.to_json()
         document = {
-            **document,
-            "window_defaulted": args.window is None,
-            "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
+            **indicators_document(result, rules, window, window_defaulted=args.window is None),
             "rejected_file": None if rejected is None else str(rejected),
         }
         emit_json(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         for line in input_lines(result.formats, len(result.rejected), rejected, lang):
             emit(line)
-        emit(_text(result, targets, window, args.window is None, lang))
+        emit(_text(result, dict(window_targets(rules, window)), window, args.window is None, lang))
     return 0

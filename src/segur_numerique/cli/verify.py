@@ -15,7 +15,7 @@ from segur_numerique.core.text import check_lang, counted
 from segur_numerique.errors import InvalidInputError
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import shipped_scenarios
-from segur_numerique.kit.verify import verify_paths
+from segur_numerique.kit.verify import verification_document, verify_paths
 
 
 def register(subparsers: Any) -> None:
@@ -97,18 +97,7 @@ def run(args: argparse.Namespace) -> int:
     results = verify_paths(paths)
     failed = [r for r in results if not r.passed]
     if args.json:
-        emit_json(
-            json.dumps(
-                {
-                    "format": "segur_numerique.verification/v1",
-                    "passed": len(results) - len(failed),
-                    "failed": len(failed),
-                    "results": [r.to_json() for r in results],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        emit_json(json.dumps(verification_document(results), ensure_ascii=False, indent=2))
     else:
         for result in results:
             emit(result.render(lang, explain=not args.no_explain))

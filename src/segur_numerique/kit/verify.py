@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -292,6 +292,21 @@ def verify_paths(paths: Iterable[str | Path]) -> tuple[ScenarioResult, ...]:
         for file in scenario_files(paths)
         for scenario in load_scenarios(file)
     )
+
+
+VERIFICATION_FORMAT = "segur_numerique.verification/v1"
+"""The ``format`` field of :func:`verification_document`."""
+
+
+def verification_document(results: Sequence[ScenarioResult]) -> dict[str, JsonValue]:
+    """The verdicts as one document (``verify --json``, ``POST /verify``): counts and results."""
+    failed = sum(1 for r in results if not r.passed)
+    return {
+        "format": VERIFICATION_FORMAT,
+        "passed": len(results) - failed,
+        "failed": failed,
+        "results": [r.to_json() for r in results],
+    }
 
 
 def iter_results(paths: Iterable[str | Path]) -> Iterator[ScenarioResult]:

@@ -351,6 +351,11 @@ class RuleSet:
         }
 
 
+def value_json(value: RuleValue, *, on: dt.date | None = None) -> dict[str, JsonValue]:
+    """One rule value as an item of :meth:`RuleSet.to_json`: its read, versions and description."""
+    return _value_json(value, on)
+
+
 def _value_json(value: RuleValue, on: dt.date | None) -> dict[str, JsonValue]:
     read = value.read(on=on)
     out = read.to_json()

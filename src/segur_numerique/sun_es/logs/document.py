@@ -1,0 +1,36 @@
+"""The JSON document of indicators computed from logs: ``indicators --json`` and ``POST /indicators``.
+
+One definition for the command line and the HTTP server: the result of
+:func:`~segur_numerique.sun_es.logs.results.indicators_from_logs`, whether the window was the
+default, and the target of each indicator for that window (``null`` when it is an unknown the
+caller has not supplied).
+"""
+
+from __future__ import annotations
+
+from segur_numerique.core.values import JsonValue
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.sun_es.indicators import INDICATORS
+from segur_numerique.sun_es.logs.results import LogIndicators
+from segur_numerique.sun_es.targets import Target, target_from_rules
+
+
+def window_targets(rules: RuleSet, window: str) -> dict[str, Target | None]:
+    """The target of every volet 1 indicator for ``window``, ``None`` where it is not supplied."""
+    out: dict[str, Target | None] = {}
+    for d in INDICATORS:
+        key = d.target_key(window)
+        out[d.id] = target_from_rules(rules, window, d.id) if rules.is_supplied(key) else None
+    return out
+
+
+def indicators_document(
+    result: LogIndicators, rules: RuleSet, window: str, *, window_defaulted: bool
+) -> dict[str, JsonValue]:
+    """The indicators document: :meth:`LogIndicators.to_json`, the window's origin, the targets."""
+    targets = window_targets(rules, window)
+    return {
+        **result.to_json(),
+        "window_defaulted": window_defaulted,
+        "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
+    }
