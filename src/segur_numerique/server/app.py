@@ -14,16 +14,19 @@ import uuid
 from collections.abc import Sequence
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from segur_numerique.core.values import JsonValue
 from segur_numerique.core.version import __version__
 from segur_numerique.errors import SegurError
+from segur_numerique.explorer import INDEX
+from segur_numerique.explorer import serve as serve_page
 from segur_numerique.kit.registry import computations
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
@@ -99,13 +102,32 @@ def endpoints(*, ics: bool) -> tuple[Endpoint, ...]:
     return tuple(table)
 
 
-def explorer_routes() -> list[BaseRoute]:
-    """The routes of the rule explorer's HTML pages (``/explorer/...``): none yet.
+async def explorer_endpoint(request: Request) -> Response:
+    """``GET /explorer/{path}``: a page of the rule explorer (HTML), or its stylesheet.
 
-    The integrator fills this with one route calling
-    ``segur_numerique.explorer.render(path, lang=lang)`` (HTML, or ``None`` for a 404).
+    The pages come from :func:`segur_numerique.explorer.serve`, the same function that builds
+    the static explorer of the docs; a page is rendered once per rule set, in a thread (the
+    first rule page runs the shipped scenarios to find which computations read each value).
     """
-    return []
+    path = request.path_params.get("path", "")
+    if path in ("", "/"):
+        return RedirectResponse(f"/explorer/{INDEX}")
+    rules = state_of(request).rules
+    page = await run_in_threadpool(serve_page, path, rules=rules)
+    if page is None:
+        return _problem_response(
+            http_problem(404, instance=request.url.path, detail=f"no explorer page {path!r}"), 404
+        )
+    media_type, body = page
+    return Response(body, media_type=media_type)
+
+
+def explorer_routes() -> list[BaseRoute]:
+    """The routes of the rule explorer's HTML pages (``/explorer/...``, French and English)."""
+    return [
+        Route("/explorer", explorer_endpoint, methods=["GET"]),
+        Route("/explorer/{path:path}", explorer_endpoint, methods=["GET"]),
+    ]
 
 
 def _problem_response(problem: dict[str, JsonValue], status: int) -> Response:
