@@ -308,6 +308,30 @@ class UnreadableLogError(LogError):
     """A log file or table cannot be read (format, dates)."""
 
 
+class DocumentReadError(InputFileError):
+    """A clinical document (CDA R2) or an archive of them cannot be read; ``file`` names it."""
+
+
+class HostileXmlError(DocumentReadError):
+    """An XML file declares a DTD, an entity or an external reference: refused, never expanded."""
+
+
+class DocumentTooLargeError(DocumentReadError):
+    """A document, an archive member or an archive's total exceeds the size limit."""
+
+
+class NotACdaDocumentError(DocumentReadError):
+    """A file is not XML, or its root is not a ``ClinicalDocument`` of ``urn:hl7-org:v3``."""
+
+
+class UnsafeArchiveError(DocumentReadError):
+    """A zip archive has a member path escaping the archive, too many members, or is corrupt."""
+
+
+class SubmissionLogError(InputFileError):
+    """A DMP submission log is malformed; ``where`` names the row and the column."""
+
+
 class ComparisonError(SegurError):
     """A computation failed under one of the two rule sets (it names which, and why)."""
 
@@ -337,10 +361,13 @@ __all__ = [
     "DateOrderError",
     "DegressionError",
     "DischargeBeforeAdmissionError",
+    "DocumentReadError",
+    "DocumentTooLargeError",
     "DuplicateIdError",
     "EmptyValueError",
     "FloatRefusedError",
     "ForfaitGridError",
+    "HostileXmlError",
     "IndicatorCountError",
     "InputFileError",
     "InvalidFinessError",
@@ -349,6 +376,7 @@ __all__ = [
     "MissingColumnError",
     "MissingParameterError",
     "NaiveDatetimeError",
+    "NotACdaDocumentError",
     "NotYetKnownError",
     "OptionalDependencyError",
     "OrphanDocumentError",
@@ -359,6 +387,7 @@ __all__ = [
     "RuleDataError",
     "ScenarioError",
     "SegurError",
+    "SubmissionLogError",
     "UnitMismatchError",
     "UnknownChoiceError",
     "UnknownComputationError",
@@ -370,4 +399,5 @@ __all__ = [
     "UnknownUnitError",
     "UnknownWindowError",
     "UnreadableLogError",
+    "UnsafeArchiveError",
 ]
