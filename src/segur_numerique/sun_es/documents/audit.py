@@ -1,0 +1,267 @@
+"""Whether each CDA document counts for a SUN-ES indicator, and why not.
+
+The counting rules are not here: the documents become rows of the documents log (joined to the
+stays and to the submission log) and :func:`~segur_numerique.sun_es.logs.results.indicators_from_logs`
+gives the counts and the exclusions. This module only adds what exists before a row does:
+
+* ``no_matching_stay``: no stay of the stays log is the document's encounter (the stay whose
+  ``stay_id`` is the encounter's id or its extension; else the one stay of the encounter's
+  establishment, or the author's, with the same discharge day, and the same admission day when
+  the document gives one);
+* ``not_discharge_document``: a prescription dated before the stay's discharge day is not the
+  discharge prescription (inferred from the indicator wording "ordonnance de sortie"); its row
+  has the type ``other``;
+* ``test_ins``: the pipeline's "no qualified INS" for a document whose INS is a test one;
+* ``not_structured``: the pipeline's "wrong type" for an unstructured biology report.
+
+The reasons the pipeline does not know yet (see :attr:`DocumentAudit.unchecked`) are said, not
+guessed: the result lists them as not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from segur_numerique.core.text import Text
+from segur_numerique.core.values import JsonValue
+from segur_numerique.sun_es.documents.reading import TEST_INS, DocumentReading, DocumentRecord
+from segur_numerique.sun_es.documents.submissions import (
+    Submission,
+    index_submissions,
+    sending_of,
+)
+from segur_numerique.sun_es.indicators import DocumentType, InsStatus
+from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.exclusions import ExclusionReason
+from segur_numerique.sun_es.logs.inputs import STAY_COLUMNS, _as_frame, _collect_rows
+from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
+
+CDA_REASONS: Mapping[str, Text] = {
+    "no_matching_stay": Text(
+        fr="aucun séjour correspondant dans le journal des séjours",
+        en="no matching stay in the stays log",
+    ),
+    "not_discharge_document": Text(
+        fr="pas un document de sortie du séjour", en="not a discharge document of the stay"
+    ),
+    "test_ins": Text(fr="INS de test", en="test INS"),
+    "not_structured": Text(
+        fr="compte rendu de biologie non structuré", en="biology report not structured"
+    ),
+}
+"""The reasons that exist before a row does (the others are the pipeline's)."""
+PENDING_REASONS: tuple[str, ...] = (
+    "test_ins",
+    "superseded",
+    "rejected_by_dmp",
+    "other_establishment",
+    "not_structured",
+)
+"""The reasons of the optional log columns; those the pipeline does not know are not checked."""
+
+
+def pipeline_reasons() -> frozenset[str]:
+    """The exclusion reasons the logs pipeline knows."""
+    return frozenset(r.value for r in ExclusionReason)
+
+
+def reason_label(code: str) -> Text:
+    """The label of a verdict reason (a pipeline reason or a CDA-level one)."""
+    if code in pipeline_reasons():
+        return ExclusionReason(code).label()
+    return CDA_REASONS.get(code, Text(fr=code, en=code))
+
+
+@attrs.frozen
+class Verdict:
+    """Whether one document counts, and for which indicator or why not."""
+
+    document_id: str
+    file: str
+    type: str
+    indicator: str | None
+    stay_id: str | None
+    counts: bool
+    reason: str | None
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The verdict as a JSON object (``reason`` a stable code)."""
+        return {
+            "document_id": self.document_id,
+            "file": self.file,
+            "type": self.type,
+            "indicator": self.indicator,
+            "stay_id": self.stay_id,
+            "counts": self.counts,
+            "reason": self.reason,
+        }
+
+
+@attrs.frozen
+class DocumentAudit:
+    """The result of :func:`audit_documents`.
+
+    Attributes:
+        reading: the documents read (and the files that could not be).
+        rows: the documents log rows given to the pipeline (matched documents only).
+        verdicts: one per document read, in reading order.
+        indicators: the pipeline's result, ``None`` without stays.
+        unchecked: the reasons of :data:`PENDING_REASONS` the pipeline does not check yet.
+    """
+
+    reading: DocumentReading
+    rows: tuple[Mapping[str, Any], ...] = attrs.field(eq=False)
+    verdicts: tuple[Verdict, ...]
+    indicators: LogIndicators | None = attrs.field(eq=False)
+    unchecked: tuple[str, ...]
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The verdicts, the reading errors and what was not checked."""
+        return {
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "errors": [{"file": e.file, "error": str(e)} for e in self.reading.errors],
+            "unchecked": list(self.unchecked),
+            "test_ins_as_qualified": self.reading.test_ins_as_qualified,
+        }
+
+
+def _stay_index(stays: object) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    rows = _collect_rows(_as_frame(stays, "stays", STAY_COLUMNS))
+    return rows, {str(r["stay_id"]): r for r in rows}
+
+
+def _day(value: Any) -> Any:
+    return None if value is None else (value.date() if hasattr(value, "date") else value)
+
+
+def match_stay(record: DocumentRecord, stays: list[dict[str, Any]], by_id: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The stay of a document (see the module docstring), ``None`` when none or several."""
+    h = record.header
+    if h.encounter_id is not None:
+        for key in (h.encounter_id, h.encounter_id.rpartition("^")[2]):
+            if key in by_id:
+                return dict(by_id[key])
+    finess = h.encounter_finess or h.author_finess
+    if finess is None or h.discharge is None:
+        return None
+    discharge = h.discharge.date()
+    admission = None if h.admission is None else h.admission.date()
+    found = [
+        s
+        for s in stays
+        if str(s["finess"]) == finess
+        and _day(s["discharge"]) == discharge
+        and (admission is None or _day(s["admission"]) == admission)
+    ]
+    return dict(found[0]) if len(found) == 1 else None
+
+
+def _pipeline_ins(status: str) -> str:
+    """``test`` as the pipeline knows it: itself once it does, else ``none`` (no qualified INS)."""
+    known = {s.value for s in InsStatus}
+    return status if status in known else InsStatus.NONE.value
+
+
+def document_row(
+    record: DocumentRecord,
+    stay: Mapping[str, Any],
+    index: dict[Any, list[Submission]],
+) -> tuple[dict[str, Any], str | None]:
+    """The documents-log row of a matched document, and its CDA-level reason (if any)."""
+    h = record.header
+    cda_reason = None
+    doc_type = record.type
+    if (
+        doc_type is DocumentType.DISCHARGE_PRESCRIPTION
+        and _day(stay["discharge"]) is not None
+        and record.produced < _day(stay["discharge"])
+    ):
+        doc_type, cda_reason = DocumentType.OTHER, "not_discharge_document"
+    sending = sending_of(index, h.document_id, h.set_id, h.version)
+    row = {
+        "document_id": h.document_id,
+        "stay_id": str(stay["stay_id"]),
+        "type": doc_type.value,
+        "produced": record.produced,
+        "sent": None if sending is None else sending.sent,
+        "ins_status": _pipeline_ins(record.ins_status),
+        "structured": record.structured,
+        "dmp_status": None if sending is None else sending.dmp_status,
+        "set_id": h.set_id,
+        "version": h.version,
+        "author_finess": h.author_finess,
+    }
+    return row, cda_reason
+
+
+def _refine(code: str, record: DocumentRecord, cda_reason: str | None) -> str:
+    """The pipeline's reason, made precise with what the CDA says."""
+    if code == ExclusionReason.WRONG_TYPE.value and cda_reason is not None:
+        return cda_reason
+    if code == ExclusionReason.WRONG_TYPE.value and record.structured is False:
+        return "not_structured"
+    if code == ExclusionReason.NO_QUALIFIED_INS.value and record.ins_status == TEST_INS:
+        return "test_ins"
+    return code
+
+
+def audit_documents(
+    reading: DocumentReading,
+    parameters: LogParameters,
+    *,
+    stays: object | None = None,
+    submissions: Iterable[Submission] = (),
+) -> DocumentAudit:
+    """Say, for every document read, whether it counts and for which indicator, or why not.
+
+    Args:
+        reading: the documents (:func:`~.reading.read_documents`).
+        parameters: the measurement period and the other unknowns of the definitions.
+        stays: the stays log (any table :func:`indicators_from_logs` accepts); ``None``: no
+            document has a stay (every verdict is ``no_matching_stay``).
+        submissions: the submission log (:func:`~.submissions.read_submissions`).
+
+    Raises:
+        LogError: the stays log is malformed (see :func:`indicators_from_logs`).
+    """
+    stay_rows, by_id = _stay_index(stays) if stays is not None else ([], {})
+    index = index_submissions(submissions)
+    rows: list[dict[str, Any]] = []
+    pending: list[tuple[DocumentRecord, str | None, str | None]] = []
+    for record in reading.records:
+        stay = match_stay(record, stay_rows, by_id)
+        if stay is None:
+            pending.append((record, None, "no_matching_stay"))
+            continue
+        row, cda_reason = document_row(record, stay, index)
+        rows.append(row)
+        pending.append((record, row["stay_id"], cda_reason))
+    result = indicators_from_logs(stay_rows, rows, parameters) if stays is not None else None
+    excluded = {
+        e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"
+    } if result is not None else {}
+    verdicts = []
+    for record, stay_id, cda_reason in pending:
+        h = record.header
+        if stay_id is None:
+            reason: str | None = cda_reason
+        else:
+            found = excluded.get(h.document_id)
+            reason = None if found is None else _refine(found, record, cda_reason)
+        verdicts.append(
+            Verdict(
+                h.document_id,
+                h.file,
+                record.type.value,
+                record.indicator,
+                stay_id,
+                reason is None,
+                reason,
+            )
+        )
+    known = pipeline_reasons() | frozenset(CDA_REASONS)
+    unchecked = tuple(r for r in PENDING_REASONS if r not in known)
+    return DocumentAudit(reading, tuple(rows), tuple(verdicts), result, unchecked)
