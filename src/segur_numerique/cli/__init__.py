@@ -34,6 +34,7 @@ _COMMAND_MODULES = (
     "segur_numerique.cli.explain",
     "segur_numerique.cli.calendar",
     "segur_numerique.cli.indicators",
+    "segur_numerique.cli.documents",
 )
 
 

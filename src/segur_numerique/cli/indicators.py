@@ -19,6 +19,9 @@ from segur_numerique.core.values import format_ratio
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
+from segur_numerique.sun_es.documents.audit import log_rows
+from segur_numerique.sun_es.documents.reading import read_documents
+from segur_numerique.sun_es.documents.submissions import read_submissions
 from segur_numerique.sun_es.indicators import INDICATORS
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
@@ -69,8 +72,13 @@ def register(subparsers: Any) -> None:
         "count the stays and documents that do not count, by reason.",
     )
     parser.add_argument("--stays", required=True, metavar="FILE", help="stays log (.csv/.parquet)")
+    documents = parser.add_mutually_exclusive_group(required=True)
+    documents.add_argument("--documents", metavar="FILE", help="documents log (.csv/.parquet)")
+    documents.add_argument(
+        "--cda", metavar="DIR", help="CDA R2 documents (folder, zip) instead of a documents log"
+    )
     parser.add_argument(
-        "--documents", required=True, metavar="FILE", help="documents log (.csv/.parquet)"
+        "--submissions", metavar="FILE", help="with --cda: the DMP submission log (CSV)"
     )
     parser.add_argument(
         "--window", choices=WINDOWS, default=None, help="funding window (default F1, shown)"
@@ -179,17 +187,31 @@ def _text(
     return "\n".join(lines)
 
 
+def cda_log(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The documents log of ``--cda`` (and ``--submissions``): every file must be read."""
+    reading = read_documents([args.cda], rules=_rules(args))
+    if reading.errors:
+        raise reading.errors[0]
+    submissions = read_submissions(args.submissions) if args.submissions else ()
+    joined = log_rows(reading, stays=args.stays, submissions=submissions)
+    unmatched = sum(1 for stay, _ in joined.matched if stay is None)
+    if unmatched:
+        sys.stderr.write(f"{unmatched} CDA document(s) match no stay: not counted\n")
+    return [dict(r) for r in joined.rows]
+
+
 def run(args: argparse.Namespace) -> int:
     """Compute and print the indicators."""
     lang = check_lang(args.lang)
     window = args.window or "F1"
     rules = _rules(args)
     parameters = LogParameters.from_rules(rules, window)
+    documents = cda_log(args) if args.cda else args.documents
     progress = _Progress(sys.stderr, len(_STAGES) - (1 if args.no_exclusions else 0))
     try:
         result = indicators_from_logs(
             args.stays,
-            args.documents,
+            documents,
             parameters,
             exclusions=not args.no_exclusions,
             progress=progress,

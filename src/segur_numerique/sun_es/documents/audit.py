@@ -27,6 +27,7 @@ import attrs
 
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.sun_es.documents.reading import TEST_INS, DocumentReading, DocumentRecord
 from segur_numerique.sun_es.documents.submissions import (
     Submission,
@@ -208,9 +209,44 @@ def _refine(code: str, record: DocumentRecord, cda_reason: str | None) -> str:
     return code
 
 
+@attrs.frozen
+class LogRows:
+    """The documents-log rows of a reading, joined to the stays and the submission log.
+
+    Attributes:
+        stays: the stays log as records.
+        rows: one row per document with a stay (the others cannot be rows).
+        matched: per document read, in reading order: its stay id (``None``: no matching stay)
+            and its CDA-level reason, if any.
+    """
+
+    stays: tuple[Mapping[str, Any], ...] = attrs.field(eq=False)
+    rows: tuple[Mapping[str, Any], ...] = attrs.field(eq=False)
+    matched: tuple[tuple[str | None, str | None], ...]
+
+
+def log_rows(
+    reading: DocumentReading, *, stays: object | None, submissions: Iterable[Submission] = ()
+) -> LogRows:
+    """Join the documents read to the stays and the submissions (see the module docstring)."""
+    stay_rows, by_id = _stay_index(stays) if stays is not None else ([], {})
+    index = index_submissions(submissions)
+    rows: list[dict[str, Any]] = []
+    matched: list[tuple[str | None, str | None]] = []
+    for record in reading.records:
+        stay = match_stay(record, stay_rows, by_id)
+        if stay is None:
+            matched.append((None, "no_matching_stay"))
+            continue
+        row, cda_reason = document_row(record, stay, index)
+        rows.append(row)
+        matched.append((row["stay_id"], cda_reason))
+    return LogRows(tuple(stay_rows), tuple(rows), tuple(matched))
+
+
 def audit_documents(
     reading: DocumentReading,
-    parameters: LogParameters,
+    parameters: LogParameters | None,
     *,
     stays: object | None = None,
     submissions: Iterable[Submission] = (),
@@ -219,36 +255,31 @@ def audit_documents(
 
     Args:
         reading: the documents (:func:`~.reading.read_documents`).
-        parameters: the measurement period and the other unknowns of the definitions.
+        parameters: the measurement period and the other unknowns of the definitions
+            (:meth:`LogParameters.from_rules`); needed with ``stays``.
         stays: the stays log (any table :func:`indicators_from_logs` accepts); ``None``: no
             document has a stay (every verdict is ``no_matching_stay``).
         submissions: the submission log (:func:`~.submissions.read_submissions`).
 
     Raises:
+        InvalidInputError: ``stays`` without ``parameters``.
         LogError: the stays log is malformed (see :func:`indicators_from_logs`).
     """
-    stay_rows, by_id = _stay_index(stays) if stays is not None else ([], {})
-    index = index_submissions(submissions)
-    rows: list[dict[str, Any]] = []
-    pending: list[tuple[DocumentRecord, str | None, str | None]] = []
-    for record in reading.records:
-        stay = match_stay(record, stay_rows, by_id)
-        if stay is None:
-            pending.append((record, None, "no_matching_stay"))
-            continue
-        row, cda_reason = document_row(record, stay, index)
-        rows.append(row)
-        pending.append((record, row["stay_id"], cda_reason))
-    result = indicators_from_logs(stay_rows, rows, parameters) if stays is not None else None
-    excluded = {
-        e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"
-    } if result is not None else {}
+    joined = log_rows(reading, stays=stays, submissions=submissions)
+    result = None
+    if stays is not None:
+        if parameters is None:
+            raise InvalidInputError(
+                "give the log parameters (measurement period...) to audit against stays",
+                where="parameters",
+            )
+        result = indicators_from_logs(list(joined.stays), list(joined.rows), parameters)
+    excluded = {e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"} if result else {}
     verdicts = []
-    for record, stay_id, cda_reason in pending:
+    for record, (stay_id, cda_reason) in zip(reading.records, joined.matched, strict=True):
         h = record.header
-        if stay_id is None:
-            reason: str | None = cda_reason
-        else:
+        reason = cda_reason
+        if stay_id is not None:
             found = excluded.get(h.document_id)
             reason = None if found is None else _refine(found, record, cda_reason)
         verdicts.append(
@@ -264,4 +295,4 @@ def audit_documents(
         )
     known = pipeline_reasons() | frozenset(CDA_REASONS)
     unchecked = tuple(r for r in PENDING_REASONS if r not in known)
-    return DocumentAudit(reading, tuple(rows), tuple(verdicts), result, unchecked)
+    return DocumentAudit(reading, joined.rows, tuple(verdicts), result, unchecked)
