@@ -309,7 +309,7 @@ class UnreadableLogError(LogError):
 
 
 class DocumentReadError(InputFileError):
-    """A clinical document (CDA R2) or an archive of them cannot be read; ``file`` names it."""
+    """A CDA R2 document or a zip archive cannot be read (corrupt, unsafe path, too many members)."""
 
 
 class HostileXmlError(DocumentReadError):
@@ -322,10 +322,6 @@ class DocumentTooLargeError(DocumentReadError):
 
 class NotACdaDocumentError(DocumentReadError):
     """A file is not XML, or its root is not a ``ClinicalDocument`` of ``urn:hl7-org:v3``."""
-
-
-class UnsafeArchiveError(DocumentReadError):
-    """A zip archive has a member path escaping the archive, too many members, or is corrupt."""
 
 
 class SubmissionLogError(InputFileError):
@@ -399,5 +395,4 @@ __all__ = [
     "UnknownUnitError",
     "UnknownWindowError",
     "UnreadableLogError",
-    "UnsafeArchiveError",
 ]

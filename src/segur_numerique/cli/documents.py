@@ -83,22 +83,40 @@ def verdicts_csv(result: DocumentAudit) -> str:
     writer.writerow(_CSV_COLUMNS)
     for v in result.verdicts:
         writer.writerow(
-            (v.file, v.document_id, v.type, v.indicator or "", v.stay_id or "",
-             "yes" if v.counts else "no", v.reason or "")
+            (
+                v.file,
+                v.document_id,
+                v.type,
+                v.indicator or "",
+                v.stay_id or "",
+                "yes" if v.counts else "no",
+                v.reason or "",
+            )
         )
     return out.getvalue()
 
 
 def _text(result: DocumentAudit, lang: Lang) -> str:
     fr = lang == "fr"
-    rows = [("fichier" if fr else "file", "type", "indicateur" if fr else "indicator",
-             "compte" if fr else "counts", "raison" if fr else "reason")]
-    for v in result.verdicts:
-        rows.append(
-            (v.file.rsplit("/", 1)[-1], v.type, v.indicator or "—",
-             ("oui" if fr else "yes") if v.counts else ("non" if fr else "no"),
-             "" if v.reason is None else f"{v.reason} ({reason_label(v.reason).in_(lang)})")
+    rows = [
+        (
+            "fichier" if fr else "file",
+            "type",
+            "indicateur" if fr else "indicator",
+            "compte" if fr else "counts",
+            "raison" if fr else "reason",
         )
+    ]
+    rows += [
+        (
+            v.file.rsplit("/", 1)[-1],
+            v.type,
+            v.indicator or "—",
+            ("oui" if fr else "yes") if v.counts else ("non" if fr else "no"),
+            "" if v.reason is None else f"{v.reason} ({reason_label(v.reason).in_(lang)})",
+        )
+        for v in result.verdicts
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip() for r in rows]
     if result.reading.test_ins_as_qualified:
@@ -109,8 +127,12 @@ def _text(result: DocumentAudit, lang: Lang) -> str:
         )
     if result.unchecked:
         lines.append(
-            ("Non vérifié par le calcul des indicateurs : " if fr else "Not checked by the indicator "
-             "pipeline: ") + ", ".join(result.unchecked)
+            (
+                "Non vérifié par le calcul des indicateurs : "
+                if fr
+                else "Not checked by the indicator pipeline: "
+            )
+            + ", ".join(result.unchecked)
         )
     return "\n".join(lines)
 
@@ -119,7 +141,9 @@ def run(args: argparse.Namespace) -> int:
     """Read, audit and print the verdicts."""
     lang = check_lang(args.lang)
     rules = _rules(args)
-    reading = read_documents(args.paths, rules=rules, test_ins_as_qualified=args.test_ins_as_qualified)
+    reading = read_documents(
+        args.paths, rules=rules, test_ins_as_qualified=args.test_ins_as_qualified
+    )
     submissions = read_submissions(args.submissions) if args.submissions else ()
     parameters = LogParameters.from_rules(rules, args.window) if args.stays else None
     result = audit_documents(reading, parameters, stays=args.stays, submissions=submissions)

@@ -39,7 +39,9 @@ def test_reading_the_examples() -> None:
     reading = read_documents([cda_samples_folder()])
     assert reading.ok
     assert [r.header.file.rsplit("/", 1)[-1] for r in reading.records] == list(SAMPLE_FILES)
-    types = {r.header.file.rsplit("/", 1)[-1]: (r.type.value, r.structured) for r in reading.records}
+    types = {
+        r.header.file.rsplit("/", 1)[-1]: (r.type.value, r.structured) for r in reading.records
+    }
     assert types["BIO-CR-BIO_2021.01_CDA-R2-Niveau-1.xml"] == ("biology_report_unstructured", False)
     assert types["BIO-CR-BIO_2024.01_TSH_1.xml"] == ("biology_report_structured", True)
     assert types["ANEST-CR-ANEST_2022.01.xml"] == ("other", None)
@@ -126,9 +128,15 @@ def test_the_mapping_is_overridable(parameters: LogParameters, stays: Any) -> No
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("document_id,submitted_at,dmp_status\nX,yesterday,accepted\n", "row 2, column submitted_at"),
+        (
+            "document_id,submitted_at,dmp_status\nX,yesterday,accepted\n",
+            "row 2, column submitted_at",
+        ),
         ("document_id,submitted_at,dmp_status\nX,2024-01-01,maybe\n", "row 2, column dmp_status"),
-        ("document_id,submitted_at,dmp_status\n,2024-01-01,accepted\n", "row 2, column document_id"),
+        (
+            "document_id,submitted_at,dmp_status\n,2024-01-01,accepted\n",
+            "row 2, column document_id",
+        ),
         ("set_id,version,submitted_at,dmp_status\nS,two,2024-01-01,\n", "row 2, column version"),
         ("document_id,dmp_status\nX,accepted\n", "row 1"),
     ],

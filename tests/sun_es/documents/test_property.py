@@ -53,15 +53,22 @@ docs = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(docs)
 def test_documents_path_equals_counts_path(
     tmp_path_factory: Any, parameters: LogParameters, generated: list[Any]
 ) -> None:
     folder: Path = tmp_path_factory.mktemp("cda")
     stays = [
-        {"stay_id": f"STAY{k}", "finess": "750803447", "activity": "MCO",
-         "admission": BASE, "discharge": BASE + dt.timedelta(days=500)}
+        {
+            "stay_id": f"STAY{k}",
+            "finess": "750803447",
+            "activity": "MCO",
+            "admission": BASE,
+            "discharge": BASE + dt.timedelta(days=500),
+        }
         for k in range(4)
     ]
     expected = []
@@ -79,8 +86,14 @@ def test_documents_path_equals_counts_path(
             kind = "other"
         ins = {"1.2.250.1.213.1.4.8": "qualified", "1.2.3.4": "none"}.get(root, "none")
         expected.append(
-            {"document_id": f"1.2.3^D{i}", "stay_id": f"STAY{stay}", "type": kind,
-             "produced": produced, "sent": sent, "ins_status": ins}
+            {
+                "document_id": f"1.2.3^D{i}",
+                "stay_id": f"STAY{stay}",
+                "type": kind,
+                "produced": produced,
+                "sent": sent,
+                "ins_status": ins,
+            }
         )
     reading = read_documents([folder])
     audit = audit_documents(reading, parameters, stays=stays, submissions=subs)

@@ -138,7 +138,9 @@ def _day(value: Any) -> Any:
     return None if value is None else (value.date() if hasattr(value, "date") else value)
 
 
-def match_stay(record: DocumentRecord, stays: list[dict[str, Any]], by_id: Mapping[str, Any]) -> dict[str, Any] | None:
+def match_stay(
+    record: DocumentRecord, stays: list[dict[str, Any]], by_id: Mapping[str, Any]
+) -> dict[str, Any] | None:
     """The stay of a document (see the module docstring), ``None`` when none or several."""
     h = record.header
     if h.encounter_id is not None:
@@ -274,7 +276,11 @@ def audit_documents(
                 where="parameters",
             )
         result = indicators_from_logs(list(joined.stays), list(joined.rows), parameters)
-    excluded = {e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"} if result else {}
+    excluded = (
+        {e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"}
+        if result
+        else {}
+    )
     verdicts = []
     for record, (stay_id, cda_reason) in zip(reading.records, joined.matched, strict=True):
         h = record.header

@@ -258,4 +258,3 @@ def read_header(doc: Element, *, file: str) -> CdaHeader:
         author_finess=_finess(authors),
         encounter_finess=encounter_finess,
     )
-

@@ -158,7 +158,9 @@ def record_of(header: CdaHeader, rules: RuleSet, *, test_ins_as_qualified: bool)
     )
 
 
-def read_document_bytes(data: bytes, *, name: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> CdaHeader:
+def read_document_bytes(
+    data: bytes, *, name: str, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> CdaHeader:
     """The header of one document given as bytes (safe parsing, see :mod:`.safexml`)."""
     root = parse_xml(data, name=name, max_bytes=max_bytes)
     return read_header(clinical_document(root, name=name), file=name)

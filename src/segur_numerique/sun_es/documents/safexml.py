@@ -9,7 +9,7 @@ refused before it is parsed (:class:`~segur_numerique.errors.DocumentTooLargeErr
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as StdET  # noqa: S405 (only the Element type and ParseError)
+import xml.etree.ElementTree as StdET  # only the Element type and ParseError: parsing is defusedxml
 from pathlib import Path
 
 import defusedxml

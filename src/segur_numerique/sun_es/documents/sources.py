@@ -22,7 +22,6 @@ import attrs
 from segur_numerique.errors import (
     DocumentReadError,
     DocumentTooLargeError,
-    UnsafeArchiveError,
 )
 from segur_numerique.sun_es.documents.safexml import MAX_DOCUMENT_BYTES, read_bounded
 
@@ -101,14 +100,14 @@ def _unsafe_member(name: str) -> str | None:
 
 def _archive(file: Path, limits: ArchiveLimits) -> Iterator[Item]:
     try:
-        archive = zipfile.ZipFile(file)  # noqa: SIM115 (closed below, members are streamed)
+        archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        yield UnsafeArchiveError(f"not a readable zip archive: {exc}", file=str(file))
+        yield DocumentReadError(f"not a readable zip archive: {exc}", file=str(file))
         return
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
-            yield UnsafeArchiveError(
+            yield DocumentReadError(
                 f"{len(infos)} members, more than the limit of {limits.max_members}",
                 file=str(file),
             )
@@ -120,7 +119,7 @@ def _archive(file: Path, limits: ArchiveLimits) -> Iterator[Item]:
             name = f"{file}!{info.filename}"
             why = _unsafe_member(info.filename)
             if why is not None:
-                yield UnsafeArchiveError(f"unsafe member name: {why}", file=name)
+                yield DocumentReadError(f"unsafe member name: {why}", file=name)
                 continue
             if not info.filename.lower().endswith(".xml"):
                 continue
@@ -140,7 +139,7 @@ def _member(
         with archive.open(info) as handle:
             data = handle.read(budget + 1)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-        return UnsafeArchiveError(f"cannot read the member: {exc}", file=name)
+        return DocumentReadError(f"cannot read the member: {exc}", file=name)
     if len(data) > budget:
         if budget < limits.max_bytes:
             return DocumentTooLargeError(

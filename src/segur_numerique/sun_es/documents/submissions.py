@@ -53,8 +53,10 @@ def _day(text: str | None, file: str, where: str) -> dt.date:
     if text is None:
         raise SubmissionLogError("empty value", file=file, where=where)
     try:
-        return dt.datetime.fromisoformat(text).date() if "T" in text or " " in text else (
-            dt.date.fromisoformat(text)
+        return (
+            dt.datetime.fromisoformat(text).date()
+            if "T" in text or " " in text
+            else (dt.date.fromisoformat(text))
         )
     except ValueError:
         raise SubmissionLogError(
@@ -90,7 +92,9 @@ def _row(record: dict[str, str | None], row: int, file: str) -> Submission:
     return Submission(row, document_id, set_id, version, submitted, status)
 
 
-def read_submissions(source: str | Path | bytes, *, name: str | None = None) -> tuple[Submission, ...]:
+def read_submissions(
+    source: str | Path | bytes, *, name: str | None = None
+) -> tuple[Submission, ...]:
     """Read a submission log (a CSV file, or its bytes).
 
     Raises:
