@@ -1,4 +1,4 @@
-"""The seven ANS example CDA documents shipped with the library (package data ``samples/cda``).
+"""The seven ANS example CDA documents shipped with the library (package data ``scenarios/cda_examples/documents``, next to the kit scenarios built on them).
 
 They come from the ANS test kit github.com/ansforge/TestContenuCDA-3-0 (folder ExemplesCDA) and
 carry test INS only.
@@ -23,4 +23,6 @@ SAMPLE_FILES: tuple[str, ...] = (
 
 def cda_samples_folder() -> Path:
     """The folder holding the example documents (and a README saying where they come from)."""
-    return Path(str(resources.files("segur_numerique") / "samples" / "cda"))
+    return Path(
+        str(resources.files("segur_numerique") / "scenarios" / "cda_examples" / "documents")
+    )
