@@ -69,7 +69,9 @@ def main() -> int:
         tracemalloc.stop()
         size = archive.stat().st_size
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"| documents | documents MB | archive MB | time s | MB/s | Python peak MB | peak RSS MB |")
+    print(
+        f"| documents | documents MB | archive MB | time s | MB/s | Python peak MB | peak RSS MB |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(
         f"| {count} | {total / 2**20:.0f} | {size / 2**20:.0f} | {elapsed:.1f} | "
