@@ -70,7 +70,7 @@ def main() -> int:
         size = archive.stat().st_size
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(
-        f"| documents | documents MB | archive MB | time s | MB/s | Python peak MB | peak RSS MB |"
+        "| documents | documents MB | archive MB | time s | MB/s | Python peak MB | peak RSS MB |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(
