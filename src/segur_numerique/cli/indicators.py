@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -206,6 +207,8 @@ def run(args: argparse.Namespace) -> int:
     window = args.window or "F1"
     rules = _rules(args)
     parameters = LogParameters.from_rules(rules, window)
+    if args.submissions and not args.cda:
+        raise InvalidInputError("--submissions goes with --cda", where="--submissions")
     documents = cda_log(args) if args.cda else args.documents
     progress = _Progress(sys.stderr, len(_STAGES) - (1 if args.no_exclusions else 0))
     try:

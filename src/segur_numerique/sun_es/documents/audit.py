@@ -129,35 +129,42 @@ class DocumentAudit:
         }
 
 
-def _stay_index(stays: object) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    rows = _collect_rows(_as_frame(stays, "stays", STAY_COLUMNS))
-    return rows, {str(r["stay_id"]): r for r in rows}
+@attrs.frozen
+class _Stays:
+    """The stays log as records, indexed by id and by (FINESS, discharge day)."""
+
+    rows: list[dict[str, Any]]
+    by_id: Mapping[str, dict[str, Any]]
+    by_discharge: Mapping[tuple[str, Any], list[dict[str, Any]]]
+
+
+def _stays(stays: object | None) -> _Stays:
+    rows = [] if stays is None else _collect_rows(_as_frame(stays, "stays", STAY_COLUMNS))
+    by_discharge: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_discharge.setdefault((str(r["finess"]), _day(r["discharge"])), []).append(r)
+    return _Stays(rows, {str(r["stay_id"]): r for r in rows}, by_discharge)
 
 
 def _day(value: Any) -> Any:
     return None if value is None else (value.date() if hasattr(value, "date") else value)
 
 
-def match_stay(
-    record: DocumentRecord, stays: list[dict[str, Any]], by_id: Mapping[str, Any]
-) -> dict[str, Any] | None:
+def match_stay(record: DocumentRecord, stays: _Stays) -> dict[str, Any] | None:
     """The stay of a document (see the module docstring), ``None`` when none or several."""
     h = record.header
     if h.encounter_id is not None:
         for key in (h.encounter_id, h.encounter_id.rpartition("^")[2]):
-            if key in by_id:
-                return dict(by_id[key])
+            if key in stays.by_id:
+                return dict(stays.by_id[key])
     finess = h.encounter_finess or h.author_finess
     if finess is None or h.discharge is None:
         return None
-    discharge = h.discharge.date()
     admission = None if h.admission is None else h.admission.date()
     found = [
         s
-        for s in stays
-        if str(s["finess"]) == finess
-        and _day(s["discharge"]) == discharge
-        and (admission is None or _day(s["admission"]) == admission)
+        for s in stays.by_discharge.get((finess, h.discharge.date()), [])
+        if admission is None or _day(s["admission"]) == admission
     ]
     return dict(found[0]) if len(found) == 1 else None
 
@@ -231,19 +238,19 @@ def log_rows(
     reading: DocumentReading, *, stays: object | None, submissions: Iterable[Submission] = ()
 ) -> LogRows:
     """Join the documents read to the stays and the submissions (see the module docstring)."""
-    stay_rows, by_id = _stay_index(stays) if stays is not None else ([], {})
+    indexed = _stays(stays)
     index = index_submissions(submissions)
     rows: list[dict[str, Any]] = []
     matched: list[tuple[str | None, str | None]] = []
     for record in reading.records:
-        stay = match_stay(record, stay_rows, by_id)
+        stay = match_stay(record, indexed)
         if stay is None:
             matched.append((None, "no_matching_stay"))
             continue
         row, cda_reason = document_row(record, stay, index)
         rows.append(row)
         matched.append((row["stay_id"], cda_reason))
-    return LogRows(tuple(stay_rows), tuple(rows), tuple(matched))
+    return LogRows(tuple(indexed.rows), tuple(rows), tuple(matched))
 
 
 def audit_documents(
