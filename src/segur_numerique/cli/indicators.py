@@ -195,7 +195,7 @@ def cda_log(args: argparse.Namespace) -> list[dict[str, Any]]:
         raise reading.errors[0]
     submissions = read_submissions(args.submissions) if args.submissions else ()
     joined = log_rows(reading, stays=args.stays, submissions=submissions)
-    unmatched = sum(1 for stay, _ in joined.matched if stay is None)
+    unmatched = sum(1 for stay in joined.matched if stay is None)
     if unmatched:
         sys.stderr.write(f"{unmatched} CDA document(s) match no stay: not counted\n")
     return [dict(r) for r in joined.rows]

@@ -59,7 +59,7 @@ def test_test_mode_counts_the_four_documents(parameters: LogParameters, stays: A
     verdicts = _by_file(audit)
     for name, indicator in COUNTING.items():
         assert (verdicts[name].counts, verdicts[name].indicator) == (True, indicator), name
-    assert verdicts["BIO-CR-BIO_2021.01_CDA-R2-Niveau-1.xml"].reason == "not_structured"
+    assert verdicts["BIO-CR-BIO_2021.01_CDA-R2-Niveau-1.xml"].reason == "biology_not_structured"
     assert verdicts["ANEST-CR-ANEST_2022.01.xml"].reason == "wrong_type"
     assert verdicts["ANEST-CR-ANEST_2022.01.xml"].indicator is None
     assert verdicts["VSM_1.4_2022.01.xml"].counts is False
@@ -90,7 +90,7 @@ def test_not_sent_late_and_discharge_prescription(parameters: LogParameters, sta
     assert verdicts["IMG_CR_IMG_2024.01.xml"].reason == "not_sent"
 
 
-def test_prescription_before_discharge_is_not_the_discharge_one(
+def test_an_encounter_of_one_day_matches_only_a_stay_discharged_that_day(
     parameters: LogParameters, stays: Any
 ) -> None:
     reading, subs = _submissions()

@@ -82,8 +82,6 @@ def test_documents_path_equals_counts_path(
         kind = TYPES.get(code, "other")
         if kind == "biology_report_structured" and not structured:
             kind = "biology_report_unstructured"
-        if kind == "discharge_prescription" and produced < stays[stay]["discharge"]:
-            kind = "other"
         ins = {"1.2.250.1.213.1.4.8": "qualified", "1.2.3.4": "none"}.get(root, "none")
         expected.append(
             {
@@ -105,9 +103,14 @@ def test_documents_path_equals_counts_path(
     assert counted == len(expected) - len(excluded)
 
 
-def test_a_prescription_dated_before_discharge_is_not_the_discharge_one() -> None:
+def test_a_row_keeps_the_type_and_carries_the_optional_columns() -> None:
     reading = read_documents([cda_samples_folder() / SAMPLE_FILES[-1]])
     record = reading.records[0]
     stay = {"stay_id": "S", "discharge": record.produced + dt.timedelta(days=3)}
-    row, reason = document_row(record, stay, index_submissions(()))
-    assert (row["type"], reason) == ("other", "not_discharge_document")
+    row = document_row(record, stay, index_submissions(()))
+    assert (row["type"], row["stay_id"], row["sent"]) == ("discharge_prescription", "S", None)
+    assert (row["set_id"], row["version"], row["author_finess"]) == (
+        record.header.set_id,
+        1,
+        "750512345",
+    )

@@ -8,11 +8,9 @@ gives the counts and the exclusions. This module only adds what exists before a 
   ``stay_id`` is the encounter's id or its extension; else the one stay of the encounter's
   establishment, or the author's, with the same discharge day, and the same admission day when
   the document gives one);
-* ``not_discharge_document``: a prescription dated before the stay's discharge day is not the
-  discharge prescription (inferred from the indicator wording "ordonnance de sortie"); its row
-  has the type ``other``;
-* ``test_ins``: the pipeline's "no qualified INS" for a document whose INS is a test one;
-* ``not_structured``: the pipeline's "wrong type" for an unstructured biology report.
+* ``test_ins`` and ``biology_not_structured``, while the pipeline does not know them: its "no
+  qualified INS" for a document whose INS is a test one, its "wrong type" for an unstructured
+  biology report (a pipeline that knows them gives them itself; they pass through).
 
 The reasons the pipeline does not know yet (see :attr:`DocumentAudit.unchecked`) are said, not
 guessed: the result lists them as not checked.
@@ -34,7 +32,7 @@ from segur_numerique.sun_es.documents.submissions import (
     index_submissions,
     sending_of,
 )
-from segur_numerique.sun_es.indicators import DocumentType, InsStatus
+from segur_numerique.sun_es.indicators import InsStatus
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason
 from segur_numerique.sun_es.logs.inputs import STAY_COLUMNS, _as_frame, _collect_rows
@@ -45,21 +43,17 @@ CDA_REASONS: Mapping[str, Text] = {
         fr="aucun séjour correspondant dans le journal des séjours",
         en="no matching stay in the stays log",
     ),
-    "not_discharge_document": Text(
-        fr="pas un document de sortie du séjour", en="not a discharge document of the stay"
-    ),
     "test_ins": Text(fr="INS de test", en="test INS"),
-    "not_structured": Text(
+    "biology_not_structured": Text(
         fr="compte rendu de biologie non structuré", en="biology report not structured"
     ),
 }
 """The reasons that exist before a row does (the others are the pipeline's)."""
 PENDING_REASONS: tuple[str, ...] = (
-    "test_ins",
     "superseded",
     "rejected_by_dmp",
     "other_establishment",
-    "not_structured",
+    "not_discharge_document",
 )
 """The reasons of the optional log columns; those the pipeline does not know are not checked."""
 
@@ -179,22 +173,14 @@ def document_row(
     record: DocumentRecord,
     stay: Mapping[str, Any],
     index: dict[Any, list[Submission]],
-) -> tuple[dict[str, Any], str | None]:
-    """The documents-log row of a matched document, and its CDA-level reason (if any)."""
+) -> dict[str, Any]:
+    """The documents-log row of a document matched to ``stay``."""
     h = record.header
-    cda_reason = None
-    doc_type = record.type
-    if (
-        doc_type is DocumentType.DISCHARGE_PRESCRIPTION
-        and _day(stay["discharge"]) is not None
-        and record.produced < _day(stay["discharge"])
-    ):
-        doc_type, cda_reason = DocumentType.OTHER, "not_discharge_document"
     sending = sending_of(index, h.document_id, h.set_id, h.version)
-    row = {
+    return {
         "document_id": h.document_id,
         "stay_id": str(stay["stay_id"]),
-        "type": doc_type.value,
+        "type": record.type.value,
         "produced": record.produced,
         "sent": None if sending is None else sending.sent,
         "ins_status": _pipeline_ins(record.ins_status),
@@ -204,15 +190,12 @@ def document_row(
         "version": h.version,
         "author_finess": h.author_finess,
     }
-    return row, cda_reason
 
 
-def _refine(code: str, record: DocumentRecord, cda_reason: str | None) -> str:
-    """The pipeline's reason, made precise with what the CDA says."""
-    if code == ExclusionReason.WRONG_TYPE.value and cda_reason is not None:
-        return cda_reason
+def _refine(code: str, record: DocumentRecord) -> str:
+    """The pipeline's reason, made precise with what the CDA says (see the module docstring)."""
     if code == ExclusionReason.WRONG_TYPE.value and record.structured is False:
-        return "not_structured"
+        return "biology_not_structured"
     if code == ExclusionReason.NO_QUALIFIED_INS.value and record.ins_status == TEST_INS:
         return "test_ins"
     return code
@@ -225,13 +208,12 @@ class LogRows:
     Attributes:
         stays: the stays log as records.
         rows: one row per document with a stay (the others cannot be rows).
-        matched: per document read, in reading order: its stay id (``None``: no matching stay)
-            and its CDA-level reason, if any.
+        matched: per document read, in reading order: its stay id (``None``: no matching stay).
     """
 
     stays: tuple[Mapping[str, Any], ...] = attrs.field(eq=False)
     rows: tuple[Mapping[str, Any], ...] = attrs.field(eq=False)
-    matched: tuple[tuple[str | None, str | None], ...]
+    matched: tuple[str | None, ...]
 
 
 def log_rows(
@@ -241,15 +223,15 @@ def log_rows(
     indexed = _stays(stays)
     index = index_submissions(submissions)
     rows: list[dict[str, Any]] = []
-    matched: list[tuple[str | None, str | None]] = []
+    matched: list[str | None] = []
     for record in reading.records:
         stay = match_stay(record, indexed)
         if stay is None:
-            matched.append((None, "no_matching_stay"))
+            matched.append(None)
             continue
-        row, cda_reason = document_row(record, stay, index)
+        row = document_row(record, stay, index)
         rows.append(row)
-        matched.append((row["stay_id"], cda_reason))
+        matched.append(row["stay_id"])
     return LogRows(tuple(indexed.rows), tuple(rows), tuple(matched))
 
 
@@ -289,12 +271,12 @@ def audit_documents(
         else {}
     )
     verdicts = []
-    for record, (stay_id, cda_reason) in zip(reading.records, joined.matched, strict=True):
+    for record, stay_id in zip(reading.records, joined.matched, strict=True):
         h = record.header
-        reason = cda_reason
+        reason: str | None = "no_matching_stay"
         if stay_id is not None:
             found = excluded.get(h.document_id)
-            reason = None if found is None else _refine(found, record, cda_reason)
+            reason = None if found is None else _refine(found, record)
         verdicts.append(
             Verdict(
                 h.document_id,
