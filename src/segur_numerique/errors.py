@@ -334,6 +334,26 @@ class UnreadableLogError(LogError):
     """A log file or table cannot be read (format, dates)."""
 
 
+class DocumentReadError(InputFileError):
+    """A CDA R2 document or a zip archive cannot be read (corrupt, unsafe path, too many members)."""
+
+
+class HostileXmlError(DocumentReadError):
+    """An XML file declares a DTD, an entity or an external reference: refused, never expanded."""
+
+
+class DocumentTooLargeError(DocumentReadError):
+    """A document, an archive member or an archive's total exceeds the size limit."""
+
+
+class NotACdaDocumentError(DocumentReadError):
+    """A file is not XML, or its root is not a ``ClinicalDocument`` of ``urn:hl7-org:v3``."""
+
+
+class SubmissionLogError(InputFileError):
+    """A DMP submission log is malformed; ``where`` names the row and the column."""
+
+
 class ComparisonError(SegurError):
     """A computation failed under one of the two rule sets (it names which, and why)."""
 
@@ -388,10 +408,13 @@ __all__ = [
     "DateOrderError",
     "DegressionError",
     "DischargeBeforeAdmissionError",
+    "DocumentReadError",
+    "DocumentTooLargeError",
     "DuplicateIdError",
     "EmptyValueError",
     "FloatRefusedError",
     "ForfaitGridError",
+    "HostileXmlError",
     "IndicatorCountError",
     "InputFileError",
     "InvalidFinessError",
@@ -403,6 +426,7 @@ __all__ = [
     "MissingColumnError",
     "MissingParameterError",
     "NaiveDatetimeError",
+    "NotACdaDocumentError",
     "NotYetKnownError",
     "OptionalDependencyError",
     "OrphanDocumentError",
@@ -416,6 +440,7 @@ __all__ = [
     "ScenarioError",
     "SegurError",
     "SentBeforeProducedError",
+    "SubmissionLogError",
     "UnitMismatchError",
     "UnknownChoiceError",
     "UnknownComputationError",

@@ -10,6 +10,7 @@ The CLI's JSON is compared with the library's ``to_json`` in ``test_compute_entr
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -26,6 +27,11 @@ from segur_numerique.kit.compute import ComputationResult, compute
 from segur_numerique.kit.registry import computations
 from segur_numerique.kit.scenarios import Scenario, load_scenarios, scenario_files
 from segur_numerique.kit.verify import scenario_rules, verify_paths
+from segur_numerique.sun_es.documents.audit import audit_documents
+from segur_numerique.sun_es.documents.reading import read_documents
+from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.results import indicators_from_logs
 
 Values = Mapping[str, Any]
 Direct = Callable[[Values, sn.RuleSet], tuple[dict[str, object], object]]
@@ -168,6 +174,53 @@ def _sun_es_simulation(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object],
         "domains_met": tuple(d.domain for d in sim.domains if d.met),
     }
     return outputs, sim.explanation
+
+
+def _sun_es_logs(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
+    window = v["window"]
+    params = LogParameters.from_rules(rules, window)
+    stays = v["stays"]["file"] if isinstance(v["stays"], Mapping) else v["stays"]
+    verdicts: dict[str, str] = {}
+    if "cda" in v:
+        reading = read_documents(
+            [v["cda"]["file"]],
+            rules=rules,
+            test_ins_as_qualified=v.get("test_ins_as_qualified", False),
+        )
+        subs = read_submissions(v["submissions"]["file"]) if "submissions" in v else ()
+        audit = audit_documents(reading, params, stays=stays, submissions=subs)
+        result = audit.indicators
+        assert result is not None
+        verdicts = {x.document_id: x.reason or "counts" for x in audit.verdicts}
+        docs = Counter(x.reason for x in audit.verdicts if x.reason)
+    else:
+        result = indicators_from_logs(stays, v["documents"], params)
+        docs = Counter(e.reason.value for e in result.exclusions or () if e.kind == "document")
+    est = result.establishments
+    outputs: dict[str, object] = {
+        "numerators": {e.finess: {c.indicator: c.numerator for c in e.counts} for e in est},
+        "denominators": {e.finess: {c.indicator: c.denominator for c in e.counts} for e in est},
+        "rates": {
+            e.finess: {c.indicator: "none" if c.rate is None else str(c.rate) for c in e.counts}
+            for e in est
+        },
+        "targets_met": {
+            e.finess: {
+                c.indicator: c.rate >= sn.sun_es.target_from_rules(rules, window, c.indicator).rate
+                for c in e.counts
+                if c.rate is not None and rules.is_supplied(f"sun_es.target.{window}.{c.indicator}")
+            }
+            for e in est
+        },
+        "document_exclusions": dict(sorted(docs.items())),
+        "stay_exclusions": dict(
+            sorted(
+                Counter(e.reason.value for e in result.exclusions or () if e.kind == "stay").items()
+            )
+        ),
+        "verdicts": verdicts,
+    }
+    return outputs, result.explanation
 
 
 def _sons_ceiling(v: Values, rules: sn.RuleSet) -> tuple[dict[str, object], object]:
@@ -317,6 +370,7 @@ DIRECT: dict[str, Direct] = {
     "sun_es.reassignment": _sun_es_reassignment,
     "sun_es.volet_split": _sun_es_volet_split,
     "sun_es.simulation": _sun_es_simulation,
+    "sun_es.logs": _sun_es_logs,
     "sons.ceiling": _sons_ceiling,
     "sons.ttc": _sons_ttc,
     "sons.payments": _sons_payments,

@@ -91,6 +91,7 @@ _COMMAND_MODULES = (
     "segur_numerique.cli.indicators",
     "segur_numerique.cli.parameters",
     "segur_numerique.cli.serve",
+    "segur_numerique.cli.documents",
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from segur_numerique.cli import emit, emit_json
@@ -20,12 +21,15 @@ from segur_numerique.cli.log_inputs import (
     report_bad_rows,
     write_rejected,
 )
-from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.core.text import Lang, check_lang, plural_word
 from segur_numerique.core.values import format_ratio
-from segur_numerique.errors import InvalidRowsError
+from segur_numerique.errors import InvalidInputError, InvalidRowsError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
+from segur_numerique.sun_es.documents.audit import log_rows
+from segur_numerique.sun_es.documents.reading import read_documents
+from segur_numerique.sun_es.documents.submissions import read_submissions
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.document import indicators_document, window_targets
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
@@ -44,8 +48,13 @@ def register(subparsers: Any) -> None:
         "count the stays and documents that do not count, by reason.",
     )
     parser.add_argument("--stays", required=True, metavar="FILE", help="stays log (.csv/.parquet)")
+    documents = parser.add_mutually_exclusive_group(required=True)
+    documents.add_argument("--documents", metavar="FILE", help="documents log (.csv/.parquet)")
+    documents.add_argument(
+        "--cda", metavar="DIR", help="CDA R2 documents (folder, zip) instead of a documents log"
+    )
     parser.add_argument(
-        "--documents", required=True, metavar="FILE", help="documents log (.csv/.parquet)"
+        "--submissions", metavar="FILE", help="with --cda: the DMP submission log (CSV)"
     )
     parser.add_argument(
         "--window", choices=WINDOWS, default=None, help="funding window (default F1, shown)"
@@ -147,19 +156,36 @@ def _text(
     return "\n".join(lines)
 
 
+def cda_log(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The documents log of ``--cda`` (and ``--submissions``): every file must be read."""
+    reading = read_documents([args.cda], rules=_rules(args))
+    if reading.errors:
+        raise reading.errors[0]
+    submissions = read_submissions(args.submissions) if args.submissions else ()
+    joined = log_rows(reading, stays=args.stays, submissions=submissions)
+    unmatched = sum(1 for stay in joined.matched if stay is None)
+    if unmatched:
+        what = plural_word(unmatched, "en", "CDA document matches", "CDA documents match")
+        sys.stderr.write(f"{unmatched} {what} no stay: not counted\n")
+    return [dict(r) for r in joined.rows]
+
+
 def run(args: argparse.Namespace) -> int:
     """Compute and print the indicators."""
     lang = check_lang(args.lang)
     window = args.window or "F1"
     rules = _rules(args)
     parameters = LogParameters.from_rules(rules, window)
+    if args.submissions and not args.cda:
+        raise InvalidInputError("--submissions goes with --cda", where="--submissions")
+    documents = cda_log(args) if args.cda else args.documents
     stages = len(_STAGES) - (1 if args.no_exclusions else 0) + (1 if args.skip_invalid else 0)
     rejected = rejected_path(args) if args.skip_invalid else None
     try:
         with StageProgress(stages, lang) as progress:
             result = indicators_from_logs(
                 args.stays,
-                args.documents,
+                documents,
                 parameters,
                 exclusions=not args.no_exclusions,
                 progress=progress,

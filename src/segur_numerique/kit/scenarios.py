@@ -211,6 +211,30 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     return tuple(tags)
 
 
+def _resolve_files(inputs: Mapping[str, object], fields: _Fields) -> dict[str, object]:
+    """Inputs ``{ file = "relative/path" }`` resolved against the scenario's folder.
+
+    A path is relative to the scenario file and stays inside its folder (no absolute path, no
+    ``..`` out of it, no symbolic link leading out): a scenario cannot read the vendor's disk.
+    """
+    folder = Path(fields.file).parent.resolve()
+    out = dict(inputs)
+    for name, value in inputs.items():
+        if not (isinstance(value, Mapping) and set(value) == {"file"}):
+            continue
+        rel = value["file"]
+        where = fields.at(f"inputs.{name}.file")
+        if not isinstance(rel, str) or not rel or Path(rel).is_absolute():
+            raise ScenarioError(f"a path relative to the scenario file, got {rel!r}", where=where)
+        target = (folder / rel).resolve()
+        if not target.is_relative_to(folder):
+            raise ScenarioError(f"{rel!r} leaves the scenario's folder", where=where)
+        if not target.exists():
+            raise ScenarioError(f"no such file or folder {rel!r} next to the scenario", where=where)
+        out[name] = {"file": str(target)}
+    return out
+
+
 def _scenario(raw: object, file: str, index: int | None) -> Scenario:
     where = file if index is None else f"{file}: scenarios[{index}]"
     fields = _Fields(_check_keys(raw, where, top_level=index is None), file, index)
@@ -226,7 +250,7 @@ def _scenario(raw: object, file: str, index: int | None) -> Scenario:
         name=name,
         computation=computation,
         programme=programme,
-        inputs=dict(fields.table("inputs")),
+        inputs=_resolve_files(fields.table("inputs"), fields),
         expected=expected,
         file=file,
         index=index,

@@ -158,6 +158,10 @@ class Inputs:
             raise self.error(name, f"expected a date-time with a UTC offset, got {raw!r}")
         return raw
 
+    def raw(self, name: str) -> object:
+        """The input as written (a list of rows, a table), for an adapter that checks it itself."""
+        return self._raw(name, None, True)
+
     def mapping(self, name: str) -> Mapping[str, object]:
         """A table (a TOML table or a JSON object)."""
         raw = self._raw(name, None, True)

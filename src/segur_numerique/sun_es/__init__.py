@@ -55,6 +55,19 @@ from segur_numerique.sun_es.dialysis import (
 from segur_numerique.sun_es.dialysis import (
     dialysis_stays as dialysis_stays,
 )
+from segur_numerique.sun_es.documents.audit import DocumentAudit as DocumentAudit
+from segur_numerique.sun_es.documents.audit import Verdict as Verdict
+from segur_numerique.sun_es.documents.audit import audit_documents as audit_documents
+from segur_numerique.sun_es.documents.audit import log_rows as log_rows
+from segur_numerique.sun_es.documents.cda import CdaHeader as CdaHeader
+from segur_numerique.sun_es.documents.cda import InsKind as InsKind
+from segur_numerique.sun_es.documents.reading import DocumentReading as DocumentReading
+from segur_numerique.sun_es.documents.reading import DocumentRecord as DocumentRecord
+from segur_numerique.sun_es.documents.reading import read_documents as read_documents
+from segur_numerique.sun_es.documents.safexml import MAX_DOCUMENT_BYTES as MAX_DOCUMENT_BYTES
+from segur_numerique.sun_es.documents.samples import cda_samples_folder as cda_samples_folder
+from segur_numerique.sun_es.documents.submissions import Submission as Submission
+from segur_numerique.sun_es.documents.submissions import read_submissions as read_submissions
 from segur_numerique.sun_es.domain_evaluation import (
     DomainResult as DomainResult,
 )

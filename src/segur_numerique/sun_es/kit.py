@@ -20,6 +20,7 @@ from segur_numerique.rules.computation import (
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.calendar import window
 from segur_numerique.sun_es.cases import SIMULATION_FORMAT, parse_case
+from segur_numerique.sun_es.documents.kit import COMPUTATIONS as _DOCUMENTS
 from segur_numerique.sun_es.eligibility import establishment_eligibility
 from segur_numerique.sun_es.evaluation import IndicatorCounts, evaluate_indicator
 from segur_numerique.sun_es.funding import forfait
@@ -210,5 +211,6 @@ COMPUTATIONS: tuple[Computation, ...] = (
         ("total", "effective_window", "domains_met"),
         _simulation,
     ),
+    *_DOCUMENTS,
 )
 """The SUN-ES computations, in the order of ``segur-numerique verify --list``."""

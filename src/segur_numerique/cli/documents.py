@@ -1,0 +1,158 @@
+"""``segur-numerique documents audit``: whether each CDA document counts for SUN-ES, and why not.
+
+Exit codes: 0 when every document was read (a document that does not count is a result, not an
+error); 2 when a file could not be read, after reporting the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+from segur_numerique.cli import EXIT_BAD_INPUT, EXIT_OK, emit, emit_json, error_line
+from segur_numerique.core.outputs import write_atomically
+from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.rules.loading import load_rules
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
+from segur_numerique.sun_es.documents.audit import DocumentAudit, audit_documents, reason_label
+from segur_numerique.sun_es.documents.reading import read_documents
+from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.targets import WINDOWS
+
+_CSV_COLUMNS = ("file", "document_id", "type", "indicator", "stay_id", "counts", "reason")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``documents`` sub-command (``documents audit``)."""
+    parser = subparsers.add_parser(
+        "documents",
+        help="read CDA R2 documents and say whether each counts for SUN-ES",
+        description="Read CDA R2 documents (files, folders, zip archives) sent to the DMP.",
+    )
+    sub = parser.add_subparsers(dest="documents_command", required=True, metavar="COMMAND")
+    audit = sub.add_parser(
+        "audit",
+        help="a table of verdicts: the indicator each document counts for, or why not",
+        description="Read the documents, join them to the stays and the submission log, and say "
+        "per document whether it counts for a SUN-ES volet 1 indicator, or the reason it does "
+        "not (docs: reference/document-verdicts).",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="CDA files, folders, zip archives")
+    audit.add_argument("--submissions", metavar="FILE", help="DMP submission log (CSV)")
+    audit.add_argument("--stays", metavar="FILE", help="stays log (.csv/.parquet)")
+    audit.add_argument("--window", choices=WINDOWS, default="F1", help="funding window (F1)")
+    source = audit.add_mutually_exclusive_group()
+    source.add_argument("--parameters", metavar="FILE", help="caller parameter file (unknowns)")
+    source.add_argument(
+        "--illustrative",
+        action="store_true",
+        help="use the illustrative, NOT OFFICIAL, parameters",
+    )
+    audit.add_argument(
+        "--test-ins-as-qualified",
+        action="store_true",
+        help="TEST MODE: read the test INS roots (1.2.250.1.213.1.4.10/.11) as qualified",
+    )
+    audit.add_argument("--json", action="store_true", help="one JSON document, for tools")
+    audit.add_argument("--csv", metavar="FILE", help="also write the verdicts to FILE (atomically)")
+    audit.add_argument("--force", action="store_true", help="overwrite the --csv file")
+    audit.add_argument(
+        "--lang", default=argparse.SUPPRESS, choices=("fr", "en"), help="language (default fr)"
+    )
+    audit.set_defaults(run=run)
+
+
+def _rules(args: argparse.Namespace) -> RuleSet:
+    if args.parameters:
+        return load_parameter_file(args.parameters)
+    if args.illustrative:
+        return illustrative_assumptions()
+    return load_rules()
+
+
+def verdicts_csv(result: DocumentAudit) -> str:
+    """The verdicts as CSV text (one row per document)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for v in result.verdicts:
+        writer.writerow(
+            (
+                v.file,
+                v.document_id,
+                v.type,
+                v.indicator or "",
+                v.stay_id or "",
+                "yes" if v.counts else "no",
+                v.reason or "",
+            )
+        )
+    return out.getvalue()
+
+
+def _text(result: DocumentAudit, lang: Lang) -> str:
+    fr = lang == "fr"
+    rows = [
+        (
+            "fichier" if fr else "file",
+            "type",
+            "indicateur" if fr else "indicator",
+            "compte" if fr else "counts",
+            "raison" if fr else "reason",
+        )
+    ]
+    rows += [
+        (
+            v.file.rsplit("/", 1)[-1],
+            v.type,
+            v.indicator or "—",
+            ("oui" if fr else "yes") if v.counts else ("non" if fr else "no"),
+            "" if v.reason is None else f"{v.reason} ({reason_label(v.reason).in_(lang)})",
+        )
+        for v in result.verdicts
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip() for r in rows]
+    if result.reading.test_ins_as_qualified:
+        lines.append(
+            "ATTENTION : mode test, les INS de test sont lus comme qualifiés"
+            if fr
+            else "WARNING: test mode, test INS are read as qualified"
+        )
+    if result.unchecked:
+        lines.append(
+            (
+                "Non vérifié par le calcul des indicateurs : "
+                if fr
+                else "Not checked by the indicator pipeline: "
+            )
+            + ", ".join(result.unchecked)
+        )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, audit and print the verdicts."""
+    lang = check_lang(args.lang)
+    rules = _rules(args)
+    reading = read_documents(
+        args.paths, rules=rules, test_ins_as_qualified=args.test_ins_as_qualified
+    )
+    submissions = read_submissions(args.submissions) if args.submissions else ()
+    parameters = LogParameters.from_rules(rules, args.window) if args.stays else None
+    result = audit_documents(reading, parameters, stays=args.stays, submissions=submissions)
+    if args.csv:
+        write_atomically(args.csv, verdicts_csv(result), force=args.force)
+    if args.json:
+        emit_json(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        emit(_text(result, lang))
+    for error in reading.errors:
+        sys.stderr.write(error_line(str(error)) + "\n")
+    return EXIT_OK if reading.ok else EXIT_BAD_INPUT
