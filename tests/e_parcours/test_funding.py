@@ -14,6 +14,8 @@ from segur_numerique.e_parcours import Kind
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     forfait,
+)
+from segur_numerique.e_parcours.payments import (
     payments,
 )
 

@@ -19,9 +19,15 @@ from segur_numerique.avenant9.funding import points as points_amount
 from segur_numerique.avenant9.funding import vsm_forfait
 from segur_numerique.avenant9.tables import amounts_table
 from segur_numerique.core.money import Euro
-from segur_numerique.e_parcours.funding import BassinScaling
-from segur_numerique.e_parcours.funding import forfait as ep_forfait
-from segur_numerique.e_parcours.funding import payments as ep_payments
+from segur_numerique.e_parcours.funding import (
+    BassinScaling,
+)
+from segur_numerique.e_parcours.funding import (
+    forfait as ep_forfait,
+)
+from segur_numerique.e_parcours.payments import (
+    payments as ep_payments,
+)
 from segur_numerique.e_parcours.tables import forfait_table
 from segur_numerique.e_parcours.tables import payments_table as ep_payments_table
 from segur_numerique.errors import BatchInputError, CentsOverflowError

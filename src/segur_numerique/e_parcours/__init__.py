@@ -16,18 +16,22 @@ from segur_numerique.e_parcours.funding import (
     Forfait as Forfait,
 )
 from segur_numerique.e_parcours.funding import (
-    Payments as Payments,
-)
-from segur_numerique.e_parcours.funding import (
     forfait as forfait,
 )
-from segur_numerique.e_parcours.funding import forfait_cents as forfait_cents
 from segur_numerique.e_parcours.funding import (
-    payments as payments,
+    forfait_cents as forfait_cents,
 )
-from segur_numerique.e_parcours.funding import start_payment_cents as start_payment_cents
 from segur_numerique.e_parcours.kinds import (
     Kind as Kind,
+)
+from segur_numerique.e_parcours.payments import (
+    Payments as Payments,
+)
+from segur_numerique.e_parcours.payments import (
+    payments as payments,
+)
+from segur_numerique.e_parcours.payments import (
+    start_payment_cents as start_payment_cents,
 )
 from segur_numerique.e_parcours.tables import forfait_table as forfait_table
 from segur_numerique.e_parcours.tables import payments_table as payments_table

@@ -5,6 +5,8 @@ from __future__ import annotations
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     forfait,
+)
+from segur_numerique.e_parcours.payments import (
     payments,
 )
 from segur_numerique.rules.computation import Computation, Computed, Inputs, computation

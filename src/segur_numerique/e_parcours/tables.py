@@ -3,7 +3,7 @@
 The same integer-cents functions as the one-by-one :func:`~segur_numerique.e_parcours.forfait`
 and :func:`~segur_numerique.e_parcours.payments`
 (:func:`~segur_numerique.e_parcours.funding.forfait_cents`,
-:func:`~segur_numerique.e_parcours.funding.start_payment_cents`), applied to int64 columns; the
+:func:`~segur_numerique.e_parcours.payments.start_payment_cents`), applied to int64 columns; the
 usage deadline is :func:`~segur_numerique.e_parcours.usage_deadline`, called once per distinct
 start date. Integer cents in every backend (pandas nullable ``Int64``).
 """
@@ -20,10 +20,12 @@ from segur_numerique.e_parcours.deadlines import usage_deadline
 from segur_numerique.e_parcours.funding import (
     BassinScaling,
     forfait_cents,
+)
+from segur_numerique.e_parcours.kinds import Kind
+from segur_numerique.e_parcours.payments import (
     payment_shares,
     start_payment_cents,
 )
-from segur_numerique.e_parcours.kinds import Kind
 from segur_numerique.errors import BatchInputError, InvalidInputError
 from segur_numerique.funding_scaling.tables import (
     int_column,
