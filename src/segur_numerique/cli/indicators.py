@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from segur_numerique.cli import emit, emit_json
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.core.values import format_ratio
+from segur_numerique.errors import InvalidInputError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -25,6 +26,8 @@ from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_l
 from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
 
 _STAGES = ("validate", "count", "exclusions")
+_SAMPLE = 10
+"""How many rows of the exclusion table the report shows (all of them: ``--exclusions FILE``)."""
 
 
 class _Progress:
@@ -85,7 +88,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-exclusions",
         action="store_true",
-        help="do not list the stays and documents that do not count (large logs)",
+        help="do not compute the stays and documents that do not count",
+    )
+    parser.add_argument(
+        "--exclusions",
+        metavar="FILE",
+        dest="exclusions_file",
+        help="write every stay and document that does not count, with its reason, to FILE "
+        "(.csv or .parquet), atomically",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the --exclusions file if it exists"
     )
     parser.add_argument(
         "--accept-broken-sums",
@@ -176,7 +189,32 @@ def _text(
         if mine:
             lines.append("  " + ("Non comptés :" if fr else "Not counted:"))
             lines += [f"    {ind}, {kind}: {reason} × {n}" for ind, kind, reason, n in mine]
+    lines += _sample_lines(result, lang)
     return "\n".join(lines)
+
+
+def _sample_lines(result: LogIndicators, lang: Lang) -> list[str]:
+    """The first rows of the exclusion table (a capped sample; all of it: --exclusions FILE)."""
+    if result.reason_counts is None:
+        return []
+    total = sum(r[4] for r in result.reason_counts)
+    sample = result.exclusion_sample(_SAMPLE)
+    if not sample:
+        return []
+    fr = lang == "fr"
+    head = (
+        f"Exemples ({len(sample)} sur {total} ; tous : --exclusions FICHIER) :"
+        if fr
+        else f"Examples ({len(sample)} of {total}; all of them: --exclusions FILE):"
+    )
+    return [
+        "",
+        head,
+        *(
+            f"  {x.kind} {x.id} ({x.finess}), {x.indicator or '—'}: {x.reason.value}"
+            for x in sample
+        ),
+    ]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -185,6 +223,10 @@ def run(args: argparse.Namespace) -> int:
     window = args.window or "F1"
     rules = _rules(args)
     parameters = LogParameters.from_rules(rules, window)
+    if args.exclusions_file and args.no_exclusions:
+        raise InvalidInputError(
+            "--exclusions FILE needs the exclusions: drop --no-exclusions", where="--exclusions"
+        )
     progress = _Progress(sys.stderr, len(_STAGES) - (1 if args.no_exclusions else 0))
     try:
         result = indicators_from_logs(
@@ -197,10 +239,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     targets = _targets(rules, window)
+    if args.exclusions_file and result.reason_counts is not None:
+        result.write_exclusions(args.exclusions_file, force=args.force)
     if args.json:
-        document = result.to_json()
+        document = result.to_json(exclusions=False)
+        sample = [] if result.reason_counts is None else result.exclusion_sample(_SAMPLE)
         document = {
             **document,
+            "exclusion_sample": [x.to_json() for x in sample],
             "window_defaulted": args.window is None,
             "targets": {k: (v.to_json() if v else None) for k, v in targets.items()},
         }

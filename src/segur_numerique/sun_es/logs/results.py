@@ -11,8 +11,14 @@ A vendor or an analyst holds two tables:
 They may be pandas, polars, pyarrow or DuckDB tables, Dask dataframes (all through narwhals, one
 code path, lazily where the backend allows), plain iterables of records (dicts), or CSV and Parquet
 files. :func:`indicators_from_logs` computes, per establishment and for the measurement period
-of a window, every volet 1 indicator's numerator and denominator, and lists the stays and
-documents that do not count, each with its :class:`ExclusionReason`.
+of a window, every volet 1 indicator's numerator and denominator, and the stays and documents
+that do not count, each with its :class:`ExclusionReason`, as a table computed by the backend
+(:meth:`LogIndicators.exclusion_table`, :meth:`LogIndicators.write_exclusions`); every
+document's verdict is :meth:`LogIndicators.document_verdicts`.
+
+Optional document columns (``structured``, ``dmp_status``, ``set_id`` and ``version``,
+``author_finess``: :mod:`segur_numerique.sun_es.logs.document_columns`) enable more checks; an
+absent one is a check not made, named in :attr:`LogIndicators.unchecked` and the explanation.
 
 The unknown parts of the definitions (measurement period, stay types counted, send delays, the
 biology denominator) come from the rules: :meth:`LogParameters.from_rules`.
@@ -33,34 +39,40 @@ Dates are compared as days. A date-time column is truncated to its day.
 
 from __future__ import annotations
 
-from collections import Counter
+import io
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
 import narwhals.stable.v2 as nw
 
 from segur_numerique.core.display import HtmlResult
-from segur_numerique.core.explanation import Explanation, InputValue
-from segur_numerique.core.text import Text
-from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.errors import InvalidInputError, OrphanDocumentError
+from segur_numerique.core.explanation import Explanation
+from segur_numerique.core.outputs import write_atomically
+from segur_numerique.core.values import JsonValue
+from segur_numerique.errors import InvalidInputError, OutputFileError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
-from segur_numerique.sun_es.indicators import (
-    INDICATORS,
-)
-from segur_numerique.sun_es.logs.counts import (
-    LogParameters,
-    _aggregate,
-    _stay_table,
+from segur_numerique.sun_es.indicators import INDICATORS
+from segur_numerique.sun_es.logs.counts import LogParameters, _aggregate, _stay_table
+from segur_numerique.sun_es.logs.document_columns import (
+    OPTIONAL_DOCUMENT_COLUMNS,
+    Check,
+    unchecked,
 )
 from segur_numerique.sun_es.logs.exclusions import (
+    EXCLUSION_COLUMNS,
+    VERDICT_COLUMNS,
     Exclusion,
     ExclusionReason,
-    _document_exclusions,
-    _stay_exclusions,
+)
+from segur_numerique.sun_es.logs.explanations import (
+    ReasonCount,
+    check_orphans,
+    establishment_explanation,
+    logs_explanation,
 )
 from segur_numerique.sun_es.logs.files import engine_errors, source_name
 from segur_numerique.sun_es.logs.inputs import (
@@ -69,11 +81,11 @@ from segur_numerique.sun_es.logs.inputs import (
     _align_ids,
     _as_frame,
     _collect_rows,
-    _first,
     _int,
     _to_lazy,
     _validate,
 )
+from segur_numerique.sun_es.logs.verdicts import document_verdict_frame, exclusion_frame
 from segur_numerique.sun_es.targets import TargetSet
 
 # --------------------------------------------------------------------------------------------
@@ -87,7 +99,7 @@ class EstablishmentIndicators:
     Attributes:
         finess: the establishment.
         counts: the numerator and denominator of every indicator, in definition order.
-        explanation: how they were counted.
+        explanation: how they were counted (with what did not count, by reason).
     """
 
     finess: str
@@ -106,6 +118,10 @@ class EstablishmentIndicators:
         return {"finess": self.finess, "counts": [c.to_json() for c in self.counts]}
 
 
+def _not_computed() -> InvalidInputError:
+    return InvalidInputError("exclusions were not computed (exclusions=False)", where="exclusions")
+
+
 @attrs.frozen(repr=False)
 class LogIndicators(HtmlResult):
     """The result of :func:`indicators_from_logs`.
@@ -113,14 +129,20 @@ class LogIndicators(HtmlResult):
     Attributes:
         parameters: the parameters used (period, stay types, delays).
         establishments: one entry per establishment of the stays table, sorted by FINESS.
-        exclusions: the stays and documents that do not count, sorted; ``None`` when not asked.
-        explanation: how the indicators were computed, with the rule values read.
+        explanation: how the indicators were computed, with the rule values read, the checks not
+            made and, per establishment, the counts by reason.
+        unchecked: the checks not made, for want of their optional document column.
+        reason_counts: (FINESS, kind, indicator, reason, how many) of the exclusion table,
+            sorted; ``None`` when exclusions were not asked.
     """
 
     parameters: LogParameters
     establishments: tuple[EstablishmentIndicators, ...]
-    exclusions: tuple[Exclusion, ...] | None
     explanation: Explanation
+    unchecked: tuple[Check, ...] = ()
+    reason_counts: tuple[ReasonCount, ...] | None = None
+    _exclusions: Any = attrs.field(default=None, eq=False, alias="exclusion_frame")
+    _verdicts: Any = attrs.field(default=None, eq=False, alias="verdict_frame")
 
     def establishment(self, finess: str) -> EstablishmentIndicators:
         """The indicators of one establishment."""
@@ -129,13 +151,74 @@ class LogIndicators(HtmlResult):
                 return e
         raise InvalidInputError(f"no establishment {finess!r} in the stays log", where="finess")
 
+    @property
+    def exclusions(self) -> tuple[Exclusion, ...] | None:
+        """The stays and documents that do not count, sorted, one Python object each.
+
+        Derived on each access from :meth:`exclusion_table` (``None`` when not asked). For
+        large logs use :meth:`exclusion_table`, :meth:`write_exclusions` or
+        :meth:`exclusion_counts` instead: this builds one object per row.
+        """
+        if self._exclusions is None:
+            return None
+        return tuple(sorted(_to_exclusions(self._exclusions.rows(named=True))))
+
+    def exclusion_table(self) -> Any:
+        """The stays and documents that do not count, as a native eager frame.
+
+        Columns :data:`~segur_numerique.sun_es.logs.exclusions.EXCLUSION_COLUMNS` (``kind``,
+        ``id``, ``finess``, ``indicator``, ``reason`` code), sorted by kind, id and indicator.
+
+        Raises:
+            InvalidInputError: exclusions were not computed (``exclusions=False``).
+        """
+        if self._exclusions is None:
+            raise _not_computed()
+        return self._exclusions.to_native()
+
+    def exclusion_sample(self, limit: int = 20) -> tuple[Exclusion, ...]:
+        """The first ``limit`` rows of :meth:`exclusion_table`, as objects (for a report)."""
+        if self._exclusions is None:
+            raise _not_computed()
+        return tuple(_to_exclusions(self._exclusions.head(limit).rows(named=True)))
+
+    def write_exclusions(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write :meth:`exclusion_table` to ``path`` (``.csv`` or ``.parquet``), atomically.
+
+        Raises:
+            OutputFileError: another suffix, the file exists (without ``force``) or cannot be
+                written; no partial file is left.
+            InvalidInputError: exclusions were not computed.
+        """
+        if self._exclusions is None:
+            raise _not_computed()
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix == ".csv":
+            data: str | bytes = self._exclusions.write_csv()
+        elif suffix == ".parquet":
+            buffer = io.BytesIO()
+            self._exclusions.write_parquet(buffer)
+            data = buffer.getvalue()
+        else:
+            raise OutputFileError(
+                f"unsupported file type {suffix!r}; expected .csv or .parquet", file=str(target)
+            )
+        return write_atomically(target, data, force=force)
+
+    def document_verdicts(self) -> Any:
+        """Every document's verdict, as a native frame of the input's backend (lazy where it is).
+
+        Columns :data:`~segur_numerique.sun_es.logs.exclusions.VERDICT_COLUMNS`; see
+        :func:`~segur_numerique.sun_es.logs.counts.document_verdicts`.
+        """
+        return self._verdicts.select(*VERDICT_COLUMNS).to_native()
+
     def exclusion_counts(self) -> dict[tuple[str, str, str | None, ExclusionReason], int]:
         """How many stays or documents do not count, by (FINESS, kind, indicator, reason)."""
-        if self.exclusions is None:
-            raise InvalidInputError(
-                "exclusions were not computed (exclusions=False)", where="exclusions"
-            )
-        return dict(Counter((e.finess, e.kind, e.indicator, e.reason) for e in self.exclusions))
+        if self.reason_counts is None:
+            raise _not_computed()
+        return {(f, k, i, r): n for f, k, i, r, n in self.reason_counts}
 
     def evaluate(
         self,
@@ -161,17 +244,41 @@ class LogIndicators(HtmlResult):
             rules=rules,
         )
 
-    def to_json(self) -> dict[str, JsonValue]:
-        """The result as a JSON object."""
+    def to_json(self, *, exclusions: bool = True) -> dict[str, JsonValue]:
+        """The result as a JSON object (``exclusions=False``: counts by reason only)."""
+        listed = self.exclusions if exclusions else None
         return {
             "window": self.parameters.window,
             "period": self.parameters.period.to_json(),
             "establishments": [e.to_json() for e in self.establishments],
-            "exclusions": None
-            if self.exclusions is None
-            else [x.to_json() for x in self.exclusions],
+            "unchecked": [c.value for c in self.unchecked],
+            "exclusion_counts": None
+            if self.reason_counts is None
+            else [
+                {"finess": f, "kind": k, "indicator": i, "reason": r.value, "count": n}
+                for f, k, i, r, n in self.reason_counts
+            ],
+            "exclusions": None if listed is None else [x.to_json() for x in listed],
             "explanation": self.explanation.to_json(),
         }
+
+
+def _text(value: object) -> str | None:
+    """A text cell of any backend (pandas writes an empty cell as NaN)."""
+    return None if value is None or value != value else str(value)  # noqa: PLR0124 (NaN)
+
+
+def _to_exclusions(rows: Iterable[dict[str, Any]]) -> Iterable[Exclusion]:
+    return (
+        Exclusion(
+            str(r["kind"]),
+            str(r["id"]),
+            str(_text(r["finess"])),
+            _text(r["indicator"]),
+            ExclusionReason(r["reason"]),
+        )
+        for r in rows
+    )
 
 
 def indicators_from_logs(
@@ -186,11 +293,11 @@ def indicators_from_logs(
 
     Args:
         stays: the stays table (see the module docstring for its columns).
-        documents: the documents table.
+        documents: the documents table (required and optional columns).
         parameters: the measurement period and the other unknown parts of the definitions,
             usually :meth:`LogParameters.from_rules`.
-        exclusions: also list every stay and document that does not count, with the reason
-            (one Python object per row: turn it off for national-scale logs).
+        exclusions: also compute the table of every stay and document that does not count, with
+            its reason, and the counts by reason (columns computed by the backend).
         progress: called with the name of each stage as it starts (``validate``, ``count``,
             ``exclusions``), e.g. to draw a progress bar.
 
@@ -202,7 +309,7 @@ def indicators_from_logs(
     step = progress or (lambda _stage: None)
     step("validate")
     stays_f = _as_frame(stays, "stays", STAY_COLUMNS)
-    docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS)
+    docs_f = _as_frame(documents, "documents", DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS)
     names = (source_name(stays, "stays"), source_name(documents, "documents"))
     with engine_errors(", ".join(names)):
         return _compute(stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names)
@@ -218,98 +325,69 @@ def _compute(
     names: tuple[str, str],
 ) -> LogIndicators:
     _validate(stays_f, docs_f, names)
-    stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
-    stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
+    stays_lf, docs_lf = _align_ids(_to_lazy(stays_f), _to_lazy(docs_f))
     dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
     step("count")
-    table = _stay_table(stays_lf, docs_lf, parameters, dtypes)
+    verdicts = document_verdict_frame(stays_lf, docs_lf, parameters, dtypes)
+    table = _stay_table(stays_lf, verdicts, parameters, dtypes)
     rows = _collect_rows(_aggregate(table))
-    _check_orphans(rows, stays_lf, docs_lf, names[1])
-    establishments = [
-        _establishment_indicators(r) for r in sorted(rows, key=lambda r: str(r["finess"]))
-    ]
-    listed: tuple[Exclusion, ...] | None = None
+    check_orphans(rows, stays_lf, docs_lf, names[1])
+    excluded = reasons = None
     if exclusions:
         step("exclusions")
-        listed = tuple(
-            sorted(
-                _document_exclusions(stays_lf, docs_lf, parameters, dtypes)
-                + _stay_exclusions(table, parameters, dtypes)
-            )
+        lazy = exclusion_frame(verdicts, table, parameters, dtypes)
+        excluded = _collected(lazy.sort("kind", "id", "indicator", nulls_last=False))
+        reasons = _reason_counts(excluded)
+    per_finess: dict[str, list[ReasonCount]] = {}
+    for r in reasons or ():
+        per_finess.setdefault(r[0], []).append(r)
+    establishments = tuple(
+        _establishment(r, None if reasons is None else tuple(per_finess.get(str(r["finess"]), ())))
+        for r in sorted(rows, key=lambda r: str(r["finess"]))
+    )
+    missing = unchecked(docs_lf.collect_schema().names())
+    explanation = logs_explanation(
+        parameters, tuple(e.explanation for e in establishments), missing
+    )
+    return LogIndicators(
+        parameters,
+        establishments,
+        explanation,
+        missing,
+        reasons,
+        exclusion_frame=excluded,
+        verdict_frame=verdicts,
+    )
+
+
+def _collected(frame: nw.LazyFrame[Any]) -> nw.DataFrame[Any]:
+    eager = frame.collect()
+    return eager.select(*EXCLUSION_COLUMNS)
+
+
+def _reason_counts(excluded: nw.DataFrame[Any]) -> tuple[ReasonCount, ...]:
+    grouped = excluded.group_by("finess", "kind", "indicator", "reason").agg(nw.len().alias("n"))
+    out = [
+        (
+            str(r["finess"]),
+            str(r["kind"]),
+            _text(r["indicator"]),
+            ExclusionReason(r["reason"]),
+            _int(r["n"]),
         )
-    explanation = _logs_explanation(parameters, establishments)
-    return LogIndicators(parameters, tuple(establishments), listed, explanation)
+        for r in grouped.rows(named=True)
+    ]
+    return tuple(sorted(out, key=lambda r: (r[0], r[1], r[2] or "", r[3].value)))
 
 
-def _check_orphans(
-    rows: list[dict[str, Any]],
-    stays_lf: nw.LazyFrame[Any],
-    docs_lf: nw.LazyFrame[Any],
-    name: str = "documents",
-) -> None:
-    """Every document was matched to a stay (else :class:`OrphanDocumentError`, naming one)."""
-    total_docs = _int(_collect_rows(docs_lf.select(nw.len().alias("n")))[0]["n"])
-    matched = sum(_int(r["documents"]) for r in rows)
-    if matched != total_docs:
-        orphan = _first(
-            docs_lf.join(stays_lf.select("stay_id"), on="stay_id", how="anti"), "document_id"
-        )
-        raise OrphanDocumentError(
-            f"{total_docs - matched} document(s) refer to a stay missing from the stays log",
-            where=f"{name}: document_id {orphan!r}, column stay_id",
-        )
-
-
-def _establishment_indicators(r: dict[str, Any]) -> EstablishmentIndicators:
+def _establishment(
+    r: dict[str, Any], reasons: tuple[ReasonCount, ...] | None
+) -> EstablishmentIndicators:
     """The counts of one establishment (one aggregated row), with their explanation."""
     counts = tuple(
         IndicatorCounts(d.id, _int(r[f"num_{d.id}"]), _int(r[f"den_{d.id}"])) for d in INDICATORS
     )
-    explanation = Explanation(
-        rule="sun_es.indicators.from_logs",
-        title=Text(
-            fr=f"Indicateurs SUN-ES volet 1 de {r['finess']}",
-            en=f"SUN-ES volet 1 indicators of {r['finess']}",
-        ),
-        outcome=Text(
-            fr="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
-            en="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
-        ),
-        inputs=(InputValue("finess", str(r["finess"])),),
-    )
-    return EstablishmentIndicators(str(r["finess"]), counts, explanation)
-
-
-def _logs_explanation(
-    parameters: LogParameters, establishments: list[EstablishmentIndicators]
-) -> Explanation:
-    """The root explanation of :func:`indicators_from_logs`."""
-    assumptions = [
-        Text(fr=f"{d.label.fr} : {d.unit_counted.fr}", en=f"{d.label.en}: {d.unit_counted.en}")
-        for d in INDICATORS
-    ]
-    return Explanation(
-        rule="sun_es.indicators.from_logs",
-        title=Text(
-            fr="Indicateurs SUN-ES volet 1 calculés depuis les journaux",
-            en="SUN-ES volet 1 indicators computed from logs",
-        ),
-        outcome=Text(
-            fr=f"{len(establishments)} établissement(s), période {parameters.period.render('fr')}",
-            en=f"{len(establishments)} establishment(s), period {parameters.period.render('en')}",
-        ),
-        inputs=(
-            InputValue("period", parameters.period),
-            *(
-                ()
-                if parameters.reads
-                else (
-                    InputValue("stay_types", encode_value(dict(parameters.stay_types))),
-                    InputValue("send_delay_days", encode_value(dict(parameters.send_delay_days))),
-                )
-            ),
-        ),
-        parameters=parameters.reads,
-        assumptions=tuple(assumptions),
-        children=tuple(e.explanation for e in establishments),
+    finess = str(r["finess"])
+    return EstablishmentIndicators(
+        finess, counts, establishment_explanation(finess, counts, reasons)
     )
