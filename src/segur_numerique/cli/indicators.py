@@ -149,7 +149,12 @@ def _text(
             if fr
             else "WARNING: illustrative parameters, NOT OFFICIAL"
         )
-    counts = result.exclusion_counts() if result.exclusions is not None else {}
+    by_finess: dict[str, list[tuple[str, str, str, int]]] = {}
+    kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
+    for finess, kind, ind, reason, n in result.reason_counts or ():
+        by_finess.setdefault(finess, []).append(
+            (ind or "—", kinds[kind], reason.label().in_(lang), n)
+        )
     for est in result.establishments:
         lines.append("")
         lines.append(f"FINESS {est.finess}")
@@ -180,12 +185,7 @@ def _text(
             "  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip()
             for r in rows
         ]
-        kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
-        mine = sorted(
-            (ind or "—", kinds[kind], reason.label().in_(lang), n)
-            for (f, kind, ind, reason), n in counts.items()
-            if f == est.finess
-        )
+        mine = sorted(by_finess.get(est.finess, ()))
         if mine:
             lines.append("  " + ("Non comptés :" if fr else "Not counted:"))
             lines += [f"    {ind}, {kind}: {reason} × {n}" for ind, kind, reason, n in mine]

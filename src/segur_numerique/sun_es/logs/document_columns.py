@@ -82,6 +82,10 @@ _CHECK_LABELS = {
 }
 
 
+def _as_text(column: str) -> nw.Expr:
+    return nw.col(column).cast(nw.String).str.strip_chars().str.to_lowercase()
+
+
 def checks_made(columns: object) -> frozenset[Check]:
     """The checks the optional columns among ``columns`` enable."""
     names = set(columns)  # type: ignore[call-overload]
@@ -105,14 +109,16 @@ def unchecked(columns: object) -> tuple[Check, ...]:
 
 def optional_fixes(schema: Any) -> list[nw.Expr]:
     """The casts giving the optional columns present in ``schema`` their one type each."""
-    fixes = []
+    fixes: list[nw.Expr] = []
     for column in OPTIONAL_DOCUMENT_COLUMNS:
         if column not in schema:
             continue
         dtype = schema[column]
         if column == "structured":
-            if dtype == nw.String:
-                text = nw.col(column).str.strip_chars().str.to_lowercase()
+            if dtype != nw.Boolean:
+                # as text, then mapped (pandas holds booleans with gaps as objects: a cast to
+                # booleans would turn an empty cell into False)
+                text = _as_text(column)
                 fixes.append(
                     nw.when(text.is_in(_TRUE))
                     .then(nw.lit(value=True))
@@ -120,10 +126,9 @@ def optional_fixes(schema: Any) -> list[nw.Expr]:
                     .then(nw.lit(value=False))
                     .alias(column)
                 )
-            elif dtype != nw.Boolean:
-                fixes.append(nw.col(column).cast(nw.Boolean))
         elif column == "version":
-            if dtype != nw.Int64:
+            # numbers are compared as they are (pandas holds integers with gaps as floats)
+            if not dtype.is_numeric():
                 fixes.append(nw.col(column).cast(nw.Int64))
         elif dtype != nw.String:
             fixes.append(nw.col(column).cast(nw.String))
@@ -138,10 +143,9 @@ def check_optional(raw: Any, name: str) -> None:
     """
     schema = raw.collect_schema()
     tests = {}
-    if "structured" in schema and schema["structured"] == nw.String:
-        text = nw.col("structured").str.strip_chars().str.to_lowercase()
+    if "structured" in schema and schema["structured"] != nw.Boolean:
         tests["structured"] = (
-            ~nw.col("structured").is_null() & ~text.is_in((*_TRUE, *_FALSE)),
+            ~nw.col("structured").is_null() & ~_as_text("structured").is_in((*_TRUE, *_FALSE)),
             "not a yes/no value (true/false, 1/0)",
         )
     if "dmp_status" in schema:

@@ -8,7 +8,7 @@ from typing import Any
 import narwhals.stable.v2 as nw
 
 from segur_numerique.core.explanation import Explanation, InputValue
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Lang, Text
 from segur_numerique.core.values import encode_value
 from segur_numerique.errors import OrphanDocumentError
 from segur_numerique.sun_es.evaluation import IndicatorCounts
@@ -41,7 +41,7 @@ def check_orphans(
         )
 
 
-def _reasons_text(reasons: Iterable[ReasonCount], lang: str) -> str:
+def _reasons_text(reasons: Iterable[ReasonCount], lang: Lang) -> str:
     kinds = {"stay": "séjour" if lang == "fr" else "stay", "document": "document"}
     lines = sorted(
         (indicator or "—", kinds[kind], reason.label().in_(lang), n)
@@ -56,7 +56,7 @@ def establishment_explanation(
     finess: str, counts: tuple[IndicatorCounts, ...], reasons: tuple[ReasonCount, ...] | None
 ) -> Explanation:
     """How one establishment's indicators were counted, with what did not count and why."""
-    children = ()
+    children: tuple[Explanation, ...] = ()
     if reasons:
         children = (
             Explanation(

@@ -111,7 +111,7 @@ def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[C
     if Check.STRUCTURED in made:
         structured_type = nw.col("type") == DocumentType.BIOLOGY_REPORT_STRUCTURED.value
         not_structured = not_structured | (
-            structured_type & ~nw.col("structured").fill_null(value=False)
+            structured_type & ~(nw.col("structured") == nw.lit(value=True)).fill_null(value=False)
         )
     conditions: list[tuple[Any, R]] = [
         (nw.col("finess").is_null(), R.NO_MATCHING_STAY),
