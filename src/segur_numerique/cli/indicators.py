@@ -22,6 +22,7 @@ from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.indicators import INDICATORS
 from segur_numerique.sun_es.logs.counts import LogParameters
+from segur_numerique.sun_es.logs.exclusions import ExclusionReason
 from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
 from segur_numerique.sun_es.targets import WINDOWS, target_from_rules
 
@@ -151,10 +152,9 @@ def _text(
         )
     by_finess: dict[str, list[tuple[str, str, str, int]]] = {}
     kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
+    labels = {r: r.label().in_(lang) for r in ExclusionReason}
     for finess, kind, ind, reason, n in result.reason_counts or ():
-        by_finess.setdefault(finess, []).append(
-            (ind or "—", kinds[kind], reason.label().in_(lang), n)
-        )
+        by_finess.setdefault(finess, []).append((ind or "—", kinds[kind], labels[reason], n))
     for est in result.establishments:
         lines.append("")
         lines.append(f"FINESS {est.finess}")

@@ -43,8 +43,9 @@ def check_orphans(
 
 def _reasons_text(reasons: Iterable[ReasonCount], lang: Lang) -> str:
     kinds = {"stay": "séjour" if lang == "fr" else "stay", "document": "document"}
+    labels = {r: r.label().in_(lang) for r in ExclusionReason}  # once, not once per line
     lines = sorted(
-        (indicator or "—", kinds[kind], reason.label().in_(lang), n)
+        (indicator or "—", kinds[kind], labels[reason], n)
         for _f, kind, indicator, reason, n in reasons
     )
     return "; ".join(

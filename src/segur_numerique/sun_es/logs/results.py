@@ -366,6 +366,9 @@ def _collected(frame: nw.LazyFrame[Any]) -> nw.DataFrame[Any]:
     return _eager(frame).select(*EXCLUSION_COLUMNS)
 
 
+_BY_CODE = {r.value: r for r in ExclusionReason}
+
+
 def _reason_counts(excluded: nw.DataFrame[Any]) -> tuple[ReasonCount, ...]:
     # lazily: polars' eager group-by on 2 million text rows peaks 300 MB higher
     keys = ("finess", "kind", "indicator", "reason")
@@ -375,7 +378,7 @@ def _reason_counts(excluded: nw.DataFrame[Any]) -> tuple[ReasonCount, ...]:
             str(r["finess"]),
             str(r["kind"]),
             _text(r["indicator"]),
-            ExclusionReason(r["reason"]),
+            _BY_CODE[r["reason"]],
             _int(r["n"]),
         )
         for r in grouped.rows(named=True)
