@@ -30,8 +30,8 @@ from segur_numerique.kit.verify import scenario_rules, verify_paths
 from segur_numerique.sun_es.documents.audit import audit_documents
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
-from segur_numerique.sun_es.logs.results import indicators_from_logs
 
 Values = Mapping[str, Any]
 Direct = Callable[[Values, sn.RuleSet], tuple[dict[str, object], object]]

@@ -13,9 +13,9 @@ import polars as pl
 from segur_numerique.kit.scenarios import shipped_scenarios
 from segur_numerique.kit.verify import verification_document, verify_paths
 from segur_numerique.rules.parameters import illustrative_assumptions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.document import indicators_document
-from segur_numerique.sun_es.logs.results import indicators_from_logs
 
 Valid = Callable[[object, str], None]
 

@@ -30,12 +30,18 @@ from segur_numerique.rules.parameters import illustrative_assumptions, load_para
 from segur_numerique.sun_es.documents.audit import log_rows
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.document import indicators_document, window_targets
-from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
+from segur_numerique.sun_es.logs.exclusions import ExclusionReason
+from segur_numerique.sun_es.logs.results import (
+    LogIndicators,
+)
 from segur_numerique.sun_es.targets import WINDOWS
 
 _STAGES = ("read", "validate", "count", "exclusions")
+_SAMPLE = 10
+"""How many rows of the exclusion table the report shows (all of them: ``--exclusions FILE``)."""
 
 
 def register(subparsers: Any) -> None:
@@ -69,7 +75,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-exclusions",
         action="store_true",
-        help="do not list the stays and documents that do not count (large logs)",
+        help="do not compute the stays and documents that do not count",
+    )
+    parser.add_argument(
+        "--exclusions",
+        metavar="FILE",
+        dest="exclusions_file",
+        help="write every stay and document that does not count, with its reason, to FILE "
+        "(.csv or .parquet), atomically",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite the --exclusions file if it exists"
     )
     parser.add_argument(
         "--accept-broken-sums",
@@ -113,7 +129,11 @@ def _text(
             if fr
             else "WARNING: illustrative parameters, NOT OFFICIAL"
         )
-    counts = result.exclusion_counts() if result.exclusions is not None else {}
+    by_finess: dict[str, list[tuple[str, str, str, int]]] = {}
+    kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
+    labels = {r: r.label().in_(lang) for r in ExclusionReason}
+    for finess, kind, ind, reason, n in result.reason_counts or ():
+        by_finess.setdefault(finess, []).append((ind or "—", kinds[kind], labels[reason], n))
     for est in result.establishments:
         lines.append("")
         lines.append(f"FINESS {est.finess}")
@@ -144,15 +164,11 @@ def _text(
             "  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip()
             for r in rows
         ]
-        kinds = {"stay": "séjour" if fr else "stay", "document": "document"}
-        mine = sorted(
-            (ind or "—", kinds[kind], reason.label().in_(lang), n)
-            for (f, kind, ind, reason), n in counts.items()
-            if f == est.finess
-        )
+        mine = sorted(by_finess.get(est.finess, ()))
         if mine:
             lines.append("  " + ("Non comptés :" if fr else "Not counted:"))
             lines += [f"    {ind}, {kind}: {reason} × {n}" for ind, kind, reason, n in mine]
+    lines += _sample_lines(result, lang)
     return "\n".join(lines)
 
 
@@ -170,6 +186,30 @@ def cda_log(args: argparse.Namespace) -> list[dict[str, Any]]:
     return [dict(r) for r in joined.rows]
 
 
+def _sample_lines(result: LogIndicators, lang: Lang) -> list[str]:
+    """The first rows of the exclusion table (a capped sample; all of it: --exclusions FILE)."""
+    if result.reason_counts is None:
+        return []
+    total = sum(r[4] for r in result.reason_counts)
+    sample = result.exclusion_sample(_SAMPLE)
+    if not sample:
+        return []
+    fr = lang == "fr"
+    head = (
+        f"Exemples ({len(sample)} sur {total} ; tous : --exclusions FICHIER) :"
+        if fr
+        else f"Examples ({len(sample)} of {total}; all of them: --exclusions FILE):"
+    )
+    return [
+        "",
+        head,
+        *(
+            f"  {x.kind} {x.id} ({x.finess}), {x.indicator or '—'}: {x.reason.value}"
+            for x in sample
+        ),
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     """Compute and print the indicators."""
     lang = check_lang(args.lang)
@@ -178,6 +218,10 @@ def run(args: argparse.Namespace) -> int:
     parameters = LogParameters.from_rules(rules, window)
     if args.submissions and not args.cda:
         raise InvalidInputError("--submissions goes with --cda", where="--submissions")
+    if args.exclusions_file and args.no_exclusions:
+        raise InvalidInputError(
+            "--exclusions FILE needs the exclusions: drop --no-exclusions", where="--exclusions"
+        )
     documents = cda_log(args) if args.cda else args.documents
     stages = len(_STAGES) - (1 if args.no_exclusions else 0) + (1 if args.skip_invalid else 0)
     rejected = rejected_path(args) if args.skip_invalid else None
@@ -196,9 +240,13 @@ def run(args: argparse.Namespace) -> int:
         return report_bad_rows(error, lang)
     if rejected is not None:
         write_rejected(rejected, result.rejected)
+    if args.exclusions_file and result.reason_counts is not None:
+        result.write_exclusions(args.exclusions_file, force=args.force)
     if args.json:
         document = {
-            **indicators_document(result, rules, window, window_defaulted=args.window is None),
+            **indicators_document(
+                result, rules, window, window_defaulted=args.window is None, sample=_SAMPLE
+            ),
             "rejected_file": None if rejected is None else str(rejected),
         }
         emit_json(json.dumps(document, ensure_ascii=False, indent=2))

@@ -11,11 +11,13 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from segur_numerique.errors import OutputFileError
 
-__all__ = ["OutputFileError", "write_atomically", "write_stdout"]
+__all__ = ["OutputFileError", "write_atomically", "write_atomically_with", "write_stdout"]
 
 
 def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False) -> Path:
@@ -25,8 +27,22 @@ def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False
         OutputFileError: ``path`` exists and ``force`` is false, or writing failed (the message
             names the file and the system's reason, e.g. "No space left on device").
     """
-    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_atomically_with(path, lambda stream: stream.write(payload), force=force)
+
+
+def write_atomically_with(
+    path: str | Path, write: Callable[[BinaryIO], object], *, force: bool = False
+) -> Path:
+    """Like :func:`write_atomically`, ``write`` writing the content to a binary stream.
+
+    For a large content written by a library (a dataframe's CSV or Parquet writer), so that it
+    is never held whole in memory.
+
+    Raises:
+        OutputFileError: as :func:`write_atomically`.
+    """
+    target = Path(path)
     if target.exists() and not force:
         raise OutputFileError("the file exists; use --force to overwrite it", file=str(target))
     if target.is_dir():
@@ -37,7 +53,7 @@ def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
         os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600: give the usual mode
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
@@ -47,6 +63,11 @@ def write_atomically(path: str | Path, data: str | bytes, *, force: bool = False
                 os.unlink(temporary)
         reason = exc.strerror or str(exc)
         raise OutputFileError(f"cannot write the file: {reason}", file=str(target)) from None
+    except BaseException:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
     return target
 
 

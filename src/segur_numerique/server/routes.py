@@ -45,9 +45,9 @@ from segur_numerique.server.uploads import (
     read_body,
 )
 from segur_numerique.sun_es.cases import parse_case
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.document import indicators_document
-from segur_numerique.sun_es.logs.results import indicators_from_logs
 from segur_numerique.sun_es.report import report
 from segur_numerique.sun_es.simulation import simulate
 from segur_numerique.sun_es.targets import WINDOWS

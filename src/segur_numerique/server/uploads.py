@@ -270,7 +270,7 @@ async def call_with_uploads(
     """The generic upload endpoint: save the files, then ``call(uploads)`` in a worker thread.
 
     ``call`` is a library function reading the saved paths (e.g. the logs of
-    :func:`~segur_numerique.sun_es.logs.results.indicators_from_logs`); the files are removed
+    :func:`~segur_numerique.sun_es.logs.compute.indicators_from_logs`); the files are removed
     when it returns or fails.
     """
     async with saved_uploads(request, limits, fields, run, text_fields=text_fields) as uploads:

@@ -150,13 +150,20 @@ from segur_numerique.sun_es.indicators import (
 from segur_numerique.sun_es.indicators import (
     indicator_definition as indicator_definition,
 )
+from segur_numerique.sun_es.logs.compute import indicators_from_logs as indicators_from_logs
 from segur_numerique.sun_es.logs.counts import (
     LogParameters as LogParameters,
 )
+from segur_numerique.sun_es.logs.counts import document_verdicts as document_verdicts
 from segur_numerique.sun_es.logs.counts import (
     indicator_counts_frame as indicator_counts_frame,
 )
 from segur_numerique.sun_es.logs.csv_files import CsvFormat as CsvFormat
+from segur_numerique.sun_es.logs.document_columns import DMP_STATUSES as DMP_STATUSES
+from segur_numerique.sun_es.logs.document_columns import (
+    OPTIONAL_DOCUMENT_COLUMNS as OPTIONAL_DOCUMENT_COLUMNS,
+)
+from segur_numerique.sun_es.logs.document_columns import Check as DocumentCheck
 from segur_numerique.sun_es.logs.exclusions import (
     Exclusion as Exclusion,
 )
@@ -174,9 +181,6 @@ from segur_numerique.sun_es.logs.results import (
 )
 from segur_numerique.sun_es.logs.results import (
     LogIndicators as LogIndicators,
-)
-from segur_numerique.sun_es.logs.results import (
-    indicators_from_logs as indicators_from_logs,
 )
 from segur_numerique.sun_es.logs.validation import BadRow as BadRow
 from segur_numerique.sun_es.national import national_simulation as national_simulation

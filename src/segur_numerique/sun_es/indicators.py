@@ -71,6 +71,8 @@ class InsStatus(enum.Enum):
     """Identité provisoire."""
     NONE = "none"
     """No INS."""
+    TEST = "test"
+    """A test INS (a root of the test range, used to test the INSi service): never counts."""
 
 
 class Capability(enum.Enum):

@@ -29,7 +29,9 @@ from segur_numerique.sun_es.targets import TargetSet
 if TYPE_CHECKING:
     from segur_numerique.sun_es.domain_evaluation import DomainResult, VoletResult
     from segur_numerique.sun_es.evaluation import IndicatorResult
-    from segur_numerique.sun_es.logs.results import LogIndicators
+    from segur_numerique.sun_es.logs.results import (
+        LogIndicators,
+    )
 
 
 def _draw_results(results: Iterable[IndicatorResult], title: Text, ax: Any, lang: Lang) -> Any:

@@ -13,8 +13,8 @@ from segur_numerique.sun_es.documents.audit import audit_documents, log_rows, pi
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.samples import SAMPLE_FILES, cda_samples_folder
 from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
-from segur_numerique.sun_es.logs.results import indicators_from_logs
 
 COUNTING = {
     "BIO-CR-BIO_2024.01_TSH_1.xml": "biology_report",

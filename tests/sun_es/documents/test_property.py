@@ -13,8 +13,8 @@ from segur_numerique.sun_es.documents.audit import audit_documents, document_row
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.samples import SAMPLE_FILES, cda_samples_folder
 from segur_numerique.sun_es.documents.submissions import Submission, index_submissions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
-from segur_numerique.sun_es.logs.results import indicators_from_logs
 
 CODES = ["11490-0", "57833-6", "34874-8", "11502-2", "18748-4", "77436-4", "00000-0"]
 ROOTS = ["1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.10", "1.2.3.4"]

@@ -1,7 +1,7 @@
 """Whether each CDA document counts for a SUN-ES indicator, and why not.
 
 The counting rules are not here: the documents become rows of the documents log (joined to the
-stays and to the submission log) and :func:`~segur_numerique.sun_es.logs.results.indicators_from_logs`
+stays and to the submission log) and :func:`~segur_numerique.sun_es.logs.compute.indicators_from_logs`
 gives the counts and the exclusions. This module only adds what exists before a row does:
 
 * ``no_matching_stay``: no stay of the stays log is the document's encounter (the stay whose
@@ -33,10 +33,13 @@ from segur_numerique.sun_es.documents.submissions import (
     sending_of,
 )
 from segur_numerique.sun_es.indicators import InsStatus
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason
 from segur_numerique.sun_es.logs.inputs import STAY_COLUMNS, _as_frame, _collect_rows
-from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
+from segur_numerique.sun_es.logs.results import (
+    LogIndicators,
+)
 
 CDA_REASONS: Mapping[str, Text] = {
     "no_matching_stay": Text(

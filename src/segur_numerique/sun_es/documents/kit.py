@@ -22,8 +22,11 @@ from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.documents.audit import audit_documents
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.submissions import Submission, read_submissions
+from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
-from segur_numerique.sun_es.logs.results import LogIndicators, indicators_from_logs
+from segur_numerique.sun_es.logs.results import (
+    LogIndicators,
+)
 from segur_numerique.sun_es.targets import target_from_rules
 
 

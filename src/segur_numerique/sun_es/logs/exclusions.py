@@ -1,46 +1,60 @@
-"""The stays and documents that do not count toward an indicator, each with its reason."""
+"""Why a stay or a document does not count: the stable reasons, and one exclusion as an object.
+
+Every document gets a **verdict** (:mod:`segur_numerique.sun_es.logs.verdicts`): the indicator
+its type belongs to, and either no reason (it counts toward that indicator's numerator) or the
+first :class:`ExclusionReason` that applies, in declaration order. Every stay gets one verdict per
+stay-based indicator. The codes are stable (files and tools may rely on them); the reference page
+docs/reference/document-verdicts.md says what each means and what to fix.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from collections.abc import Mapping
-from typing import Any
 
 import attrs
-import narwhals.stable.v2 as nw
 
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
-from segur_numerique.sun_es.indicators import (
-    INDICATORS,
-    Basis,
-    DocumentType,
-    IndicatorDefinition,
-    InsStatus,
-    indicator_for_type,
-)
-from segur_numerique.sun_es.logs.counts import (
-    LogParameters,
-    counted_stay_type,
-)
-from segur_numerique.sun_es.logs.inputs import (
-    _STAY_BASED,
-    _collect_rows,
-    _lit_date,
-)
 
 
 class ExclusionReason(enum.Enum):
-    """Why a stay or a document does not count."""
+    """Why a stay or a document does not count (stable codes; the first that applies wins).
 
-    NO_QUALIFIED_INS = "no_qualified_ins"
-    NOT_SENT = "not_sent"
+    Document reasons come in the order they are checked; the stay reasons follow.
+    """
+
+    NO_MATCHING_STAY = "no_matching_stay"
+    """The document's ``stay_id`` is not in the stays log."""
     WRONG_TYPE = "wrong_type"
-    OUTSIDE_PERIOD = "outside_period"
-    SENT_AFTER_DEADLINE = "sent_after_deadline"
+    """The document type is counted by no volet 1 indicator (``other``)."""
+    SUPERSEDED = "superseded"
+    """A later version of the same document (same ``set_id``, higher ``version``) exists."""
     STAY_TYPE_NOT_COUNTED = "stay_type_not_counted"
+    """The stay's activity is not one the indicator counts."""
+    OUTSIDE_PERIOD = "outside_period"
+    """The discharge (stay-based) or production (document-based) date is outside the period."""
+    OTHER_ESTABLISHMENT = "other_establishment"
+    """The document's author organisation (``author_finess``) is not the stay's establishment."""
+    NOT_DISCHARGE_DOCUMENT = "not_discharge_document"
+    """A discharge document produced before the stay began: not a document of this stay."""
+    BIOLOGY_NOT_STRUCTURED = "biology_not_structured"
+    """A biology report that is not structured (CR-BIO level 3): never in the numerator."""
+    NOT_SENT = "not_sent"
+    """The document was never sent to the DMP."""
+    SENT_BEFORE_PRODUCED = "sent_before_produced"
+    """The send date is before the production date (a bad row: it never counts)."""
+    NO_INS = "no_ins"
+    """The document carries no INS (``ins_status`` empty or ``none``)."""
+    TEST_INS = "test_ins"
+    """The document carries a test INS (``ins_status`` ``test``)."""
+    NO_QUALIFIED_INS = "no_qualified_ins"
+    """The INS is not qualified (validated, retrieved or provisional identity)."""
+    REJECTED_BY_DMP = "rejected_by_dmp"
+    """The DMP rejected the submission (``dmp_status`` ``rejected``)."""
+    SENT_AFTER_DEADLINE = "sent_after_deadline"
+    """Sent later than the send delay after discharge (stay-based) or production."""
     NO_QUALIFYING_DOCUMENT = "no_qualifying_document"
+    """(Stay) No document of the indicator's type counts for this stay."""
 
     def label(self) -> Text:
         """The reason in French and English."""
@@ -48,32 +62,64 @@ class ExclusionReason(enum.Enum):
 
 
 _REASON_LABELS = {
-    ExclusionReason.NO_QUALIFIED_INS: Text(fr="pas d'INS qualifié", en="no qualified INS"),
-    ExclusionReason.NOT_SENT: Text(fr="non envoyé au DMP", en="not sent to the DMP"),
+    ExclusionReason.NO_MATCHING_STAY: Text(fr="aucun séjour correspondant", en="no matching stay"),
     ExclusionReason.WRONG_TYPE: Text(
         fr="type de document non compté", en="document type not counted"
+    ),
+    ExclusionReason.SUPERSEDED: Text(
+        fr="remplacé par une version ultérieure", en="superseded by a later version"
+    ),
+    ExclusionReason.STAY_TYPE_NOT_COUNTED: Text(
+        fr="type de séjour non compté par l'indicateur", en="stay type not counted by the indicator"
     ),
     ExclusionReason.OUTSIDE_PERIOD: Text(
         fr="hors de la période de mesure", en="outside the measurement period"
     ),
+    ExclusionReason.OTHER_ESTABLISHMENT: Text(
+        fr="rédigé par un autre établissement", en="written by another establishment"
+    ),
+    ExclusionReason.NOT_DISCHARGE_DOCUMENT: Text(
+        fr="pas un document de sortie du séjour", en="not a discharge document of the stay"
+    ),
+    ExclusionReason.BIOLOGY_NOT_STRUCTURED: Text(
+        fr="compte rendu de biologie non structuré", en="biology report not structured"
+    ),
+    ExclusionReason.NOT_SENT: Text(fr="non envoyé au DMP", en="not sent to the DMP"),
+    ExclusionReason.SENT_BEFORE_PRODUCED: Text(
+        fr="envoyé avant d'être produit", en="sent before it was produced"
+    ),
+    ExclusionReason.NO_INS: Text(fr="pas d'INS", en="no INS"),
+    ExclusionReason.TEST_INS: Text(fr="INS de test", en="test INS"),
+    ExclusionReason.NO_QUALIFIED_INS: Text(fr="pas d'INS qualifié", en="no qualified INS"),
+    ExclusionReason.REJECTED_BY_DMP: Text(fr="rejeté par le DMP", en="rejected by the DMP"),
     ExclusionReason.SENT_AFTER_DEADLINE: Text(
         fr="envoyé après le délai", en="sent after the deadline"
-    ),
-    ExclusionReason.STAY_TYPE_NOT_COUNTED: Text(
-        fr="type de séjour non compté par l'indicateur", en="stay type not counted by the indicator"
     ),
     ExclusionReason.NO_QUALIFYING_DOCUMENT: Text(
         fr="aucun document qualifiant pour ce séjour", en="no qualifying document for this stay"
     ),
 }
 
-# --------------------------------------------------------------------------------------------
-# Exclusions
+STAY_REASONS: tuple[ExclusionReason, ...] = (
+    ExclusionReason.STAY_TYPE_NOT_COUNTED,
+    ExclusionReason.OUTSIDE_PERIOD,
+    ExclusionReason.NO_QUALIFYING_DOCUMENT,
+)
+"""The reasons a stay does not count toward a stay-based indicator."""
+DOCUMENT_REASONS: tuple[ExclusionReason, ...] = tuple(
+    r for r in ExclusionReason if r is not ExclusionReason.NO_QUALIFYING_DOCUMENT
+)
+"""The reasons a document does not count, in the order they are checked."""
+
+EXCLUSION_COLUMNS: tuple[str, ...] = ("kind", "id", "finess", "indicator", "reason")
+"""The columns of the exclusion table (:meth:`LogIndicators.exclusion_table`)."""
+VERDICT_COLUMNS: tuple[str, ...] = ("document_id", "stay_id", "finess", "indicator", "reason")
+"""The columns of the document verdict table (:func:`document_verdicts`)."""
 
 
 @attrs.frozen(order=True)
 class Exclusion:
-    """A stay or a document that does not count, and why.
+    """A stay or a document that does not count, and why (one row of the exclusion table).
 
     Attributes:
         kind: ``"stay"`` or ``"document"``.
@@ -99,112 +145,3 @@ class Exclusion:
             "indicator": self.indicator,
             "reason": self.reason.value,
         }
-
-
-def _reason_chain(conditions: list[tuple[Any, ExclusionReason]]) -> Any:
-    chain: Any = None
-    for condition, reason in conditions:
-        chain = (nw.when(condition) if chain is None else chain.when(condition)).then(
-            nw.lit(reason.value)
-        )
-    return chain
-
-
-def _document_exclusions(
-    stays: nw.LazyFrame[Any],
-    documents: nw.LazyFrame[Any],
-    params: LogParameters,
-    dtypes: Mapping[str, Any],
-) -> list[Exclusion]:
-    joined = documents.join(
-        stays.select("stay_id", "finess", "activity", "discharge"), on="stay_id", how="left"
-    )
-    start, end = params.period.start, params.period.end
-    out: list[Exclusion] = []
-    typed = {d.id: d for d in INDICATORS}
-    groups: dict[str | None, list[str]] = {}
-    for t in DocumentType:
-        found = indicator_for_type(t)
-        counted_type = found is not None and (
-            t in found.numerator_types
-            or (t in found.denominator_types and params.unstructured_in_denominator)
-        )
-        groups.setdefault(found.id if found and counted_type else None, []).append(t.value)
-    for indicator_id, types in groups.items():
-        subset = joined.filter(nw.col("type").is_in(types))
-        if indicator_id is None:
-            rows = _collect_rows(subset.select("document_id", "finess"))
-            out += [
-                Exclusion(
-                    "document", str(r["document_id"]), r["finess"], None, ExclusionReason.WRONG_TYPE
-                )
-                for r in rows
-            ]
-            continue
-        d: IndicatorDefinition = typed[indicator_id]
-        reference = "discharge" if d.basis is Basis.STAY else "produced"
-        in_period = (nw.col(reference) >= _lit_date(start, dtypes[reference])) & (
-            nw.col(reference) <= _lit_date(end, dtypes[reference])
-        )
-        deadline = nw.col(reference) + nw.lit(dt.timedelta(days=params.delay_of(d.id)))
-        numerator_types = [t.value for t in d.numerator_types]
-        reason = _reason_chain(
-            [
-                (~nw.col("type").is_in(numerator_types), ExclusionReason.WRONG_TYPE),
-                (
-                    ~counted_stay_type(params, d.id),
-                    ExclusionReason.STAY_TYPE_NOT_COUNTED,
-                ),
-                (~in_period, ExclusionReason.OUTSIDE_PERIOD),
-                (nw.col("sent").is_null(), ExclusionReason.NOT_SENT),
-                (
-                    nw.col("ins_status").is_null()
-                    | (nw.col("ins_status") != InsStatus.QUALIFIED.value),
-                    ExclusionReason.NO_QUALIFIED_INS,
-                ),
-                (nw.col("sent") > deadline, ExclusionReason.SENT_AFTER_DEADLINE),
-            ]
-        )
-        rows = _collect_rows(
-            subset.with_columns(reason.alias("reason"))
-            .filter(~nw.col("reason").is_null())
-            .select("document_id", "finess", "reason")
-        )
-        out += [
-            Exclusion(
-                "document", str(r["document_id"]), r["finess"], d.id, ExclusionReason(r["reason"])
-            )
-            for r in rows
-        ]
-    return out
-
-
-def _stay_exclusions(
-    stay_table: nw.LazyFrame[Any], params: LogParameters, dtypes: Mapping[str, Any]
-) -> list[Exclusion]:
-    start, end = params.period.start, params.period.end
-    discharged_in = (nw.col("discharge") >= _lit_date(start, dtypes["discharge"])) & (
-        nw.col("discharge") <= _lit_date(end, dtypes["discharge"])
-    )
-    out: list[Exclusion] = []
-    for d in _STAY_BASED:
-        reason = _reason_chain(
-            [
-                (
-                    ~counted_stay_type(params, d.id),
-                    ExclusionReason.STAY_TYPE_NOT_COUNTED,
-                ),
-                (~discharged_in, ExclusionReason.OUTSIDE_PERIOD),
-                (nw.col(f"num_{d.id}") == 0, ExclusionReason.NO_QUALIFYING_DOCUMENT),
-            ]
-        )
-        rows = _collect_rows(
-            stay_table.with_columns(reason.alias("reason"))
-            .filter(~nw.col("reason").is_null())
-            .select("stay_id", "finess", "reason")
-        )
-        out += [
-            Exclusion("stay", str(r["stay_id"]), r["finess"], d.id, ExclusionReason(r["reason"]))
-            for r in rows
-        ]
-    return out

@@ -26,6 +26,11 @@ from segur_numerique.sun_es.indicators import (
     InsStatus,
 )
 from segur_numerique.sun_es.logs.csv_files import BAD_DATE, INDEX, CsvFormat
+from segur_numerique.sun_es.logs.document_columns import (
+    OPTIONAL_DOCUMENT_COLUMNS,
+    check_optional,
+    optional_fixes,
+)
 from segur_numerique.sun_es.logs.files import Frame as _Frame
 from segur_numerique.sun_es.logs.files import engine_errors, source_name
 from segur_numerique.sun_es.logs.files import lazy as _lazy
@@ -85,9 +90,14 @@ def _parse_date(value: object, where: str) -> dt.date | None:
 
 
 def _from_records(
-    records: Iterable[Mapping[str, object]], table: str, columns: tuple[str, ...]
+    records: Iterable[Mapping[str, object]],
+    table: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...] = (),
 ) -> _Frame:
     data: dict[str, list[object]] = {c: [] for c in columns}
+    extra: dict[str, list[object]] = {}  # the optional columns some record has, as given
+    i = -1
     for i, record in enumerate(records):
         if not isinstance(record, Mapping):
             raise UnreadableLogError(
@@ -106,36 +116,68 @@ def _from_records(
             elif value is not None and not isinstance(value, str):
                 value = str(value)
             data[column].append(value)
+        for column in optional:
+            if column in record:
+                extra.setdefault(column, [None] * i).append(record[column])
+            elif column in extra:
+                extra[column].append(None)
+    data.update(extra)
+    columns = (*columns, *extra)
     pl: Any = _optional("polars")
     if pl is None:  # pragma: no cover
         import pyarrow as pa  # noqa: PLC0415
 
         schema = pa.schema([(c, pa.date32() if c in _DATES else pa.string()) for c in columns])
         return _lazy(pa.table(data, schema=schema))
-    pl_schema = {c: pl.Date if c in _DATES else pl.String for c in columns}
-    return _lazy(pl.DataFrame(data, schema=pl_schema))
+    pl_schema = {c: pl.Date if c in _DATES else pl.String for c in columns if c not in extra}
+    frame = pl.DataFrame({c: data[c] for c in pl_schema}, schema=pl_schema)
+    return _lazy(frame.with_columns(_optional_series(pl, c, v) for c, v in extra.items()))
+
+
+def _optional_series(pl: Any, column: str, values: list[object]) -> Any:
+    """An optional column of records: booleans, integers or text, as given (else refused)."""
+    kinds = {type(v) for v in values if v is not None}
+    if column in ("structured", "version") and kinds <= {bool, int}:
+        return pl.Series(column, values, dtype=pl.Boolean if column == "structured" else pl.Int64)
+    return pl.Series(column, [None if v is None else str(v) for v in values], dtype=pl.String)
 
 
 def _as_frame(
-    source: Any, table: str, columns: tuple[str, ...], *, encoding: str | None = None
+    source: Any,
+    table: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    *,
+    encoding: str | None = None,
 ) -> _Frame:
-    """The table as a narwhals frame: its ``columns`` (dates as dates) and its checking columns."""
-    return _read_log(source, table, columns, encoding=encoding)[0]
+    """The table as a narwhals frame: its columns, its optional ones, its checking columns.
+
+    The ``columns`` (dates as dates), those of ``optional`` it has (each of its one type), and
+    the checking columns (row numbers, date reasons).
+    """
+    return _read_log(source, table, columns, optional, encoding=encoding)[0]
 
 
 def _read_log(
-    source: Any, table: str, columns: tuple[str, ...], *, encoding: str | None = None
+    source: Any,
+    table: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    *,
+    encoding: str | None = None,
 ) -> tuple[_Frame, CsvFormat | None]:
     """:func:`_as_frame`, and how a CSV file was read (``None`` for other sources)."""
     found = None
     if _is_path(source):
-        frame, found = _read_file(Path(source), table, columns, dates=_DATES, encoding=encoding)
+        frame, found = _read_file(
+            Path(source), table, (*columns, *optional), dates=_DATES, encoding=encoding
+        )
     else:
         try:
             frame = _lazy(source)
         except TypeError:
             if isinstance(source, Iterable) and not isinstance(source, str | bytes | Mapping):
-                frame = _from_records(source, table, columns)
+                frame = _from_records(source, table, columns, optional)
             else:
                 raise UnreadableLogError(
                     f"expected a dataframe, an iterable of records or a CSV/Parquet path, "
@@ -148,10 +190,13 @@ def _read_log(
             raise MissingColumnError(
                 f"missing column {column!r}", where=f"{source_name(source, table)}: column {column}"
             )
+    present = tuple(c for c in optional if c in names)
     extra = [n for n in names if n.startswith("__")]
     if isinstance(frame, nw.DataFrame) and not extra:
         frame, extra = frame.with_row_index(INDEX), [INDEX]
-    frame = frame.select(*columns, *extra)
+    frame = frame.select(*columns, *present, *extra)
+    if present:
+        check_optional(frame, source_name(source, table))
     schema = frame.collect_schema()
     impl = frame.implementation
     # pandas stores dates as Python objects (its group-by then falls back to Python, 100x
@@ -169,6 +214,7 @@ def _read_log(
                 fixes.append(nw.col(column).dt.truncate("1d"))
         elif column not in _ID_COLUMNS and dtype != nw.String:
             fixes.append(nw.col(column).cast(nw.String))
+    fixes += optional_fixes({c: schema[c] for c in present})
     return (frame.with_columns(*fixes) if fixes else frame), found
 
 
@@ -262,4 +308,5 @@ def _validate(
         )
     if not skip_invalid:
         raise_bad_rows(rows, kinds)
-    return kept_s.select(*STAY_COLUMNS), kept_d.select(*DOCUMENT_COLUMNS), rows
+    present = [c for c in OPTIONAL_DOCUMENT_COLUMNS if c in kept_d.collect_schema().names()]
+    return kept_s.select(*STAY_COLUMNS), kept_d.select(*DOCUMENT_COLUMNS, *present), rows

@@ -11,8 +11,14 @@ A vendor or an analyst holds two tables:
 They may be pandas, polars, pyarrow or DuckDB tables, Dask dataframes (all through narwhals, one
 code path, lazily where the backend allows), plain iterables of records (dicts), or CSV and Parquet
 files. :func:`indicators_from_logs` computes, per establishment and for the measurement period
-of a window, every volet 1 indicator's numerator and denominator, and lists the stays and
-documents that do not count, each with its :class:`ExclusionReason`.
+of a window, every volet 1 indicator's numerator and denominator, and the stays and documents
+that do not count, each with its :class:`ExclusionReason`, as a table computed by the backend
+(:meth:`LogIndicators.exclusion_table`, :meth:`LogIndicators.write_exclusions`); every
+document's verdict is :meth:`LogIndicators.document_verdicts`.
+
+Optional document columns (``structured``, ``dmp_status``, ``set_id`` and ``version``,
+``author_finess``: :mod:`segur_numerique.sun_es.logs.document_columns`) enable more checks; an
+absent one is a check not made, named in :attr:`LogIndicators.unchecked` and the explanation.
 
 The unknown parts of the definitions (measurement period, stay types counted, send delays, the
 biology denominator) come from the rules: :meth:`LogParameters.from_rules`.
@@ -33,56 +39,39 @@ Dates are compared as days. A date-time column is truncated to its day.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
 import narwhals.stable.v2 as nw
 
 from segur_numerique.core.display import HtmlResult
-from segur_numerique.core.explanation import Explanation, InputValue
+from segur_numerique.core.explanation import Explanation
 from segur_numerique.core.headline import Fact, Headline, Table, table
-from segur_numerique.core.text import Text, counted, plural_word
-from segur_numerique.core.values import JsonValue, encode_value
-from segur_numerique.errors import InvalidInputError, OrphanDocumentError
+from segur_numerique.core.outputs import write_atomically_with
+from segur_numerique.core.text import Text
+from segur_numerique.core.values import JsonValue
+from segur_numerique.errors import InvalidInputError, OutputFileError
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.domain_evaluation import VoletResult, evaluate_volet1
 from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCounts
-from segur_numerique.sun_es.indicators import (
-    INDICATORS,
-)
-from segur_numerique.sun_es.logs.counts import (
-    LogParameters,
-    _aggregate,
-    _stay_table,
-)
+from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.csv_files import CsvFormat
+from segur_numerique.sun_es.logs.document_columns import (
+    Check,
+)
 from segur_numerique.sun_es.logs.exclusions import (
+    VERDICT_COLUMNS,
     Exclusion,
     ExclusionReason,
-    _document_exclusions,
-    _stay_exclusions,
 )
-from segur_numerique.sun_es.logs.files import engine_errors, source_name
-from segur_numerique.sun_es.logs.inputs import (
-    DOCUMENT_COLUMNS,
-    STAY_COLUMNS,
-    _align_ids,
-    _collect_rows,
-    _first,
-    _int,
-    _read_log,
-    _to_lazy,
-    _validate,
+from segur_numerique.sun_es.logs.explanations import (
+    ReasonCount,
 )
 from segur_numerique.sun_es.logs.validation import BadRow
 from segur_numerique.sun_es.plots import plot_log_rates
 from segur_numerique.sun_es.targets import TargetSet
-
-_ESTABLISHMENTS_FR = ("établissement", "établissements")
-_ESTABLISHMENTS_EN = ("establishment", "establishments")
-
 
 # --------------------------------------------------------------------------------------------
 # Results
@@ -95,7 +84,7 @@ class EstablishmentIndicators(HtmlResult):
     Attributes:
         finess: the establishment.
         counts: the numerator and denominator of every indicator, in definition order.
-        explanation: how they were counted.
+        explanation: how they were counted (with what did not count, by reason).
     """
 
     finess: str
@@ -128,6 +117,10 @@ class EstablishmentIndicators(HtmlResult):
         return {"finess": self.finess, "counts": [c.to_json() for c in self.counts]}
 
 
+def _not_computed() -> InvalidInputError:
+    return InvalidInputError("exclusions were not computed (exclusions=False)", where="exclusions")
+
+
 @attrs.frozen(repr=False)
 class LogIndicators(HtmlResult):
     """The result of :func:`indicators_from_logs`.
@@ -135,14 +128,20 @@ class LogIndicators(HtmlResult):
     Attributes:
         parameters: the parameters used (period, stay types, delays).
         establishments: one entry per establishment of the stays table, sorted by FINESS.
-        exclusions: the stays and documents that do not count, sorted; ``None`` when not asked.
-        explanation: how the indicators were computed, with the rule values read.
+        explanation: how the indicators were computed, with the rule values read, the checks not
+            made and, per establishment, the counts by reason.
+        unchecked: the checks not made, for want of their optional document column.
+        reason_counts: (FINESS, kind, indicator, reason, how many) of the exclusion table,
+            sorted; ``None`` when exclusions were not asked.
     """
 
     parameters: LogParameters
     establishments: tuple[EstablishmentIndicators, ...]
-    exclusions: tuple[Exclusion, ...] | None
     explanation: Explanation
+    unchecked: tuple[Check, ...] = ()
+    reason_counts: tuple[ReasonCount, ...] | None = None
+    _exclusions: Any = attrs.field(default=None, eq=False, alias="exclusion_frame")
+    _verdicts: Any = attrs.field(default=None, eq=False, alias="verdict_frame")
     formats: tuple[CsvFormat, ...] = ()
     """How each CSV file was read (encoding, separator, date formats; declared or detected)."""
     rejected: tuple[BadRow, ...] = ()
@@ -157,13 +156,73 @@ class LogIndicators(HtmlResult):
                 return e
         raise InvalidInputError(f"no establishment {finess!r} in the stays log", where="finess")
 
+    @property
+    def exclusions(self) -> tuple[Exclusion, ...] | None:
+        """The stays and documents that do not count, sorted, one Python object each.
+
+        Derived on each access from :meth:`exclusion_table` (``None`` when not asked). For
+        large logs use :meth:`exclusion_table`, :meth:`write_exclusions` or
+        :meth:`exclusion_counts` instead: this builds one object per row.
+        """
+        if self._exclusions is None:
+            return None
+        return tuple(sorted(_to_exclusions(self._exclusions.rows(named=True))))
+
+    def exclusion_table(self) -> Any:
+        """The stays and documents that do not count, as a native eager frame.
+
+        Columns :data:`~segur_numerique.sun_es.logs.exclusions.EXCLUSION_COLUMNS` (``kind``,
+        ``id``, ``finess``, ``indicator``, ``reason`` code), in no particular order (sort it).
+
+        Raises:
+            InvalidInputError: exclusions were not computed (``exclusions=False``).
+        """
+        if self._exclusions is None:
+            raise _not_computed()
+        return self._exclusions.to_native()
+
+    def exclusion_sample(self, limit: int = 20) -> tuple[Exclusion, ...]:
+        """The first ``limit`` rows of :meth:`exclusion_table` (by kind, id, indicator)."""
+        if self._exclusions is None:
+            raise _not_computed()
+        order = ("kind", "id", "indicator")
+        first = _eager(self._exclusions.lazy().sort(*order, nulls_last=False).head(limit))
+        return tuple(_to_exclusions(first.rows(named=True)))
+
+    def write_exclusions(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write :meth:`exclusion_table` to ``path`` (``.csv`` or ``.parquet``), atomically.
+
+        Raises:
+            OutputFileError: another suffix, the file exists (without ``force``) or cannot be
+                written; no partial file is left.
+            InvalidInputError: exclusions were not computed.
+        """
+        if self._exclusions is None:
+            raise _not_computed()
+        target = Path(path)
+        suffix = target.suffix.lower()
+        frame = self._exclusions
+        if suffix == ".csv":
+            return write_atomically_with(target, frame.write_csv, force=force)
+        if suffix == ".parquet":
+            return write_atomically_with(target, frame.write_parquet, force=force)
+        raise OutputFileError(
+            f"unsupported file type {suffix!r}; expected .csv or .parquet", file=str(target)
+        )
+
+    def document_verdicts(self) -> Any:
+        """Every document's verdict, as a native frame of the input's backend (lazy where it is).
+
+        Columns :data:`~segur_numerique.sun_es.logs.exclusions.VERDICT_COLUMNS`; see
+        :func:`~segur_numerique.sun_es.logs.counts.document_verdicts`.
+        """
+        return self._verdicts.select(*VERDICT_COLUMNS).to_native()
+
     def exclusion_counts(self) -> dict[tuple[str, str, str | None, ExclusionReason], int]:
         """How many stays or documents do not count, by (FINESS, kind, indicator, reason)."""
-        if self.exclusions is None:
-            raise InvalidInputError(
-                "exclusions were not computed (exclusions=False)", where="exclusions"
-            )
-        return dict(Counter((e.finess, e.kind, e.indicator, e.reason) for e in self.exclusions))
+        if self.reason_counts is None:
+            raise _not_computed()
+        return {(f, k, i, r): n for f, k, i, r, n in self.reason_counts}
 
     def _headline(self) -> Headline:
         facts = [
@@ -227,189 +286,44 @@ class LogIndicators(HtmlResult):
             rules=rules,
         )
 
-    def to_json(self) -> dict[str, JsonValue]:
-        """The result as a JSON object."""
+    def to_json(self, *, exclusions: bool = True) -> dict[str, JsonValue]:
+        """The result as a JSON object (``exclusions=False``: counts by reason only)."""
+        listed = self.exclusions if exclusions else None
         return {
             "window": self.parameters.window,
             "period": self.parameters.period.to_json(),
             "establishments": [e.to_json() for e in self.establishments],
-            "exclusions": None
-            if self.exclusions is None
-            else [x.to_json() for x in self.exclusions],
+            "unchecked": [c.value for c in self.unchecked],
+            "exclusion_counts": None
+            if self.reason_counts is None
+            else [
+                {"finess": f, "kind": k, "indicator": i, "reason": r.value, "count": n}
+                for f, k, i, r, n in self.reason_counts
+            ],
+            "exclusions": None if listed is None else [x.to_json() for x in listed],
             "explanation": self.explanation.to_json(),
             "formats": [f.to_json() for f in self.formats],
             "rejected": [r.to_json() for r in self.rejected],
         }
 
 
-def indicators_from_logs(
-    stays: object,
-    documents: object,
-    parameters: LogParameters,
-    *,
-    exclusions: bool = True,
-    progress: Callable[[str], None] | None = None,
-    skip_invalid: bool = False,
-    encoding: str | None = None,
-) -> LogIndicators:
-    """Compute every volet 1 indicator per establishment from a stays log and a documents log.
+def _eager(frame: nw.LazyFrame[Any]) -> nw.DataFrame[Any]:
+    return frame.collect()
 
-    Args:
-        stays: the stays table (see the module docstring for its columns).
-        documents: the documents table.
-        parameters: the measurement period and the other unknown parts of the definitions,
-            usually :meth:`LogParameters.from_rules`.
-        exclusions: also list every stay and document that does not count, with the reason
-            (one Python object per row: turn it off for national-scale logs).
-        progress: called with the name of each stage as it starts (``read``, ``validate``,
-            ``exclude`` (with ``skip_invalid``), ``count``, ``exclusions``), e.g. to draw a
-            progress bar.
-        skip_invalid: leave the invalid rows out (listed in :attr:`LogIndicators.rejected`, with
-            the documents of a rejected stay) instead of raising.
-        encoding: the encoding of CSV files (``utf-8``, ``windows-1252``, ``latin-1``); by
-            default detected (UTF-8, else Windows-1252), and said in :attr:`LogIndicators.formats`.
 
-    Raises:
-        InvalidRowsError: rows are invalid (empty value, duplicate id, unknown document type or
-            INS status, a FINESS that is not one, a document whose stay is missing or sent before
-            it was produced, a discharge before its admission, a date not in its column's
-            format); the error lists every one with its file, row, column and reason (a subclass,
-            e.g. :class:`~segur_numerique.errors.DuplicateIdError`, when they share one kind).
-        LogError: a log cannot be read (a missing column, an unreadable file).
-    """
-    step = progress or (lambda _stage: None)
-    step("read")
-    stays_f, stays_format = _read_log(stays, "stays", STAY_COLUMNS, encoding=encoding)
-    docs_f, docs_format = _read_log(documents, "documents", DOCUMENT_COLUMNS, encoding=encoding)
-    names = (source_name(stays, "stays"), source_name(documents, "documents"))
-    step("validate")
-    stays_f, docs_f, rejected = _validate(
-        stays_f, docs_f, names, skip_invalid=skip_invalid, step=step
-    )
-    formats = tuple(f for f in (stays_format, docs_format) if f is not None)
-    with engine_errors(", ".join(names)):
-        result = _compute(
-            stays_f, docs_f, parameters, exclusions=exclusions, step=step, names=names
+def _text(value: object) -> str | None:
+    """A text cell of any backend (pandas writes an empty cell as NaN)."""
+    return None if value is None or value != value else str(value)  # noqa: PLR0124 (NaN)
+
+
+def _to_exclusions(rows: Iterable[dict[str, Any]]) -> Iterable[Exclusion]:
+    return (
+        Exclusion(
+            str(r["kind"]),
+            str(r["id"]),
+            str(_text(r["finess"])),
+            _text(r["indicator"]),
+            ExclusionReason(r["reason"]),
         )
-    said = [f.describe() for f in formats]
-    if skip_invalid:
-        said.append(
-            Text(
-                fr=f"{len(rejected)} valeur(s) invalide(s) : leurs lignes sont exclues",
-                en=f"{len(rejected)} invalid value(s): their rows are left out",
-            )
-        )
-    explanation = attrs.evolve(
-        result.explanation, assumptions=(*said, *result.explanation.assumptions)
-    )
-    return attrs.evolve(result, formats=formats, rejected=rejected, explanation=explanation)
-
-
-def _compute(
-    stays_f: Any,
-    docs_f: Any,
-    parameters: LogParameters,
-    *,
-    exclusions: bool,
-    step: Callable[[str], None],
-    names: tuple[str, str],
-) -> LogIndicators:
-    stays_lf, docs_lf = _to_lazy(stays_f), _to_lazy(docs_f)
-    stays_lf, docs_lf = _align_ids(stays_lf, docs_lf)
-    dtypes = {**stays_lf.collect_schema(), **docs_lf.collect_schema()}
-    step("count")
-    table = _stay_table(stays_lf, docs_lf, parameters, dtypes)
-    rows = _collect_rows(_aggregate(table))
-    _check_orphans(rows, stays_lf, docs_lf, names[1])
-    establishments = [
-        _establishment_indicators(r) for r in sorted(rows, key=lambda r: str(r["finess"]))
-    ]
-    listed: tuple[Exclusion, ...] | None = None
-    if exclusions:
-        step("exclusions")
-        listed = tuple(
-            sorted(
-                _document_exclusions(stays_lf, docs_lf, parameters, dtypes)
-                + _stay_exclusions(table, parameters, dtypes)
-            )
-        )
-    explanation = _logs_explanation(parameters, establishments)
-    return LogIndicators(parameters, tuple(establishments), listed, explanation)
-
-
-def _check_orphans(
-    rows: list[dict[str, Any]],
-    stays_lf: nw.LazyFrame[Any],
-    docs_lf: nw.LazyFrame[Any],
-    name: str = "documents",
-) -> None:
-    """Every document was matched to a stay (else :class:`OrphanDocumentError`, naming one)."""
-    total_docs = _int(_collect_rows(docs_lf.select(nw.len().alias("n")))[0]["n"])
-    matched = sum(_int(r["documents"]) for r in rows)
-    if matched != total_docs:
-        orphan = _first(
-            docs_lf.join(stays_lf.select("stay_id"), on="stay_id", how="anti"), "document_id"
-        )
-        raise OrphanDocumentError(
-            f"{total_docs - matched} "
-            f"{plural_word(total_docs - matched, 'en', 'document refers', 'documents refer')} "
-            "to a stay missing from the stays log",
-            where=f"{name}: document_id {orphan!r}, column stay_id",
-        )
-
-
-def _establishment_indicators(r: dict[str, Any]) -> EstablishmentIndicators:
-    """The counts of one establishment (one aggregated row), with their explanation."""
-    counts = tuple(
-        IndicatorCounts(d.id, _int(r[f"num_{d.id}"]), _int(r[f"den_{d.id}"])) for d in INDICATORS
-    )
-    explanation = Explanation(
-        rule="sun_es.indicators.from_logs",
-        title=Text(
-            fr=f"Indicateurs SUN-ES volet 1 de {r['finess']}",
-            en=f"SUN-ES volet 1 indicators of {r['finess']}",
-        ),
-        outcome=Text(
-            fr="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
-            en="; ".join(f"{c.indicator} {c.numerator}/{c.denominator}" for c in counts),
-        ),
-        inputs=(InputValue("finess", str(r["finess"])),),
-    )
-    return EstablishmentIndicators(str(r["finess"]), counts, explanation)
-
-
-def _logs_explanation(
-    parameters: LogParameters, establishments: list[EstablishmentIndicators]
-) -> Explanation:
-    """The root explanation of :func:`indicators_from_logs`."""
-    assumptions = [
-        Text(fr=f"{d.label.fr} : {d.unit_counted.fr}", en=f"{d.label.en}: {d.unit_counted.en}")
-        for d in INDICATORS
-    ]
-    return Explanation(
-        rule="sun_es.indicators.from_logs",
-        title=Text(
-            fr="Indicateurs SUN-ES volet 1 calculés depuis les journaux",
-            en="SUN-ES volet 1 indicators computed from logs",
-        ),
-        outcome=Text(
-            fr=counted(len(establishments), "fr", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
-            + f", période {parameters.period.render('fr')}",
-            en=counted(len(establishments), "en", fr=_ESTABLISHMENTS_FR, en=_ESTABLISHMENTS_EN)
-            + f", period {parameters.period.render('en')}",
-        ),
-        inputs=(
-            InputValue("period", parameters.period),
-            *(
-                ()
-                if parameters.reads
-                else (
-                    InputValue("stay_types", encode_value(dict(parameters.stay_types))),
-                    InputValue("send_delay_days", encode_value(dict(parameters.send_delay_days))),
-                )
-            ),
-        ),
-        parameters=parameters.reads,
-        assumptions=tuple(assumptions),
-        children=tuple(e.explanation for e in establishments),
+        for r in rows
     )
