@@ -163,7 +163,7 @@ from segur_numerique.sun_es.logs.document_columns import DMP_STATUSES as DMP_STA
 from segur_numerique.sun_es.logs.document_columns import (
     OPTIONAL_DOCUMENT_COLUMNS as OPTIONAL_DOCUMENT_COLUMNS,
 )
-from segur_numerique.sun_es.logs.document_columns import Check as DocumentCheck
+from segur_numerique.sun_es.logs.document_columns import DocumentCheck as DocumentCheck
 from segur_numerique.sun_es.logs.exclusions import (
     Exclusion as Exclusion,
 )

@@ -18,7 +18,7 @@ from segur_numerique.cli import main
 from segur_numerique.errors import OrphanDocumentError, OutputFileError, UnreadableLogError
 from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import document_verdicts
-from segur_numerique.sun_es.logs.document_columns import Check
+from segur_numerique.sun_es.logs.document_columns import DocumentCheck
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason as R
 
 pl = pytest.importorskip("polars")
@@ -127,7 +127,7 @@ def test_sent_before_produced_never_counts() -> None:
 def test_unchecked_columns_are_named() -> None:
     required = [{k: v for k, v in _doc().items() if k not in OPTIONAL}]
     result = indicators_from_logs(STAYS, required, PARAMS)
-    assert result.unchecked == tuple(Check)
+    assert result.unchecked == tuple(DocumentCheck)
     text = result.explanation.render("en")
     assert "Not checked: DMP answer" in text
     assert "Non vérifié" in result.explanation.render("fr")
@@ -135,7 +135,7 @@ def test_unchecked_columns_are_named() -> None:
     assert full.unchecked == ()
     assert "Not checked" not in full.explanation.render("en")
     only_set = [{**required[0], "set_id": "A"}]  # versions need both set_id and version
-    assert Check.VERSIONS in indicators_from_logs(STAYS, only_set, PARAMS).unchecked
+    assert DocumentCheck.VERSIONS in indicators_from_logs(STAYS, only_set, PARAMS).unchecked
 
 
 def test_counts_by_reason_in_the_explanation() -> None:

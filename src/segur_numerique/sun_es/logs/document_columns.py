@@ -39,7 +39,7 @@ _TRUE = ("true", "1", "yes", "oui", "vrai")
 _FALSE = ("false", "0", "no", "non", "faux")
 
 
-class Check(enum.Enum):
+class DocumentCheck(enum.Enum):
     """A check on documents that an optional column enables."""
 
     STRUCTURED = "structured"
@@ -57,23 +57,23 @@ class Check(enum.Enum):
 
 
 _CHECK_LABELS = {
-    Check.STRUCTURED: Text(
+    DocumentCheck.STRUCTURED: Text(
         fr="structuration des comptes rendus de biologie (colonne structured absente : le type "
         "du document décide seul)",
         en="structure of biology reports (column structured absent: the document type alone "
         "decides)",
     ),
-    Check.DMP_STATUS: Text(
+    DocumentCheck.DMP_STATUS: Text(
         fr="réponse du DMP (colonne dmp_status absente : un rejet n'est pas vu)",
         en="DMP answer (column dmp_status absent: a rejection is not seen)",
     ),
-    Check.VERSIONS: Text(
+    DocumentCheck.VERSIONS: Text(
         fr="versions successives d'un document (colonnes set_id et version absentes : chaque "
         "version compte)",
         en="successive versions of a document (columns set_id and version absent: every version "
         "counts)",
     ),
-    Check.AUTHOR: Text(
+    DocumentCheck.AUTHOR: Text(
         fr="établissement auteur (colonne author_finess absente : un document d'un autre "
         "établissement n'est pas vu)",
         en="author establishment (column author_finess absent: a document of another "
@@ -86,25 +86,25 @@ def _as_text(column: str) -> nw.Expr:
     return nw.col(column).cast(nw.String).str.strip_chars().str.to_lowercase()
 
 
-def checks_made(columns: object) -> frozenset[Check]:
+def checks_made(columns: object) -> frozenset[DocumentCheck]:
     """The checks the optional columns among ``columns`` enable."""
     names = set(columns)  # type: ignore[call-overload]
     made = set()
     if "structured" in names:
-        made.add(Check.STRUCTURED)
+        made.add(DocumentCheck.STRUCTURED)
     if "dmp_status" in names:
-        made.add(Check.DMP_STATUS)
+        made.add(DocumentCheck.DMP_STATUS)
     if {"set_id", "version"} <= names:
-        made.add(Check.VERSIONS)
+        made.add(DocumentCheck.VERSIONS)
     if "author_finess" in names:
-        made.add(Check.AUTHOR)
+        made.add(DocumentCheck.AUTHOR)
     return frozenset(made)
 
 
-def unchecked(columns: object) -> tuple[Check, ...]:
+def unchecked(columns: object) -> tuple[DocumentCheck, ...]:
     """The checks not made for want of their optional column(s), in declaration order."""
     made = checks_made(columns)
-    return tuple(c for c in Check if c not in made)
+    return tuple(c for c in DocumentCheck if c not in made)
 
 
 def optional_fixes(schema: Any) -> list[nw.Expr]:

@@ -13,7 +13,7 @@ from segur_numerique.core.values import encode_value
 from segur_numerique.errors import OrphanDocumentError
 from segur_numerique.sun_es.evaluation import IndicatorCounts
 from segur_numerique.sun_es.indicators import INDICATORS
-from segur_numerique.sun_es.logs.document_columns import Check
+from segur_numerique.sun_es.logs.document_columns import DocumentCheck
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason
 from segur_numerique.sun_es.logs.inputs import _collect_rows, _first, _int
 from segur_numerique.sun_es.logs.parameters import LogParameters
@@ -90,7 +90,7 @@ def establishment_explanation(
 def logs_explanation(
     parameters: LogParameters,
     establishments: tuple[Explanation, ...],
-    unchecked: tuple[Check, ...],
+    unchecked: tuple[DocumentCheck, ...],
 ) -> Explanation:
     """The root explanation of :func:`indicators_from_logs`, naming the checks not made."""
     assumptions = [

@@ -281,7 +281,7 @@ def _validate(
     skip_invalid: bool = False,
     step: Callable[[str], None] | None = None,
 ) -> tuple[_Frame, _Frame, tuple[BadRow, ...]]:
-    """Check both tables by columnar checks: the tables (required columns only) and the bad rows.
+    """DocumentCheck both tables by columnar checks: the tables (required columns only) and the bad rows.
 
     Every bad row is found (:func:`~segur_numerique.sun_es.logs.validation.check_rows`); unless
     ``skip_invalid``, they raise an :class:`~segur_numerique.errors.InvalidRowsError` listing them

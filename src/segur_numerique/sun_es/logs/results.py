@@ -59,7 +59,7 @@ from segur_numerique.sun_es.evaluation import EstablishmentProfile, IndicatorCou
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.csv_files import CsvFormat
 from segur_numerique.sun_es.logs.document_columns import (
-    Check,
+    DocumentCheck,
 )
 from segur_numerique.sun_es.logs.exclusions import (
     VERDICT_COLUMNS,
@@ -138,7 +138,7 @@ class LogIndicators(HtmlResult):
     parameters: LogParameters
     establishments: tuple[EstablishmentIndicators, ...]
     explanation: Explanation
-    unchecked: tuple[Check, ...] = ()
+    unchecked: tuple[DocumentCheck, ...] = ()
     reason_counts: tuple[ReasonCount, ...] | None = None
     _exclusions: Any = attrs.field(default=None, eq=False, alias="exclusion_frame")
     _verdicts: Any = attrs.field(default=None, eq=False, alias="verdict_frame")

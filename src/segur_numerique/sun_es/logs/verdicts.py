@@ -23,7 +23,7 @@ from segur_numerique.sun_es.indicators import (
     IndicatorDefinition,
     InsStatus,
 )
-from segur_numerique.sun_es.logs.document_columns import Check, checks_made
+from segur_numerique.sun_es.logs.document_columns import DocumentCheck, checks_made
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason as R
 from segur_numerique.sun_es.logs.inputs import _DOC_BASED, _STAY_BASED, _lit_date
 from segur_numerique.sun_es.logs.parameters import LogParameters, counted_stay_type
@@ -98,7 +98,9 @@ def _with_superseded(documents: nw.LazyFrame[Any]) -> nw.LazyFrame[Any]:
     )
 
 
-def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[Check]) -> Any:
+def _reasons(
+    params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[DocumentCheck]
+) -> Any:
     """The ``reason`` column: the first reason that applies, in :class:`ExclusionReason` order."""
     all_ = (*_STAY_BASED, *_DOC_BASED)
     ins = nw.col("ins_status")
@@ -108,7 +110,7 @@ def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[C
         return nw.col("sent") > limit
 
     not_structured = nw.col("type").is_in(_UNSTRUCTURED)
-    if Check.STRUCTURED in made:
+    if DocumentCheck.STRUCTURED in made:
         structured_type = nw.col("type") == DocumentType.BIOLOGY_REPORT_STRUCTURED.value
         not_structured = not_structured | (
             structured_type & ~(nw.col("structured") == nw.lit(value=True)).fill_null(value=False)
@@ -117,7 +119,7 @@ def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[C
         (nw.col("finess").is_null(), R.NO_MATCHING_STAY),
         (nw.col("indicator").is_null(), R.WRONG_TYPE),
     ]
-    if Check.VERSIONS in made:
+    if DocumentCheck.VERSIONS in made:
         conditions.append((nw.col("_superseded"), R.SUPERSEDED))
     conditions += [
         (_any_indicator(lambda d: ~counted_stay_type(params, d.id), all_), R.STAY_TYPE_NOT_COUNTED),
@@ -126,7 +128,7 @@ def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[C
             R.OUTSIDE_PERIOD,
         ),
     ]
-    if Check.AUTHOR in made:
+    if DocumentCheck.AUTHOR in made:
         author = nw.col("author_finess").str.strip_chars()
         conditions.append((~author.is_null() & (author != nw.col("finess")), R.OTHER_ESTABLISHMENT))
     conditions += [
@@ -141,7 +143,7 @@ def _reasons(params: LogParameters, dtypes: Mapping[str, Any], made: frozenset[C
         (ins == InsStatus.TEST.value, R.TEST_INS),
         (ins != InsStatus.QUALIFIED.value, R.NO_QUALIFIED_INS),
     ]
-    if Check.DMP_STATUS in made:
+    if DocumentCheck.DMP_STATUS in made:
         conditions.append((nw.col("dmp_status") == "rejected", R.REJECTED_BY_DMP))
     conditions.append((_any_indicator(deadline, all_), R.SENT_AFTER_DEADLINE))
     return _chain([(c, r.value) for c, r in conditions])
@@ -163,7 +165,7 @@ def document_verdict_frame(
         on="stay_id",
         how="left",
     )
-    if Check.VERSIONS in made:
+    if DocumentCheck.VERSIONS in made:
         joined = _with_superseded(joined)
     indicator = _chain(
         [
