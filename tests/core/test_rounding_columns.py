@@ -29,6 +29,10 @@ def test_scale_cents_column_equals_scalar(
     cents: list[int], factor: Fraction, mode: RoundingMode
 ) -> None:
     policy = RoundingPolicy(step=Fraction(1, 100), mode=mode)
+    if max(abs(c) for c in cents) * 2 * abs(factor.numerator) > INT64_MAX:
+        with pytest.raises(CentsOverflowError):  # refused, never wrapped around
+            policy.scale_cents(np.asarray(cents, dtype=np.int64), factor)
+        return
     column = policy.scale_cents(np.asarray(cents, dtype=np.int64), factor)
     assert column.dtype == np.int64
     scalar = [Euro.round(Euro.from_cents(c).value * factor, policy).cents for c in cents]

@@ -130,7 +130,7 @@ def test_skip_invalid_leaves_them_out_with_the_documents_of_a_bad_stay(tmp_path:
     assert len(result.rejected) == len(EXPECTED) + 2
     counts = result.establishment("750000001").counts_for("discharge_letter")
     assert (counts.numerator, counts.denominator) == (0, 1)  # S7 only: S1 is twice, left out
-    assert "invalid value(s): their rows are left out" in result.explanation.assumptions[2].en
+    assert "invalid values: their rows are left out" in result.explanation.assumptions[2].en
 
 
 def test_one_kind_raises_its_class_and_in_memory_rows_are_0_based() -> None:

@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 
 import segur_numerique as sn
 from segur_numerique.cli import main
-from segur_numerique.errors import OrphanDocumentError, OutputFileError, UnreadableLogError
+from segur_numerique.errors import (
+    InvalidRowsError,
+    OrphanDocumentError,
+    OutputFileError,
+    UnreadableLogError,
+)
 from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import document_verdicts
 from segur_numerique.sun_es.logs.document_columns import DocumentCheck
@@ -83,8 +88,15 @@ CASES: dict[R | None, list[dict[str, Any]]] = {
 }
 
 
-def _verdicts(docs: list[dict[str, Any]]) -> dict[str, tuple[str | None, str | None]]:
-    frame = document_verdicts(STAYS, docs, PARAMS)
+_BAD_ROWS = (R.NO_MATCHING_STAY, R.SENT_BEFORE_PRODUCED)
+"""Rows the validation refuses first (a bad row, with its row and column): their reason is still
+defined, for callers that skip validation (``validate=False``), so that they can never count."""
+
+
+def _verdicts(
+    docs: list[dict[str, Any]], *, validate: bool = True
+) -> dict[str, tuple[str | None, str | None]]:
+    frame = document_verdicts(STAYS, docs, PARAMS, validate=validate)
     frame = frame.collect() if hasattr(frame, "collect") else frame
     return {r["document_id"]: (r["indicator"], r["reason"]) for r in frame.iter_rows(named=True)}
 
@@ -101,7 +113,10 @@ def test_every_reason_from_a_minimal_row(reason: R | None, index: int) -> None:
         }
         return
     row = docs[index]
-    indicator = _verdicts([row])["X"]
+    if reason in _BAD_ROWS:
+        with pytest.raises(InvalidRowsError):
+            _verdicts([row])
+    indicator = _verdicts([row], validate=reason not in _BAD_ROWS)["X"]
     assert indicator[1] == (None if reason is None else reason.value)
 
 
@@ -120,7 +135,9 @@ def test_stay_reasons_and_orphans_in_the_pipeline() -> None:
 
 
 def test_sent_before_produced_never_counts() -> None:
-    result = indicators_from_logs(STAYS, [_doc(sent=D(2022, 1, 1))], PARAMS)
+    with pytest.raises(InvalidRowsError):  # a bad row, named by its row and column
+        indicators_from_logs(STAYS, [_doc(sent=D(2022, 1, 1))], PARAMS)
+    result = indicators_from_logs(STAYS, [_doc(sent=D(2022, 1, 1))], PARAMS, skip_invalid=True)
     assert result.establishment(FINESS).counts_for("discharge_letter").numerator == 0
 
 
@@ -244,7 +261,7 @@ def logs(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     for j in range(draw(st.integers(0, 10))):
         stay = draw(st.sampled_from(stays))
         produced = stay["discharge"] - dt.timedelta(days=draw(st.integers(-2, 12)))
-        sent = draw(st.none() | st.integers(-1, 10))
+        sent = draw(st.none() | st.integers(0, 10))  # sent before produced: a bad row
         docs.append(
             {
                 "document_id": f"D{j}",
