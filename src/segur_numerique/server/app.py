@@ -32,6 +32,7 @@ from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions
 from segur_numerique.server import routes as r
+from segur_numerique.server.audit import documents_audit_endpoint
 from segur_numerique.server.documents import ComputationCache, StaticDocuments, dump
 from segur_numerique.server.execution import ThreadRunner
 from segur_numerique.server.limits import Limits
@@ -90,6 +91,7 @@ def endpoints(*, ics: bool) -> tuple[Endpoint, ...]:
         Endpoint("POST", "/compute/{computation}", r.compute_endpoint, "Run a computation of the conformance kit", "computation", body=("application/json",), params=(Param("computation", "its name (sons.ttc; see GET /version)", where="path"), _RULES, _EXPLAIN, _LANG), errors=(400, 404, 413, 415, 422, 503)),
         Endpoint("POST", "/simulate", r.simulate_endpoint, "Simulate an establishment's SUN-ES application", "simulation-result", body=_JSON_TOML, body_schema="simulation", params=(Param("illustrative", "use the illustrative assumption sets", kind="boolean"), _EXPLAIN, _LANG), errors=(400, 413, 415, 422, 503)),
         Endpoint("POST", "/indicators", r.indicators_endpoint, "SUN-ES indicators from uploaded stay and document logs", "indicators", body=_MULTIPART, params=(Param("window", "funding window (default F1)", enum=("F1", "F2", "F3", "F4")), Param("illustrative", "illustrative parameters and targets (NOT official)", kind="boolean"), Param("exclusions", "false: do not list what does not count", kind="boolean")), errors=(400, 413, 415, 422, 503)),
+        Endpoint("POST", "/documents/audit", documents_audit_endpoint, "Verdict of every uploaded CDA R2 document (counts for an indicator, or why not)", "document-audit", body=_MULTIPART, params=(Param("window", "funding window (default F1)", enum=("F1", "F2", "F3", "F4")), Param("illustrative", "illustrative parameters and targets (NOT official)", kind="boolean"), Param("test_ins_as_qualified", "count test INS roots as qualified (vendor tests)", kind="boolean")), errors=(400, 413, 415, 422, 503)),
         Endpoint("POST", "/verify", r.verify_endpoint, "Run conformance scenarios", "verification", body=(*_MULTIPART, *_JSON_TOML), errors=(400, 413, 415, 422, 503)),
     ]  # fmt: skip
     if ics:

@@ -98,6 +98,10 @@ class Verdict:
         }
 
 
+AUDIT_FORMAT = "segur_numerique.document-audit/v1"
+"""The ``format`` of :meth:`DocumentAudit.to_json` (``documents audit --json``)."""
+
+
 @attrs.frozen
 class DocumentAudit:
     """The result of :func:`audit_documents`.
@@ -117,8 +121,9 @@ class DocumentAudit:
     unchecked: tuple[str, ...]
 
     def to_json(self) -> dict[str, JsonValue]:
-        """The verdicts, the reading errors and what was not checked."""
+        """The verdicts, the reading errors and what was not checked (format ``AUDIT_FORMAT``)."""
         return {
+            "format": AUDIT_FORMAT,
             "verdicts": [v.to_json() for v in self.verdicts],
             "errors": [{"file": e.file, "error": str(e)} for e in self.reading.errors],
             "unchecked": list(self.unchecked),
