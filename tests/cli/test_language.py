@@ -10,7 +10,16 @@ import pytest
 from segur_numerique.cli import build_parser, cli_lang, main
 from segur_numerique.cli.parsing import ARGPARSE_FRENCH, french_message, requested_lang
 
-COMMANDS = ("rules", "verify", "simulate", "explain", "calendar", "parameters", "serve", "documents")
+COMMANDS = (
+    "rules",
+    "verify",
+    "simulate",
+    "explain",
+    "calendar",
+    "parameters",
+    "serve",
+    "documents",
+)
 """The sub-commands whose help is bilingual (``indicators`` is converted by the integrator)."""
 
 

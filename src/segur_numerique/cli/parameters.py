@@ -69,12 +69,18 @@ def register(subparsers: Any) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help=tr(lang, fr="fichier d'établissement (TOML ou JSON)", en="establishment file (TOML or JSON)"),
+        help=tr(
+            lang,
+            fr="fichier d'établissement (TOML ou JSON)",
+            en="establishment file (TOML or JSON)",
+        ),
     )
     what.add_argument(
         "--all",
         action="store_true",
-        help=tr(lang, fr="toutes les inconnues de la bibliothèque", en="every unknown of the library"),
+        help=tr(
+            lang, fr="toutes les inconnues de la bibliothèque", en="every unknown of the library"
+        ),
     )
     tpl.add_argument(
         "--parameters",

@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from segur_numerique.cli import cli_lang, tr
-from segur_numerique.core.text import check_lang
+from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import InvalidInputError, OptionalDependencyError
 
 CORS_VARIABLE = "SEGUR_NUMERIQUE_CORS_ORIGINS"
@@ -39,6 +39,11 @@ def register(subparsers: Any) -> None:
             'Needs the server extra: pip install "segur-numerique[server]".',
         ),
     )
+    _arguments(parser, lang)
+    parser.set_defaults(run=run)
+
+
+def _arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
@@ -96,9 +101,10 @@ def register(subparsers: Any) -> None:
         "--log-level",
         default="info",
         choices=("critical", "error", "warning", "info", "debug"),
-        help=tr(lang, fr="niveau de journalisation (info par défaut)", en="log level (default info)"),
+        help=tr(
+            lang, fr="niveau de journalisation (info par défaut)", en="log level (default info)"
+        ),
     )
-    parser.set_defaults(run=run)
 
 
 def create_app_from_environment() -> Any:

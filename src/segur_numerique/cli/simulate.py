@@ -24,7 +24,7 @@ from segur_numerique.cli import (
     tr,
 )
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Lang, Text, check_lang, counted, is_singular, printable, tr
+from segur_numerique.core.text import Lang, Text, check_lang, counted, is_singular, printable
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.rules.compact import NeededValue, needed_values
 from segur_numerique.rules.loading import load_rules
