@@ -152,8 +152,7 @@ def _resolve_public(app, env, node, contnode):  # type: ignore[no-untyped-def]
 # fits furo's sidebar at 1280 px ("segur_numeriqu / e" otherwise); readable.css makes wide
 # tables scroll inside their container and long identifiers wrap.
 html_short_title = "segur_numerique"
-html_static_path = ["_static"]
-html_css_files = ["readable.css"]
+html_css_files = [*html_css_files, "readable.css"]
 
 
 def _build_explorer(app, exception):  # type: ignore[no-untyped-def]

@@ -156,8 +156,8 @@ def _read_or_rows_listed(code: int, captured: Any, name: str) -> None:
         return
     assert code == 2, captured
     lines = captured.err.splitlines()
-    assert lines[0].startswith("segur-numerique: error: ")
-    assert "invalid value" in lines[0] or "valeur(s) invalide(s)" in lines[0]
+    assert lines[0].startswith("segur-numerique : erreur : ")
+    assert "invalid value" in lines[0] or "invalide" in lines[0]
     assert all(line.startswith("  ") for line in lines[1:])
     assert name in captured.err or "documents.csv" in captured.err or "stays.csv" in captured.err
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for line in lines for c in line)

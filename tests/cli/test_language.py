@@ -10,7 +10,16 @@ import pytest
 from segur_numerique.cli import build_parser, cli_lang, main
 from segur_numerique.cli.parsing import ARGPARSE_FRENCH, french_message, requested_lang
 
-COMMANDS = ("rules", "verify", "simulate", "explain", "calendar")
+COMMANDS = (
+    "rules",
+    "verify",
+    "simulate",
+    "explain",
+    "calendar",
+    "parameters",
+    "serve",
+    "documents",
+)
 """The sub-commands whose help is bilingual (``indicators`` is converted by the integrator)."""
 
 
@@ -58,8 +67,9 @@ def test_main_help_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["indicators"], "segur-numerique indicators : erreur : arguments obligatoires manquants : --stays, --documents"),
-        (["indicators", "--lang", "en"], "segur-numerique indicators: error: the following arguments are required: --stays, --documents"),
+        (["indicators"], "segur-numerique indicators : erreur : arguments obligatoires manquants : --stays"),
+        (["indicators", "--lang", "en"], "segur-numerique indicators: error: the following arguments are required: --stays"),
+        (["indicators", "--stays", "s.csv"], "segur-numerique indicators : erreur : l'un des arguments --documents --cda est obligatoire"),
         (["frob"], "segur-numerique : erreur : argument command : choix invalide : 'frob' (choix possibles : "),
         (["frob", "--lang", "en"], "segur-numerique: error: argument command: invalid choice: 'frob' (choose from "),
         (["rules", "--on", "2021"], "segur-numerique rules : erreur : argument --on : pas une date (AAAA-MM-JJ) : '2021'"),
@@ -129,7 +139,11 @@ def test_every_sub_command_takes_lang_after_it() -> None:
 
 
 def _required(name: str) -> list[str]:
-    return ["--stays", "s.csv", "--documents", "d.csv"] if name == "indicators" else []
+    return {
+        "indicators": ["--stays", "s.csv", "--documents", "d.csv"],
+        "parameters": ["template", "--all"],
+        "documents": ["audit", "doc.xml"],
+    }.get(name, [])
 
 
 def test_cli_lang_defaults_to_french() -> None:

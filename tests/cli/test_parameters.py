@@ -37,9 +37,9 @@ def test_simulate_lists_every_missing_value_at_once(
     assert main(["--lang", "en", "simulate", str(hospital)]) == 2
     err = capsys.readouterr().err.splitlines()
     listed = [line for line in err if line.startswith("  sun_es.")]
-    assert err[0].startswith(f"segur-numerique: error: {len(listed)} unknown value(s)")
+    assert err[0].startswith(f"segur-numerique: error: {len(listed)} unknown values")
     assert len(listed) == 14  # one run, not one per value (the tutorial shows this count)
-    assert f"error: {len(listed)} unknown value(s)" in TUTORIAL.read_text(encoding="utf-8")
+    assert f"error: {len(listed)} unknown values" in TUTORIAL.read_text(encoding="utf-8")
     assert any(line.startswith("  sun_es.target.F1.discharge_letter — ") for line in listed)
     assert any("[EUR]" in line for line in listed)
     assert any("parameters template" in line for line in err[-2:])
@@ -77,14 +77,14 @@ def test_template_of_the_tutorial_hospital(
     assert main(["parameters", "template", str(hospital), "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     count = text.count("[values.")
-    assert f"{count} valeur(s) à remplir" in capsys.readouterr().out
+    assert f"{count} valeurs à remplir" in capsys.readouterr().out
     assert f'format = "{COMPACT_FORMAT}"' in text
     body = text.split("\n\n", 1)[1]
     assert len(body.splitlines()) <= 7 * count  # a comment, 5 TOML lines and a blank a value
     # unchanged, it is refused, naming each placeholder
     assert main(["simulate", str(hospital), "--parameters", str(out)]) == 2
     err = capsys.readouterr().err
-    assert f"{count} value(s) still hold the placeholder 'TO FILL'" in err
+    assert f"{count} values still hold the placeholder 'TO FILL'" in err
     assert "sun_es.target.F1.discharge_letter (value, source.title, source.url" in err
     # filled, the simulation runs
     filled = tmp_path / "filled.toml"

@@ -66,7 +66,7 @@ def test_without_the_server_extra_the_command_says_what_to_install(
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # `import uvicorn` raises ImportError
     assert main(["serve"]) == 2
     line = capsys.readouterr().err
-    assert "pip install 'segur-numerique[server]'" in line
+    assert 'pip install "segur-numerique[server]"' in line
     assert "Traceback" not in line
 
 

@@ -48,7 +48,7 @@ def test_a_file_with_official_rules_says_which_value_is_missing(
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["simulate", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.splitlines()[0].startswith("segur-numerique: error: 23 valeur(s) inconnue(s)")
+    assert err.splitlines()[0].startswith("segur-numerique : erreur : 23 valeurs inconnues")
     assert err.count("\n") == 26  # every missing value at once, one a line (issue 12)
     assert "--illustrative" in err
     assert main(["simulate", str(path), "--illustrative"]) == 0

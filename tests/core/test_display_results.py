@@ -166,7 +166,7 @@ def test_simulation_display_is_designed() -> None:
     sim = _simulation()
     html = sim._repr_html_()
     assert "Simulation SUN-ES" in html
-    assert "319 500,00 €" in html  # the total, as the headline amount
+    assert "319\u202f500,00\u00a0€" in html  # the total, as the headline amount
     assert "fenêtre F2" in html
     assert "<caption>Domaines</caption>" in html
     assert "illustratif, non officiel ×12" in html

@@ -39,7 +39,7 @@ def test_amount_bars_carry_the_exact_amounts() -> None:
         highlight=1,
     )
     labels = [t.get_text() for t in ax.texts]
-    assert labels == ["1 000,50 €", "900,00 €"]
+    assert labels == ["1\u202f000,50\u00a0€", "900,00\u00a0€"]
     assert ax.get_title() == "titre"
     assert [p.get_height() for p in ax.patches] == [1000.5, 900.0]
     assert ax.patches[1].get_linewidth() == 1.5  # the highlighted window

@@ -167,7 +167,7 @@ def test_cli_lists_bad_rows_then_skips_them(
     args = ["indicators", "--stays", str(stays), "--documents", str(documents), "--illustrative"]
     assert main(["--lang", "en", *args]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("segur-numerique: error: 12 invalid value(s) in the logs")
+    assert err[0].startswith("segur-numerique: error: 12 invalid values in the logs")
     assert len(err) == 13
     assert "row 3, stay_id 'S2', column finess" in err[2]
     rejected = tmp_path / "out" / "rejected.csv"

@@ -13,7 +13,17 @@ import json
 import sys
 from typing import Any
 
-from segur_numerique.cli import EXIT_BAD_INPUT, EXIT_OK, emit, emit_json, error_line
+from segur_numerique.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    add_json_option,
+    cli_lang,
+    emit,
+    emit_json,
+    error_line,
+    tr,
+)
+from segur_numerique.cli.parsing import add_lang_option
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.rules.loading import load_rules
@@ -30,42 +40,116 @@ _CSV_COLUMNS = ("file", "document_id", "type", "indicator", "stay_id", "counts",
 
 def register(subparsers: Any) -> None:
     """Add the ``documents`` sub-command (``documents audit``)."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "documents",
-        help="read CDA R2 documents and say whether each counts for SUN-ES",
-        description="Read CDA R2 documents (files, folders, zip archives) sent to the DMP.",
+        help=tr(
+            lang,
+            fr="lire des documents CDA R2 et dire si chacun compte pour SUN-ES",
+            en="read CDA R2 documents and say whether each counts for SUN-ES",
+        ),
+        description=tr(
+            lang,
+            fr="Lire des documents CDA R2 (fichiers, dossiers, archives zip) envoyés au DMP.",
+            en="Read CDA R2 documents (files, folders, zip archives) sent to the DMP.",
+        ),
     )
     sub = parser.add_subparsers(dest="documents_command", required=True, metavar="COMMAND")
     audit = sub.add_parser(
         "audit",
-        help="a table of verdicts: the indicator each document counts for, or why not",
-        description="Read the documents, join them to the stays and the submission log, and say "
-        "per document whether it counts for a SUN-ES volet 1 indicator, or the reason it does "
-        "not (docs: reference/document-verdicts).",
+        lang=lang,
+        help=tr(
+            lang,
+            fr="une table de verdicts : l'indicateur pour lequel chaque document compte, ou "
+            "pourquoi il ne compte pas",
+            en="a table of verdicts: the indicator each document counts for, or why not",
+        ),
+        description=tr(
+            lang,
+            fr="Lire les documents, les joindre aux séjours et au journal des envois, et dire "
+            "pour chaque document s'il compte pour un indicateur du volet 1 de SUN-ES, ou la "
+            "raison pour laquelle il ne compte pas (docs : reference/document-verdicts).",
+            en="Read the documents, join them to the stays and the submission log, and say "
+            "per document whether it counts for a SUN-ES volet 1 indicator, or the reason it "
+            "does not (docs: reference/document-verdicts).",
+        ),
     )
-    audit.add_argument("paths", nargs="+", metavar="PATH", help="CDA files, folders, zip archives")
-    audit.add_argument("--submissions", metavar="FILE", help="DMP submission log (CSV)")
-    audit.add_argument("--stays", metavar="FILE", help="stays log (.csv/.parquet)")
-    audit.add_argument("--window", choices=WINDOWS, default="F1", help="funding window (F1)")
+    _audit_arguments(audit, lang)
+    audit.set_defaults(run=run)
+
+
+def _audit_arguments(audit: argparse.ArgumentParser, lang: Lang) -> None:
+    audit.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=tr(
+            lang,
+            fr="fichiers CDA, dossiers, archives zip",
+            en="CDA files, folders, zip archives",
+        ),
+    )
+    audit.add_argument(
+        "--submissions",
+        metavar="FILE",
+        help=tr(lang, fr="journal des envois au DMP (CSV)", en="DMP submission log (CSV)"),
+    )
+    audit.add_argument(
+        "--stays",
+        metavar="FILE",
+        help=tr(lang, fr="journal des séjours (.csv/.parquet)", en="stays log (.csv/.parquet)"),
+    )
+    audit.add_argument(
+        "--window",
+        choices=WINDOWS,
+        default="F1",
+        help=tr(lang, fr="fenêtre de financement (F1)", en="funding window (F1)"),
+    )
     source = audit.add_mutually_exclusive_group()
-    source.add_argument("--parameters", metavar="FILE", help="caller parameter file (unknowns)")
+    source.add_argument(
+        "--parameters",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="fichier de paramètres de l'appelant (valeurs inconnues)",
+            en="caller parameter file (unknowns)",
+        ),
+    )
     source.add_argument(
         "--illustrative",
         action="store_true",
-        help="use the illustrative, NOT OFFICIAL, parameters",
+        help=tr(
+            lang,
+            fr="utiliser les paramètres illustratifs, NON OFFICIELS",
+            en="use the illustrative, NOT OFFICIAL, parameters",
+        ),
     )
     audit.add_argument(
         "--test-ins-as-qualified",
         action="store_true",
-        help="TEST MODE: read the test INS roots (1.2.250.1.213.1.4.10/.11) as qualified",
+        help=tr(
+            lang,
+            fr="MODE TEST : lire les racines d'INS de test (1.2.250.1.213.1.4.10/.11) comme "
+            "qualifiées",
+            en="TEST MODE: read the test INS roots (1.2.250.1.213.1.4.10/.11) as qualified",
+        ),
     )
-    audit.add_argument("--json", action="store_true", help="one JSON document, for tools")
-    audit.add_argument("--csv", metavar="FILE", help="also write the verdicts to FILE (atomically)")
-    audit.add_argument("--force", action="store_true", help="overwrite the --csv file")
+    add_json_option(audit, lang)
     audit.add_argument(
-        "--lang", default=argparse.SUPPRESS, choices=("fr", "en"), help="language (default fr)"
+        "--csv",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="écrire aussi les verdicts dans FILE (atomiquement)",
+            en="also write the verdicts to FILE (atomically)",
+        ),
     )
-    audit.set_defaults(run=run)
+    audit.add_argument(
+        "--force",
+        action="store_true",
+        help=tr(lang, fr="écraser le fichier --csv", en="overwrite the --csv file"),
+    )
+    add_lang_option(audit, lang)
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
@@ -154,5 +238,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(_text(result, lang))
     for error in reading.errors:
-        sys.stderr.write(error_line(str(error)) + "\n")
+        sys.stderr.write(error_line(str(error), lang) + "\n")
     return EXIT_OK if reading.ok else EXIT_BAD_INPUT

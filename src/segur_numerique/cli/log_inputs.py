@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from segur_numerique.cli import EXIT_BAD_INPUT, error_line
 from segur_numerique.core.outputs import write_atomically
-from segur_numerique.core.text import Lang, Text, printable
+from segur_numerique.core.text import Lang, Text, counted, group_digits, plural_word, printable, tr
 from segur_numerique.errors import InvalidRowsError, OutputFileError
 from segur_numerique.sun_es.logs.csv_files import CsvFormat
 from segur_numerique.sun_es.logs.validation import MAX_LISTED, BadRow, show_value
@@ -33,25 +33,40 @@ _STAGES = {
 }
 
 
-def add_log_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--encoding``, ``--skip-invalid`` and ``--rejected FILE``."""
+def add_log_input_arguments(parser: argparse.ArgumentParser, lang: Lang = "en") -> None:
+    """``--encoding``, ``--skip-invalid`` and ``--rejected FILE``, their help in ``lang``."""
     parser.add_argument(
         "--encoding",
         metavar="NAME",
-        help="encoding of the CSV files: utf-8, windows-1252 or latin-1 (default: detected, "
-        "UTF-8 else Windows-1252; the report says which)",
+        help=tr(
+            lang,
+            fr="encodage des fichiers CSV : utf-8, windows-1252 ou latin-1 (par défaut : "
+            "détecté, UTF-8 sinon Windows-1252 ; le rapport dit lequel)",
+            en="encoding of the CSV files: utf-8, windows-1252 or latin-1 (default: detected, "
+            "UTF-8 else Windows-1252; the report says which)",
+        ),
     )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="leave the invalid rows out (and the documents of a left-out stay) instead of "
-        "failing; they are written to the rejected-rows file",
+        help=tr(
+            lang,
+            fr="exclure les lignes invalides (et les documents d'un séjour exclu) au lieu "
+            "d'échouer ; elles sont écrites dans le fichier des lignes rejetées",
+            en="leave the invalid rows out (and the documents of a left-out stay) instead of "
+            "failing; they are written to the rejected-rows file",
+        ),
     )
     parser.add_argument(
         "--rejected",
         metavar="FILE",
-        help="rejected-rows file (CSV) for --skip-invalid (default: the stays file's name "
-        f"with {REJECTED_SUFFIX}, next to it); refused if it exists",
+        help=tr(
+            lang,
+            fr="fichier des lignes rejetées (CSV) pour --skip-invalid (par défaut : le nom du "
+            f"fichier des séjours avec {REJECTED_SUFFIX}, à côté) ; refusé s'il existe",
+            en="rejected-rows file (CSV) for --skip-invalid (default: the stays file's name "
+            f"with {REJECTED_SUFFIX}, next to it); refused if it exists",
+        ),
     )
 
 
@@ -109,17 +124,29 @@ def report_bad_rows(error: InvalidRowsError, lang: Lang, stream: TextIO | None =
     """Print the bad rows of ``error`` on standard error, one a line (at most 20); return 2."""
     rows: tuple[BadRow, ...] = tuple(r for r in error.rows if isinstance(r, BadRow))
     out = stream or sys.stderr
-    head = Text(
-        fr=f"{len(rows)} valeur(s) invalide(s) dans les journaux (corrigez-les, ou passez "
-        "--skip-invalid pour exclure ces lignes) :",
-        en=f"{len(rows)} invalid value(s) in the logs (fix them, or pass --skip-invalid to leave "
-        "those rows out):",
+    count = counted(
+        len(rows),
+        lang,
+        fr=("valeur invalide", "valeurs invalides"),
+        en=("invalid value", "invalid values"),
     )
-    lines = [error_line(head.in_(lang))]
+    head = tr(
+        lang,
+        fr=f"{count} dans les journaux (corrigez-les, ou passez --skip-invalid pour exclure "
+        "ces lignes) :",
+        en=f"{count} in the logs (fix them, or pass --skip-invalid to leave those rows out):",
+    )
+    lines = [error_line(head, lang)]
     lines += [printable(f"  {r.where()}: {r.reason}{show_value(r)}") for r in rows[:MAX_LISTED]]
     if len(rows) > MAX_LISTED:
         more = len(rows) - MAX_LISTED
-        lines.append(Text(fr=f"  ... et {more} autre(s)", en=f"  ... and {more} more").in_(lang))
+        lines.append(
+            tr(
+                lang,
+                fr=f"  ... et {group_digits(more, lang)} {plural_word(more, lang, 'autre', 'autres')}",
+                en=f"  ... and {group_digits(more, lang)} more",
+            )
+        )
     out.write("\n".join(lines) + "\n")
     return EXIT_BAD_INPUT
 

@@ -11,6 +11,8 @@ import argparse
 import os
 from typing import Any
 
+from segur_numerique.cli import cli_lang, tr
+from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import InvalidInputError, OptionalDependencyError
 
 CORS_VARIABLE = "SEGUR_NUMERIQUE_CORS_ORIGINS"
@@ -19,43 +21,90 @@ CORS_VARIABLE = "SEGUR_NUMERIQUE_CORS_ORIGINS"
 
 def register(subparsers: Any) -> None:
     """Add the ``serve`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "serve",
-        help="serve the rules and every computation over an HTTP JSON API",
-        description="Serve the rules, calendars and every computation of the conformance kit "
-        "over HTTP (JSON; errors as application/problem+json; OpenAPI at /openapi.json). "
-        'Needs the server extra: pip install "segur-numerique[server]".',
+        help=tr(
+            lang,
+            fr="servir les règles et chaque calcul par une API HTTP JSON",
+            en="serve the rules and every computation over an HTTP JSON API",
+        ),
+        description=tr(
+            lang,
+            fr="Servir les règles, les calendriers et chaque calcul du kit de conformité par "
+            "HTTP (JSON ; erreurs en application/problem+json ; OpenAPI sur /openapi.json). "
+            'Demande l\'extra server : pip install "segur-numerique[server]".',
+            en="Serve the rules, calendars and every computation of the conformance kit "
+            "over HTTP (JSON; errors as application/problem+json; OpenAPI at /openapi.json). "
+            'Needs the server extra: pip install "segur-numerique[server]".',
+        ),
     )
-    parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _arguments(parser, lang)
+    parser.set_defaults(run=run)
+
+
+def _arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes (default 1; one per core)"
+        "--host",
+        default="127.0.0.1",
+        help=tr(lang, fr="interface (127.0.0.1 par défaut)", en="interface (default 127.0.0.1)"),
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help=tr(lang, fr="port (8000 par défaut)", en="port (default 8000)"),
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help=tr(
+            lang,
+            fr="processus de travail (1 par défaut ; un par cœur)",
+            en="worker processes (default 1; one per core)",
+        ),
     )
     parser.add_argument(
         "--cors-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="allow browser calls from this origin (repeatable; CORS is off by default)",
+        help=tr(
+            lang,
+            fr="autoriser les appels de navigateur depuis cette origine (répétable ; CORS "
+            "désactivé par défaut)",
+            en="allow browser calls from this origin (repeatable; CORS is off by default)",
+        ),
     )
     parser.add_argument(
         "--proxy-headers",
         action="store_true",
-        help="trust X-Forwarded-For/-Proto from --forwarded-allow-ips (behind a reverse proxy)",
+        help=tr(
+            lang,
+            fr="faire confiance à X-Forwarded-For/-Proto venant de --forwarded-allow-ips "
+            "(derrière un proxy inverse)",
+            en="trust X-Forwarded-For/-Proto from --forwarded-allow-ips (behind a reverse proxy)",
+        ),
     )
     parser.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
         metavar="IPS",
-        help="the proxies whose forwarded headers are trusted (default 127.0.0.1)",
+        help=tr(
+            lang,
+            fr="les proxys dont les en-têtes transmis sont crus (127.0.0.1 par défaut)",
+            en="the proxies whose forwarded headers are trusted (default 127.0.0.1)",
+        ),
     )
     parser.add_argument(
         "--log-level",
         default="info",
         choices=("critical", "error", "warning", "info", "debug"),
-        help="log level (default info)",
+        help=tr(
+            lang, fr="niveau de journalisation (info par défaut)", en="log level (default info)"
+        ),
     )
-    parser.set_defaults(run=run)
 
 
 def create_app_from_environment() -> Any:
@@ -68,10 +117,25 @@ def create_app_from_environment() -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Run uvicorn until interrupted."""
+    lang = check_lang(args.lang)
     if not 0 < args.port < 65536:
-        raise InvalidInputError(f"expected a port from 1 to 65535, got {args.port}", where="--port")
+        raise InvalidInputError(
+            tr(
+                lang,
+                fr=f"un port de 1 à 65535 est attendu, reçu {args.port}",
+                en=f"expected a port from 1 to 65535, got {args.port}",
+            ),
+            where="--port",
+        )
     if args.workers < 1:
-        raise InvalidInputError(f"expected at least 1, got {args.workers}", where="--workers")
+        raise InvalidInputError(
+            tr(
+                lang,
+                fr=f"au moins 1 est attendu, reçu {args.workers}",
+                en=f"expected at least 1, got {args.workers}",
+            ),
+            where="--workers",
+        )
     try:
         import uvicorn  # noqa: PLC0415 (lazy: the `server` extra)
 

@@ -24,7 +24,7 @@ from segur_numerique.cli import (
     tr,
 )
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Lang, Text, check_lang, printable
+from segur_numerique.core.text import Lang, Text, check_lang, counted, is_singular, printable
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.rules.compact import NeededValue, needed_values
 from segur_numerique.rules.loading import load_rules
@@ -160,14 +160,22 @@ def needed_for_case(given: SimulationInput, rules: RuleSet) -> tuple[NeededValue
 
 def report_missing(needed: tuple[NeededValue, ...], lang: Lang, file: str | None) -> int:
     """Print every missing value on standard error, one a line, with what to do; return 2."""
-    head = Text(
-        fr=f"{len(needed)} valeur(s) inconnue(s) (aucune source officielle) nécessaire(s) : "
-        "fournissez-les avec --parameters FICHIER, ou --illustrative pour les jeux illustratifs "
-        "(NON officiels)",
-        en=f"{len(needed)} unknown value(s) (no official source) needed: supply them with "
-        "--parameters FILE, or use --illustrative for the illustrative (NOT official) sets",
+    count = counted(
+        len(needed),
+        lang,
+        fr=("valeur inconnue", "valeurs inconnues"),
+        en=("unknown value", "unknown values"),
     )
-    lines = [error_line(head.in_(lang))]
+    head = tr(
+        lang,
+        fr=f"{count} (sans source officielle) "
+        + ("nécessaire" if is_singular(len(needed), lang) else "nécessaires")
+        + " : fournissez-les avec --parameters FICHIER, ou --illustrative pour les jeux "
+        "illustratifs (NON officiels)",
+        en=f"{count} (no official source) needed: supply them with --parameters FILE, or use "
+        "--illustrative for the illustrative (NOT official) sets",
+    )
+    lines = [error_line(head, lang)]
     lines += [
         printable(f"  {v.key} — {v.label.in_(lang)} [{v.unit.value}]")
         + ("" if v.needed_for == v.label.en else printable(f": {v.needed_for}"))

@@ -24,7 +24,7 @@ from segur_numerique.core.headline import (
     illustrative_keys,
     value_badges,
 )
-from segur_numerique.core.text import Lang, Text, check_lang
+from segur_numerique.core.text import Lang, Text, check_lang, counted, tr
 from segur_numerique.core.values import render_number, render_value
 
 
@@ -192,16 +192,16 @@ def _warning_html(obj: Any, lang: Lang) -> str:
     keys = illustrative_keys(obj)
     if not keys:
         return ""
-    if lang == "fr":
-        text = (
-            f"⚠ Résultat illustratif, non officiel : il utilise {len(keys)} valeur(s) inventée(s) "
-            "pour la démonstration. Ne pas l'utiliser pour une décision de financement."
-        )
-    else:
-        text = (
-            f"⚠ Illustrative result, not official: it uses {len(keys)} value(s) made up for "
-            "demonstration. Do not use it for a funding decision."
-        )
+    count = counted(
+        len(keys), lang, fr=("valeur inventée", "valeurs inventées"), en=("value", "values")
+    )
+    text = tr(
+        lang,
+        fr=f"⚠ Résultat illustratif, non officiel : il utilise {count} pour la démonstration. "
+        "Ne pas l'utiliser pour une décision de financement.",
+        en=f"⚠ Illustrative result, not official: it uses {count} made up for demonstration. "
+        "Do not use it for a funding decision.",
+    )
     return (
         f"<div class='sn-warn' role='alert'><b>{_e(text)}</b>"
         f"<div class='sn-rule'>{_e(', '.join(keys))}</div></div>"

@@ -5,9 +5,27 @@ Part of :mod:`segur_numerique.errors`, which re-exports every class: import them
 
 from __future__ import annotations
 
+PUBLIC_MODULE = "segur_numerique.errors"
+"""The module every error class reports (tracebacks, doctests, ``repr`` of the class, pickling)."""
+
 
 class SegurError(Exception):
-    """Base class of every error raised by ``segur_numerique``."""
+    """Base class of every error raised by ``segur_numerique``.
+
+    The classes are defined in the modules of :mod:`segur_numerique.errors` (one per topic) and
+    all report that package as their module, where they are imported from:
+
+    >>> InvalidInputError.__module__
+    'segur_numerique.errors'
+    """
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith(PUBLIC_MODULE + "."):
+            cls.__module__ = PUBLIC_MODULE
+
+
+SegurError.__module__ = PUBLIC_MODULE
 
 
 class InvalidInputError(SegurError, ValueError):

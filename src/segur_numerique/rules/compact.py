@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from segur_numerique.core.provenance import Unit
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, group_digits, plural_word
 from segur_numerique.errors import MissingParameterError, NotYetKnownError, RuleDataError
 from segur_numerique.rules.model import RuleSet
 
@@ -158,12 +158,17 @@ def compact_to_rule_data(data: Mapping[str, Any], base: RuleSet, file: str) -> d
         names = "; ".join(f"{k} ({', '.join(f)})" for k, f in list(left.items())[:20])
         more = f"; and {len(left) - 20} more" if len(left) > 20 else ""
         raise RuleDataError(
-            f"{len(left)} value(s) still hold the placeholder {TO_FILL!r}: {names}{more}",
+            f"{group_digits(len(left), 'en')} "
+            f"{plural_word(len(left), 'en', 'value still holds', 'values still hold')} the placeholder {TO_FILL!r}: {names}{more}",
             file=file,
         )
     extra = set(data) - {"format", "values"}
     if extra:
-        raise RuleDataError(f"unknown field(s) {', '.join(sorted(extra))}", file=file)
+        raise RuleDataError(
+            f"unknown {plural_word(len(extra), 'en', 'field', 'fields')} "
+            f"{', '.join(sorted(extra))}",
+            file=file,
+        )
     values: dict[str, Any] = {}
     for key, entry in dict(data.get("values", {})).items():
         values[key] = _compact_value(key, entry, base, file)
@@ -181,7 +186,10 @@ def _compact_value(key: str, entry: object, base: RuleSet, file: str) -> dict[st
     unknown_fields = set(entry) - _COMPACT_FIELDS - set(_PASSED) - {"replaces_official"}
     if unknown_fields:
         raise RuleDataError(
-            f"unknown field(s) {', '.join(sorted(unknown_fields))}", file=file, path=path
+            f"unknown {plural_word(len(unknown_fields), 'en', 'field', 'fields')} "
+            f"{', '.join(sorted(unknown_fields))}",
+            file=file,
+            path=path,
         )
     for name in ("value", "source", "status", "since"):
         if name not in entry:

@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
-from segur_numerique.core.text import printable
+from segur_numerique.core.text import plural_word, printable
 from segur_numerique.errors import (
     InputFileError,
     InvalidInputError,
@@ -211,7 +211,11 @@ def save_form(
         files.setdefault(name, []).append(saved)
     missing = [f.name for f in fields if f.required and f.name not in files]
     if missing:
-        raise InvalidInputError(f"missing file field(s): {', '.join(missing)}", where="form")
+        raise InvalidInputError(
+            f"missing file {plural_word(len(missing), 'en', 'field', 'fields')}: "
+            f"{', '.join(missing)}",
+            where="form",
+        )
     return Uploads({k: tuple(v) for k, v in files.items()}, texts, folder)
 
 

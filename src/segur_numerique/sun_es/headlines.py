@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from segur_numerique.core.headline import Fact, Headline, Table, table
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted_text
 
 if TYPE_CHECKING:
     from segur_numerique.sun_es.domain_evaluation import DomainResult, VoletResult
@@ -71,6 +71,15 @@ def forfait_headline(forfait: Forfait) -> Headline:
     )
 
 
+def _not_met(count: int) -> Text:
+    """``2 domaines non atteints`` / ``2 domains not met`` (the verdict when one is not met)."""
+    return counted_text(
+        count,
+        fr=("domaine non atteint", "domaines non atteints"),
+        en=("domain not met", "domains not met"),
+    )
+
+
 def simulation_headline(sim: Simulation) -> Headline:
     """The headline of a :class:`Simulation`."""
     facts = [Fact("establishment", Text(fr="établissement", en="establishment"), sim.case.label)]
@@ -94,7 +103,7 @@ def simulation_headline(sim: Simulation) -> Headline:
         value_name="total",
         verdict=all(met) if met else None,
         yes=Text(fr="tous les domaines atteints", en="every domain met"),
-        no=Text(fr="domaine(s) non atteint(s)", en="domain(s) not met"),
+        no=_not_met(met.count(False)),
         window=sim.effective_window,
         facts=tuple(facts),
     )
@@ -144,7 +153,7 @@ def volet_headline(result: VoletResult) -> Headline:
         name=result.finess,
         verdict=all(decided) if decided else None,
         yes=Text(fr="tous les domaines atteints", en="every domain met"),
-        no=Text(fr="domaine(s) non atteint(s)", en="domain(s) not met"),
+        no=_not_met(decided.count(False)),
         window=result.window,
         facts=(
             Fact(

@@ -20,7 +20,7 @@ import narwhals as nw
 
 from segur_numerique.core.explanation import Explanation, InputValue, ParameterRead
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Text
+from segur_numerique.core.text import Text, counted_text
 from segur_numerique.funding_scaling.tables import from_columns, pandas_nullable
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.sun_es.cases import VOLET1_DOMAINS
@@ -157,9 +157,16 @@ def assemble(
         assumptions=_ASSUMPTIONS
         + (
             (
-                Text(
-                    fr=f"{len(illustrative)} valeur(s) ILLUSTRATIVES, NON OFFICIELLES utilisées.",
-                    en=f"{len(illustrative)} ILLUSTRATIVE, NOT OFFICIAL value(s) used.",
+                counted_text(
+                    len(illustrative),
+                    fr=(
+                        "valeur ILLUSTRATIVE, NON OFFICIELLE utilisée.",
+                        "valeurs ILLUSTRATIVES, NON OFFICIELLES utilisées.",
+                    ),
+                    en=(
+                        "ILLUSTRATIVE, NOT OFFICIAL value used.",
+                        "ILLUSTRATIVE, NOT OFFICIAL values used.",
+                    ),
                 ),
             )
             if illustrative

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 import narwhals.stable.v2 as nw
 
+from segur_numerique.core.text import group_digits, plural_word
 from segur_numerique.core.values import JsonValue
 from segur_numerique.entities.finess import FINESS_PATTERN, Finess
 from segur_numerique.errors import (
@@ -298,9 +299,10 @@ def raise_bad_rows(rows: tuple[BadRow, ...], kinds: tuple[type[InvalidRowsError]
     lines = [f"{r.where()}: {r.reason}" + show_value(r) for r in rows[:MAX_LISTED]]
     more = len(rows) - MAX_LISTED
     if more > 0:
-        lines.append(f"... and {more} more")
+        lines.append(f"... and {group_digits(more, 'en')} more")
     what = (
-        f"{len(rows)} invalid value(s) in the logs (fix them, or pass skip_invalid / "
+        f"{group_digits(len(rows), 'en')} invalid "
+        f"{plural_word(len(rows), 'en', 'value', 'values')} in the logs (fix them, or pass skip_invalid / "
         "--skip-invalid to exclude those rows):\n  " + "\n  ".join(lines)
     )
     raise error(what, where=rows[0].where(), rows=rows)
