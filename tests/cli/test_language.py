@@ -19,8 +19,9 @@ COMMANDS = (
     "parameters",
     "serve",
     "documents",
+    "indicators",
 )
-"""The sub-commands whose help is bilingual (``indicators`` is converted by the integrator)."""
+"""The sub-commands, every one with a bilingual help."""
 
 
 def _help(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:

@@ -12,7 +12,14 @@ import json
 import sys
 from typing import Any
 
-from segur_numerique.cli import emit, emit_json
+from segur_numerique.cli import (
+    add_broken_sums_option,
+    add_json_option,
+    cli_lang,
+    emit,
+    emit_json,
+    tr,
+)
 from segur_numerique.cli.log_inputs import (
     StageProgress,
     add_log_input_arguments,
@@ -46,62 +53,129 @@ _SAMPLE = 10
 
 def register(subparsers: Any) -> None:
     """Add the ``indicators`` sub-command."""
+    lang = cli_lang(subparsers)
     parser = subparsers.add_parser(
         "indicators",
-        help="compute SUN-ES volet 1 indicators from stay and document logs",
-        description="Compute every SUN-ES volet 1 indicator per establishment from a stays log "
-        "and a documents log (CSV or Parquet), compare them with the targets of the window, and "
-        "count the stays and documents that do not count, by reason.",
+        help=tr(
+            lang,
+            fr="calculer les indicateurs SUN-ES volet 1 depuis les journaux de séjours et de "
+            "documents",
+            en="compute SUN-ES volet 1 indicators from stay and document logs",
+        ),
+        description=tr(
+            lang,
+            fr="Calcule chaque indicateur SUN-ES volet 1 par établissement depuis un journal des "
+            "séjours et un journal des documents (CSV ou Parquet) ou des documents CDA R2, les "
+            "compare aux cibles de la fenêtre et compte, par motif, les séjours et documents qui "
+            "ne comptent pas.",
+            en="Compute every SUN-ES volet 1 indicator per establishment from a stays log and a "
+            "documents log (CSV or Parquet) or CDA R2 documents, compare them with the targets of "
+            "the window, and count the stays and documents that do not count, by reason.",
+        ),
     )
-    parser.add_argument("--stays", required=True, metavar="FILE", help="stays log (.csv/.parquet)")
+    _input_options(parser, lang)
+    _output_options(parser, lang)
+    parser.set_defaults(run=run)
+
+
+def _input_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument(
+        "--stays",
+        required=True,
+        metavar="FILE",
+        help=tr(lang, fr="journal des séjours (.csv/.parquet)", en="stays log (.csv/.parquet)"),
+    )
     documents = parser.add_mutually_exclusive_group(required=True)
-    documents.add_argument("--documents", metavar="FILE", help="documents log (.csv/.parquet)")
     documents.add_argument(
-        "--cda", metavar="DIR", help="CDA R2 documents (folder, zip) instead of a documents log"
+        "--documents",
+        metavar="FILE",
+        help=tr(
+            lang, fr="journal des documents (.csv/.parquet)", en="documents log (.csv/.parquet)"
+        ),
+    )
+    documents.add_argument(
+        "--cda",
+        metavar="DIR",
+        help=tr(
+            lang,
+            fr="documents CDA R2 (dossier, zip) au lieu d'un journal des documents",
+            en="CDA R2 documents (folder, zip) instead of a documents log",
+        ),
     )
     parser.add_argument(
-        "--submissions", metavar="FILE", help="with --cda: the DMP submission log (CSV)"
+        "--submissions",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="avec --cda : le journal des envois au DMP (CSV)",
+            en="with --cda: the DMP submission log (CSV)",
+        ),
     )
     parser.add_argument(
-        "--window", choices=WINDOWS, default=None, help="funding window (default F1, shown)"
+        "--window",
+        choices=WINDOWS,
+        default=None,
+        help=tr(
+            lang,
+            fr="fenêtre de financement (F1 par défaut, indiqué)",
+            en="funding window (default F1, shown)",
+        ),
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--parameters", metavar="FILE", help="caller parameter file (unknowns)")
+    source.add_argument(
+        "--parameters",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="fichier de paramètres de l'appelant (valeurs inconnues)",
+            en="caller parameter file (unknowns)",
+        ),
+    )
     source.add_argument(
         "--illustrative",
         action="store_true",
-        help="use the illustrative, NOT OFFICIAL, parameters and targets",
+        help=tr(
+            lang,
+            fr="utiliser les paramètres et cibles illustratifs, NON OFFICIELS",
+            en="use the illustrative, NOT OFFICIAL, parameters and targets",
+        ),
     )
+    add_broken_sums_option(parser, lang)
+    add_log_input_arguments(parser, lang)
+
+
+def _output_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--no-exclusions",
         action="store_true",
-        help="do not compute the stays and documents that do not count",
+        help=tr(
+            lang,
+            fr="ne pas calculer les séjours et documents qui ne comptent pas",
+            en="do not compute the stays and documents that do not count",
+        ),
     )
     parser.add_argument(
         "--exclusions",
         metavar="FILE",
         dest="exclusions_file",
-        help="write every stay and document that does not count, with its reason, to FILE "
-        "(.csv or .parquet), atomically",
+        help=tr(
+            lang,
+            fr="écrire chaque séjour et document qui ne compte pas, avec son motif, dans FILE "
+            "(.csv ou .parquet), de façon atomique",
+            en="write every stay and document that does not count, with its reason, to FILE "
+            "(.csv or .parquet), atomically",
+        ),
     )
     parser.add_argument(
-        "--force", action="store_true", help="overwrite the --exclusions file if it exists"
-    )
-    parser.add_argument(
-        "--accept-broken-sums",
+        "--force",
         action="store_true",
-        help="accept a parameter file whose values break a sum check (158 + 52 = 210 M€...); "
-        "the broken check is recorded and shown, not silenced",
+        help=tr(
+            lang,
+            fr="remplacer le fichier --exclusions s'il existe",
+            en="overwrite the --exclusions file if it exists",
+        ),
     )
-    add_log_input_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="one JSON document, for tools")
-    parser.add_argument(
-        "--lang",
-        default=argparse.SUPPRESS,  # the main parser holds the default, so it may come first
-        choices=("fr", "en"),
-        help="language (default fr; also accepted before the command)",
-    )
-    parser.set_defaults(run=run)
+    add_json_option(parser, lang)
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:

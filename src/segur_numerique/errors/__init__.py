@@ -131,16 +131,3 @@ __all__ = [
     "UnreadableLogError",
     "UnsupportedMediaTypeError",
 ]
-
-
-def _public_module() -> None:
-    """Give every class its public module, as numpy and trio do for their re-exported names.
-
-    Tracebacks, ``repr``, pickling and the docs then name ``segur_numerique.errors.X``, the one
-    path users import, rather than the topic module that defines it.
-    """
-    for name in __all__:
-        globals()[name].__module__ = __name__
-
-
-_public_module()
