@@ -347,8 +347,8 @@ def _reference(
                 if s["activity"] in types and s["discharge"] in period:
                     cell = out[str(s["finess"])][d.id]
                     cell[1] += 1
-                    if any(
-                        qualifies(doc, s["discharge"])
+                    if any(  # a document produced before the stay began is not one of its own
+                        qualifies(doc, s["discharge"]) and doc["produced"] >= s["admission"]
                         for doc in docs
                         if doc["stay_id"] == s["stay_id"]
                     ):
