@@ -23,9 +23,12 @@ from segur_numerique.cli import (
     error_line,
     tr,
 )
+from segur_numerique.cli.log_inputs import log_parameters_needed
 from segur_numerique.cli.parsing import add_lang_option
+from segur_numerique.cli.simulate import report_missing
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, check_lang
+from segur_numerique.errors import MissingParameterError, NotYetKnownError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -229,7 +232,12 @@ def run(args: argparse.Namespace) -> int:
         args.paths, rules=rules, test_ins_as_qualified=args.test_ins_as_qualified
     )
     submissions = read_submissions(args.submissions) if args.submissions else ()
-    parameters = LogParameters.from_rules(rules, args.window) if args.stays else None
+    try:
+        parameters = LogParameters.from_rules(rules, args.window) if args.stays else None
+    except NotYetKnownError:
+        raise
+    except MissingParameterError:  # every missing value at once, not one a run
+        return report_missing(log_parameters_needed(rules, args.window), lang, "--all")
     result = audit_documents(reading, parameters, stays=args.stays, submissions=submissions)
     if args.csv:
         write_atomically(args.csv, verdicts_csv(result), force=args.force)

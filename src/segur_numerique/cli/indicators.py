@@ -24,13 +24,20 @@ from segur_numerique.cli.log_inputs import (
     StageProgress,
     add_log_input_arguments,
     input_lines,
+    log_parameters_needed,
     rejected_path,
     report_bad_rows,
     write_rejected,
 )
+from segur_numerique.cli.simulate import report_missing
 from segur_numerique.core.text import Lang, check_lang, plural_word
 from segur_numerique.core.values import format_ratio
-from segur_numerique.errors import InvalidInputError, InvalidRowsError
+from segur_numerique.errors import (
+    InvalidInputError,
+    InvalidRowsError,
+    MissingParameterError,
+    NotYetKnownError,
+)
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
 from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
@@ -289,7 +296,12 @@ def run(args: argparse.Namespace) -> int:
     lang = check_lang(args.lang)
     window = args.window or "F1"
     rules = _rules(args)
-    parameters = LogParameters.from_rules(rules, window)
+    try:
+        parameters = LogParameters.from_rules(rules, window)
+    except NotYetKnownError:
+        raise
+    except MissingParameterError:  # every missing value at once, not one a run
+        return report_missing(log_parameters_needed(rules, window), lang, "--all")
     if args.submissions and not args.cda:
         raise InvalidInputError("--submissions goes with --cda", where="--submissions")
     if args.exclusions_file and args.no_exclusions:

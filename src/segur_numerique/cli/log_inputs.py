@@ -19,6 +19,10 @@ from segur_numerique.cli import EXIT_BAD_INPUT, error_line
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, Text, counted, group_digits, plural_word, printable, tr
 from segur_numerique.errors import InvalidRowsError, OutputFileError
+from segur_numerique.rules.compact import NeededValue, needed_values
+from segur_numerique.rules.model import RuleSet
+from segur_numerique.rules.parameters import illustrative_assumptions
+from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.csv_files import CsvFormat
 from segur_numerique.sun_es.logs.validation import MAX_LISTED, BadRow, show_value
 
@@ -198,3 +202,10 @@ class StageProgress:
     ) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def log_parameters_needed(rules: RuleSet, window: str) -> tuple[NeededValue, ...]:
+    """Every unknown the log definitions of ``window`` need under ``rules``, found in one go."""
+    return needed_values(
+        lambda probed: LogParameters.from_rules(probed, window), rules, illustrative_assumptions()
+    )
