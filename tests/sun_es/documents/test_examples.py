@@ -9,7 +9,7 @@ import pytest
 from segur_numerique.errors import SubmissionLogError
 from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.overrides import with_overrides
-from segur_numerique.sun_es.documents.audit import audit_documents, log_rows, pipeline_reasons
+from segur_numerique.sun_es.documents.audit import audit_documents, log_rows
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.samples import SAMPLE_FILES, cda_samples_folder
 from segur_numerique.sun_es.documents.submissions import read_submissions
@@ -151,7 +151,7 @@ def test_bad_submission_rows(text: str, where: str) -> None:
     assert info.value.where == where
 
 
-def test_rejected_and_superseded_reach_the_pipeline_or_are_said_unchecked(
+def test_rejected_and_superseded_reach_the_pipeline(
     parameters: LogParameters, stays: Any
 ) -> None:
     reading, _ = _submissions()
@@ -171,8 +171,4 @@ def test_rejected_and_superseded_reach_the_pipeline_or_are_said_unchecked(
         "750803447",
     )
     verdict = _by_file(audit)["LDL-SES_2022.01.xml"]
-    if "rejected_by_dmp" in pipeline_reasons():  # after the pipeline reads dmp_status
-        assert verdict.reason == "rejected_by_dmp"
-    else:
-        assert "rejected_by_dmp" in audit.unchecked
-        assert {"superseded", "other_establishment"} <= set(audit.unchecked)
+    assert verdict.reason == "rejected_by_dmp"

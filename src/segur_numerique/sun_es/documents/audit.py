@@ -2,18 +2,13 @@
 
 The counting rules are not here: the documents become rows of the documents log (joined to the
 stays and to the submission log) and :func:`~segur_numerique.sun_es.logs.compute.indicators_from_logs`
-gives the counts and the exclusions. This module only adds what exists before a row does:
-
-* ``no_matching_stay``: no stay of the stays log is the document's encounter (the stay whose
-  ``stay_id`` is the encounter's id or its extension; else the one stay of the encounter's
-  establishment, or the author's, with the same discharge day, and the same admission day when
-  the document gives one);
-* ``test_ins`` and ``biology_not_structured``, while the pipeline does not know them: its "no
-  qualified INS" for a document whose INS is a test one, its "wrong type" for an unstructured
-  biology report (a pipeline that knows them gives them itself; they pass through).
-
-The reasons the pipeline does not know yet (see :attr:`DocumentAudit.unchecked`) are said, not
-guessed: the result lists them as not checked.
+gives the verdict of every row (:meth:`LogIndicators.document_verdicts`, the one definition of
+what counts). This module only adds the reason that exists before a row does:
+``no_matching_stay``, when no stay of the stays log is the document's encounter (the stay whose
+``stay_id`` is the encounter's id or its extension; else the one stay of the encounter's
+establishment, or the author's, with the same discharge day, and the same admission day when the
+document gives one). The checks the pipeline could not make for want of a column are in
+:attr:`DocumentAudit.unchecked`.
 """
 
 from __future__ import annotations
@@ -22,17 +17,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+import narwhals.stable.v2 as nw
 
 from segur_numerique.core.text import Text
 from segur_numerique.core.values import JsonValue
 from segur_numerique.errors import InvalidInputError
-from segur_numerique.sun_es.documents.reading import TEST_INS, DocumentReading, DocumentRecord
+from segur_numerique.sun_es.documents.reading import DocumentReading, DocumentRecord
 from segur_numerique.sun_es.documents.submissions import (
     Submission,
     index_submissions,
     sending_of,
 )
-from segur_numerique.sun_es.indicators import InsStatus
 from segur_numerique.sun_es.logs.compute import indicators_from_logs
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.exclusions import ExclusionReason
@@ -41,36 +36,10 @@ from segur_numerique.sun_es.logs.results import (
     LogIndicators,
 )
 
-CDA_REASONS: Mapping[str, Text] = {
-    "no_matching_stay": Text(
-        fr="aucun séjour correspondant dans le journal des séjours",
-        en="no matching stay in the stays log",
-    ),
-    "test_ins": Text(fr="INS de test", en="test INS"),
-    "biology_not_structured": Text(
-        fr="compte rendu de biologie non structuré", en="biology report not structured"
-    ),
-}
-"""The reasons that exist before a row does (the others are the pipeline's)."""
-PENDING_REASONS: tuple[str, ...] = (
-    "superseded",
-    "rejected_by_dmp",
-    "other_establishment",
-    "not_discharge_document",
-)
-"""The reasons of the optional log columns; those the pipeline does not know are not checked."""
-
-
-def pipeline_reasons() -> frozenset[str]:
-    """The exclusion reasons the logs pipeline knows."""
-    return frozenset(r.value for r in ExclusionReason)
-
 
 def reason_label(code: str) -> Text:
-    """The label of a verdict reason (a pipeline reason or a CDA-level one)."""
-    if code in pipeline_reasons():
-        return ExclusionReason(code).label()
-    return CDA_REASONS.get(code, Text(fr=code, en=code))
+    """The label of a verdict reason (an :class:`ExclusionReason` code)."""
+    return ExclusionReason(code).label()
 
 
 @attrs.frozen
@@ -111,7 +80,7 @@ class DocumentAudit:
         rows: the documents log rows given to the pipeline (matched documents only).
         verdicts: one per document read, in reading order.
         indicators: the pipeline's result, ``None`` without stays.
-        unchecked: the reasons of :data:`PENDING_REASONS` the pipeline does not check yet.
+        unchecked: the checks the pipeline could not make for want of a column (:class:`~segur_numerique.sun_es.logs.document_columns.DocumentCheck` codes; empty without stays).
     """
 
     reading: DocumentReading
@@ -171,12 +140,6 @@ def match_stay(record: DocumentRecord, stays: _Stays) -> dict[str, Any] | None:
     return dict(found[0]) if len(found) == 1 else None
 
 
-def _pipeline_ins(status: str) -> str:
-    """``test`` as the pipeline knows it: itself once it does, else ``none`` (no qualified INS)."""
-    known = {s.value for s in InsStatus}
-    return status if status in known else InsStatus.NONE.value
-
-
 def document_row(
     record: DocumentRecord,
     stay: Mapping[str, Any],
@@ -191,22 +154,13 @@ def document_row(
         "type": record.type.value,
         "produced": record.produced,
         "sent": None if sending is None else sending.sent,
-        "ins_status": _pipeline_ins(record.ins_status),
+        "ins_status": record.ins_status,
         "structured": record.structured,
         "dmp_status": None if sending is None else sending.dmp_status,
         "set_id": h.set_id,
         "version": h.version,
         "author_finess": h.author_finess,
     }
-
-
-def _refine(code: str, record: DocumentRecord) -> str:
-    """The pipeline's reason, made precise with what the CDA says (see the module docstring)."""
-    if code == ExclusionReason.WRONG_TYPE.value and record.structured is False:
-        return "biology_not_structured"
-    if code == ExclusionReason.NO_QUALIFIED_INS.value and record.ins_status == TEST_INS:
-        return "test_ins"
-    return code
 
 
 @attrs.frozen
@@ -273,18 +227,15 @@ def audit_documents(
                 where="parameters",
             )
         result = indicators_from_logs(list(joined.stays), list(joined.rows), parameters)
-    excluded = (
-        {e.id: e.reason.value for e in (result.exclusions or ()) if e.kind == "document"}
-        if result
-        else {}
-    )
+    excluded = {} if result is None else _reasons(result)
     verdicts = []
     for record, stay_id in zip(reading.records, joined.matched, strict=True):
         h = record.header
-        reason: str | None = "no_matching_stay"
-        if stay_id is not None:
-            found = excluded.get(h.document_id)
-            reason = None if found is None else _refine(found, record)
+        reason = (
+            ExclusionReason.NO_MATCHING_STAY.value
+            if stay_id is None
+            else excluded.get(h.document_id)
+        )
         verdicts.append(
             Verdict(
                 h.document_id,
@@ -296,6 +247,16 @@ def audit_documents(
                 reason,
             )
         )
-    known = pipeline_reasons() | frozenset(CDA_REASONS)
-    unchecked = tuple(r for r in PENDING_REASONS if r not in known)
+    unchecked = () if result is None else tuple(check.value for check in result.unchecked)
     return DocumentAudit(reading, joined.rows, tuple(verdicts), result, unchecked)
+
+
+def _reasons(result: LogIndicators) -> dict[str, str]:
+    """The reason of every document that does not count, from the pipeline's verdict table."""
+    frame = nw.from_native(result.document_verdicts())
+    if isinstance(frame, nw.LazyFrame):
+        frame = frame.collect()
+    return {
+        str(row["document_id"]): str(row["reason"])
+        for row in frame.filter(~nw.col("reason").is_null()).rows(named=True)
+    }
