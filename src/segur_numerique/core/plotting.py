@@ -59,10 +59,14 @@ def set_title(ax: Any, title: Text, lang: Lang, *, illustrative: bool) -> None:
         )  # fmt: skip
 
 
-def _euro_ticks(axis: Any) -> None:
-    """Whole euros with thousands separators on an amount axis (``250 000 €``)."""
+def _euro_ticks(axis: Any, lang: Lang) -> None:
+    """Whole euros on an amount axis, written as every amount is (``250 000 €`` / ``€250,000``)."""
     ticker = importlib.import_module("matplotlib.ticker")
-    axis.set_major_formatter(ticker.FuncFormatter(lambda x, _pos: f"{x:,.0f} €".replace(",", " ")))
+    axis.set_major_formatter(
+        ticker.FuncFormatter(
+            lambda x, _pos: Euro.from_cents(round(x) * 100).format(lang, whole=True)
+        )
+    )
 
 
 def euros(amount: Euro) -> float:
@@ -111,12 +115,12 @@ def draw_amounts(
         ax.invert_yaxis()
         ax.grid(axis="x", linestyle=":", linewidth=0.5)
         ax.margins(x=0.25)
-        _euro_ticks(ax.xaxis)
+        _euro_ticks(ax.xaxis, lang)
     else:
         ax.set_xticks(ticks, list(labels))
         ax.grid(axis="y", linestyle=":", linewidth=0.5)
         ax.margins(y=0.15)
-        _euro_ticks(ax.yaxis)
+        _euro_ticks(ax.yaxis, lang)
     if len(series) > 1:
         ax.legend(fontsize=8, frameon=False)
     set_title(ax, title, lang, illustrative=illustrative)
