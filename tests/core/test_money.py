@@ -17,7 +17,7 @@ from segur_numerique import (
     VatRate,
     euro_sum,
 )
-from segur_numerique.errors import AmountFormatError, FloatRefusedError, InvalidInputError
+from segur_numerique.errors import AmountFormatError, FloatRefusedError
 
 cents = st.integers(min_value=-(10**15), max_value=10**15)
 
@@ -124,10 +124,3 @@ def test_half_up_is_not_bankers_rounding() -> None:
 @given(st.lists(cents, max_size=50))
 def test_sum_is_exact(values: list[int]) -> None:
     assert euro_sum(Euro.from_cents(v) for v in values).cents == sum(values)
-
-
-def test_whole_amounts_are_written_without_cents_and_never_rounded() -> None:
-    assert Euro("250000").format("fr", whole=True) == "250\u202f000\u00a0€"
-    assert Euro("250000").format("en", whole=True) == "€250,000"
-    with pytest.raises(InvalidInputError):
-        Euro("1.50").format("fr", whole=True)

@@ -65,3 +65,14 @@ def test_rate_bars_are_coloured_by_target_and_draw_the_targets() -> None:
     assert "—" in texts
     assert "⚠ illustrative values, not official" in texts
     assert len(ax.collections) == 2  # one target tick per known target
+
+
+def test_amount_ticks_are_written_as_amounts_are() -> None:
+    import matplotlib.pyplot as plt  # noqa: PLC0415 (matplotlib is optional)
+
+    _fig, ax = plt.subplots()
+    plotting._euro_ticks(ax.yaxis, "fr")
+    assert ax.yaxis.get_major_formatter()(250000.0, 0) == "250\u202f000\u00a0€"
+    plotting._euro_ticks(ax.yaxis, "en")
+    assert ax.yaxis.get_major_formatter()(250000.0, 0) == "€250,000"
+    plt.close(_fig)

@@ -23,15 +23,12 @@ from segur_numerique.cli import (
     error_line,
     tr,
 )
-from segur_numerique.cli.log_inputs import log_parameters_needed
+from segur_numerique.cli.log_inputs import add_rules_options, log_parameters_needed, log_rules
+from segur_numerique.cli.missing import report_missing
 from segur_numerique.cli.parsing import add_lang_option
-from segur_numerique.cli.simulate import report_missing
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import MissingParameterError, NotYetKnownError
-from segur_numerique.rules.loading import load_rules
-from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.documents.audit import DocumentAudit, audit_documents, reason_label
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.submissions import read_submissions
@@ -108,25 +105,7 @@ def _audit_arguments(audit: argparse.ArgumentParser, lang: Lang) -> None:
         default="F1",
         help=tr(lang, fr="fenêtre de financement (F1)", en="funding window (F1)"),
     )
-    source = audit.add_mutually_exclusive_group()
-    source.add_argument(
-        "--parameters",
-        metavar="FILE",
-        help=tr(
-            lang,
-            fr="fichier de paramètres de l'appelant (valeurs inconnues)",
-            en="caller parameter file (unknowns)",
-        ),
-    )
-    source.add_argument(
-        "--illustrative",
-        action="store_true",
-        help=tr(
-            lang,
-            fr="utiliser les paramètres illustratifs, NON OFFICIELS",
-            en="use the illustrative, NOT OFFICIAL, parameters",
-        ),
-    )
+    add_rules_options(audit, lang)
     audit.add_argument(
         "--test-ins-as-qualified",
         action="store_true",
@@ -153,14 +132,6 @@ def _audit_arguments(audit: argparse.ArgumentParser, lang: Lang) -> None:
         help=tr(lang, fr="écraser le fichier --csv", en="overwrite the --csv file"),
     )
     add_lang_option(audit, lang)
-
-
-def _rules(args: argparse.Namespace) -> RuleSet:
-    if args.parameters:
-        return load_parameter_file(args.parameters)
-    if args.illustrative:
-        return illustrative_assumptions()
-    return load_rules()
 
 
 def verdicts_csv(result: DocumentAudit) -> str:
@@ -227,7 +198,7 @@ def _text(result: DocumentAudit, lang: Lang) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read, audit and print the verdicts."""
     lang = check_lang(args.lang)
-    rules = _rules(args)
+    rules = log_rules(args)
     reading = read_documents(
         args.paths, rules=rules, test_ins_as_qualified=args.test_ins_as_qualified
     )

@@ -13,7 +13,6 @@ import sys
 from typing import Any
 
 from segur_numerique.cli import (
-    add_broken_sums_option,
     add_json_option,
     cli_lang,
     emit,
@@ -23,13 +22,15 @@ from segur_numerique.cli import (
 from segur_numerique.cli.log_inputs import (
     StageProgress,
     add_log_input_arguments,
+    add_rules_options,
     input_lines,
     log_parameters_needed,
+    log_rules,
     rejected_path,
     report_bad_rows,
     write_rejected,
 )
-from segur_numerique.cli.simulate import report_missing
+from segur_numerique.cli.missing import report_missing
 from segur_numerique.core.text import Lang, check_lang, plural_word
 from segur_numerique.core.values import format_ratio
 from segur_numerique.errors import (
@@ -38,9 +39,7 @@ from segur_numerique.errors import (
     MissingParameterError,
     NotYetKnownError,
 )
-from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.documents.audit import log_rows
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.submissions import read_submissions
@@ -128,26 +127,7 @@ def _input_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
             en="funding window (default F1, shown)",
         ),
     )
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--parameters",
-        metavar="FILE",
-        help=tr(
-            lang,
-            fr="fichier de paramètres de l'appelant (valeurs inconnues)",
-            en="caller parameter file (unknowns)",
-        ),
-    )
-    source.add_argument(
-        "--illustrative",
-        action="store_true",
-        help=tr(
-            lang,
-            fr="utiliser les paramètres et cibles illustratifs, NON OFFICIELS",
-            en="use the illustrative, NOT OFFICIAL, parameters and targets",
-        ),
-    )
-    add_broken_sums_option(parser, lang)
+    add_rules_options(parser, lang)
     add_log_input_arguments(parser, lang)
 
 
@@ -183,14 +163,6 @@ def _output_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
         ),
     )
     add_json_option(parser, lang)
-
-
-def _rules(args: argparse.Namespace) -> RuleSet:
-    if args.parameters:
-        return load_parameter_file(args.parameters, accept_broken_sums=args.accept_broken_sums)
-    if args.illustrative:
-        return illustrative_assumptions()
-    return load_rules()
 
 
 def _text(
@@ -253,9 +225,9 @@ def _text(
     return "\n".join(lines)
 
 
-def cda_log(args: argparse.Namespace) -> list[dict[str, Any]]:
+def cda_log(args: argparse.Namespace, rules: RuleSet) -> list[dict[str, Any]]:
     """The documents log of ``--cda`` (and ``--submissions``): every file must be read."""
-    reading = read_documents([args.cda], rules=_rules(args))
+    reading = read_documents([args.cda], rules=rules)
     if reading.errors:
         raise reading.errors[0]
     submissions = read_submissions(args.submissions) if args.submissions else ()
@@ -295,7 +267,7 @@ def run(args: argparse.Namespace) -> int:
     """Compute and print the indicators."""
     lang = check_lang(args.lang)
     window = args.window or "F1"
-    rules = _rules(args)
+    rules = log_rules(args)
     try:
         parameters = LogParameters.from_rules(rules, window)
     except NotYetKnownError:
@@ -308,7 +280,7 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "--exclusions FILE needs the exclusions: drop --no-exclusions", where="--exclusions"
         )
-    documents = cda_log(args) if args.cda else args.documents
+    documents = cda_log(args, rules) if args.cda else args.documents
     stages = len(_STAGES) - (1 if args.no_exclusions else 0) + (1 if args.skip_invalid else 0)
     rejected = rejected_path(args) if args.skip_invalid else None
     try:

@@ -15,13 +15,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from segur_numerique.cli import EXIT_BAD_INPUT, error_line
+from segur_numerique.cli import EXIT_BAD_INPUT, add_broken_sums_option, error_line
 from segur_numerique.core.outputs import write_atomically
 from segur_numerique.core.text import Lang, Text, counted, group_digits, plural_word, printable, tr
 from segur_numerique.errors import InvalidRowsError, OutputFileError
 from segur_numerique.rules.compact import NeededValue, needed_values
+from segur_numerique.rules.loading import load_rules
 from segur_numerique.rules.model import RuleSet
-from segur_numerique.rules.parameters import illustrative_assumptions
+from segur_numerique.rules.parameters import illustrative_assumptions, load_parameter_file
 from segur_numerique.sun_es.logs.counts import LogParameters
 from segur_numerique.sun_es.logs.csv_files import CsvFormat
 from segur_numerique.sun_es.logs.validation import MAX_LISTED, BadRow, show_value
@@ -209,3 +210,42 @@ def log_parameters_needed(rules: RuleSet, window: str) -> tuple[NeededValue, ...
     return needed_values(
         lambda probed: LogParameters.from_rules(probed, window), rules, illustrative_assumptions()
     )
+
+
+def add_rules_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The rules of a log command (``indicators``, ``documents audit``); see :func:`log_rules`.
+
+    ``--parameters FILE | --illustrative``, and ``--accept-broken-sums``.
+    """
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--parameters",
+        metavar="FILE",
+        help=tr(
+            lang,
+            fr="fichier de paramètres de l'appelant (valeurs inconnues)",
+            en="caller parameter file (unknowns)",
+        ),
+    )
+    source.add_argument(
+        "--illustrative",
+        action="store_true",
+        help=tr(
+            lang,
+            fr="utiliser les paramètres et cibles illustratifs, NON OFFICIELS",
+            en="use the illustrative, NOT OFFICIAL, parameters and targets",
+        ),
+    )
+    add_broken_sums_option(parser, lang)
+
+
+def log_rules(args: argparse.Namespace) -> RuleSet:
+    """The rules :func:`add_rules_options` asked for.
+
+    A parameter file over the shipped rules, the illustrative sets, or the shipped rules.
+    """
+    if args.parameters:
+        return load_parameter_file(args.parameters, accept_broken_sums=args.accept_broken_sums)
+    if args.illustrative:
+        return illustrative_assumptions()
+    return load_rules()

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from segur_numerique.cli import (
-    EXIT_BAD_INPUT,
     add_broken_sums_option,
     add_json_option,
     cli_lang,
     emit,
     emit_json,
-    error_line,
     tr,
 )
+from segur_numerique.cli.missing import report_missing
 from segur_numerique.core.money import Euro
-from segur_numerique.core.text import Lang, Text, check_lang, counted, is_singular, printable
+from segur_numerique.core.text import Lang, check_lang
 from segur_numerique.errors import InvalidInputError, MissingParameterError, NotYetKnownError
 from segur_numerique.rules.compact import NeededValue, needed_values
 from segur_numerique.rules.loading import load_rules
@@ -156,45 +154,6 @@ def needed_for_case(given: SimulationInput, rules: RuleSet) -> tuple[NeededValue
     return needed_values(
         lambda probed: simulate(given.case, rules=probed), rules, illustrative_assumptions()
     )
-
-
-def report_missing(needed: tuple[NeededValue, ...], lang: Lang, file: str | None) -> int:
-    """Print every missing value on standard error, one a line, with what to do; return 2."""
-    count = counted(
-        len(needed),
-        lang,
-        fr=("valeur inconnue", "valeurs inconnues"),
-        en=("unknown value", "unknown values"),
-    )
-    head = tr(
-        lang,
-        fr=f"{count} (sans source officielle) "
-        + ("nécessaire" if is_singular(len(needed), lang) else "nécessaires")
-        + " : fournissez-les avec --parameters FICHIER, ou --illustrative pour les jeux "
-        "illustratifs (NON officiels)",
-        en=f"{count} (no official source) needed: supply them with --parameters FILE, or use "
-        "--illustrative for the illustrative (NOT official) sets",
-    )
-    lines = [error_line(head, lang)]
-    lines += [
-        printable(f"  {v.key} — {v.label.in_(lang)} [{v.unit.value}]")
-        + ("" if v.needed_for == v.label.en else printable(f": {v.needed_for}"))
-        for v in needed
-    ]
-    lines.append(
-        Text(
-            fr="  (trouvées en poursuivant le calcul avec les valeurs illustratives : de vraies "
-            "valeurs peuvent en demander d'autres, par exemple plus de tranches)",
-            en="  (found by carrying on with the illustrative values: real values may need "
-            "others, e.g. more bands)",
-        ).in_(lang)
-    )
-    command = f"segur-numerique parameters template {file or 'FILE'} -o my-values.toml"
-    lines.append(
-        Text(fr=f"  Un fichier à remplir : {command}", en=f"  A file to fill: {command}").in_(lang)
-    )
-    sys.stderr.write("\n".join(lines) + "\n")
-    return EXIT_BAD_INPUT
 
 
 def run(args: argparse.Namespace) -> int:

@@ -248,22 +248,17 @@ class Euro:
         """
         return Euro.round(self.value * to_fraction(factor, where="factor"), policy)
 
-    def format(self, lang: Lang = "fr", *, whole: bool = False) -> str:
+    def format(self, lang: Lang = "fr") -> str:
         """The amount written for people: ``1 234,56 €`` (fr) or ``€1,234.56`` (en).
 
         French typography: digits grouped by narrow no-break spaces, a no-break space before
         ``€`` (:func:`~segur_numerique.core.text.group_digits`); :meth:`parse` reads them back.
-        ``whole`` writes a whole amount without its cents (``250 000 €``, e.g. a chart axis); an
-        amount with cents is refused there, never rounded.
         """
         sign = "-" if self.cents < 0 else ""
-        euros, cents = divmod(abs(self.cents), 100)
-        if whole and cents:
-            raise InvalidInputError(f"{self!r} has cents: it is not a whole amount", where="whole")
-        decimals = "" if whole else f"{',' if check_lang(lang) == 'fr' else '.'}{cents:02d}"
+        whole, cents = divmod(abs(self.cents), 100)
         if check_lang(lang) == "fr":
-            return f"{sign}{group_digits(euros, 'fr')}{decimals}{CURRENCY_SPACE_FR}€"
-        return f"{sign}€{group_digits(euros, 'en')}{decimals}"
+            return f"{sign}{group_digits(whole, 'fr')},{cents:02d}{CURRENCY_SPACE_FR}€"
+        return f"{sign}€{group_digits(whole, 'en')}.{cents:02d}"
 
     def __str__(self) -> str:
         return self.format("fr")

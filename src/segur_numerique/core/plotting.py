@@ -62,9 +62,12 @@ def set_title(ax: Any, title: Text, lang: Lang, *, illustrative: bool) -> None:
 def _euro_ticks(axis: Any, lang: Lang) -> None:
     """Whole euros on an amount axis, written as every amount is (``250 000 €`` / ``€250,000``)."""
     ticker = importlib.import_module("matplotlib.ticker")
+    # The one amount writer (Euro.format), its ",00" / ".00" of a whole amount left out: a
+    # tick is a screen position, rounded to the euro for display only (labels stay exact).
+    cents = ",00" if lang == "fr" else ".00"
     axis.set_major_formatter(
         ticker.FuncFormatter(
-            lambda x, _pos: Euro.from_cents(round(x) * 100).format(lang, whole=True)
+            lambda x, _pos: Euro.from_cents(round(x) * 100).format(lang).replace(cents, "", 1)
         )
     )
 

@@ -151,9 +151,7 @@ def test_bad_submission_rows(text: str, where: str) -> None:
     assert info.value.where == where
 
 
-def test_rejected_and_superseded_reach_the_pipeline(
-    parameters: LogParameters, stays: Any
-) -> None:
+def test_rejected_and_superseded_reach_the_pipeline(parameters: LogParameters, stays: Any) -> None:
     reading, _ = _submissions()
     letter = reading.records[SAMPLE_FILES.index("LDL-SES_2022.01.xml")].header
     subs = read_submissions(
