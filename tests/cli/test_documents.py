@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from segur_numerique.cli import main
+from segur_numerique.rules.parameters import illustrative_assumptions
+from segur_numerique.sun_es.documents.audit import audit_documents
 from segur_numerique.sun_es.documents.reading import read_documents
 from segur_numerique.sun_es.documents.samples import cda_samples_folder
+from segur_numerique.sun_es.documents.submissions import read_submissions
+from segur_numerique.sun_es.logs.counts import LogParameters
 
 STAYS = """stay_id,finess,activity,admission,discharge
 S-LDL,750803447,MCO,2019-10-29,2019-12-03
@@ -73,3 +77,20 @@ def test_indicators_from_cda(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     # test INS: the prescription is in the denominator's stay, not in the numerator
     assert counts["discharge_prescription"]["numerator"] == 0
     assert counts["discharge_prescription"]["denominator"] == 1
+
+
+def test_audit_json_is_the_library_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stays, subs = _logs(tmp_path)
+    argv = ["documents", "audit", str(cda_samples_folder()), "--stays", str(stays)]
+    argv += ["--submissions", str(subs), "--illustrative", "--window", "F4", "--json"]
+    assert main(argv) == 0
+    rules = illustrative_assumptions()
+    expected = audit_documents(
+        read_documents([cda_samples_folder()], rules=rules),
+        LogParameters.from_rules(rules, "F4"),
+        stays=stays,
+        submissions=read_submissions(subs),
+    ).to_json()
+    assert json.loads(capsys.readouterr().out) == json.loads(json.dumps(expected))
